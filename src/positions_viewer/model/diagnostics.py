@@ -1,0 +1,59 @@
+"""Located diagnostics: every error and warning names the file, the line and what is wrong."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["Diagnostic", "Severity", "did_you_mean", "known_list"]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    file: str
+    line: int  # 1-based; 0 when the problem is the file as a whole (cannot be read, too large)
+    column: int  # 1-based; 0 when unknown
+    severity: Severity
+    message: str
+    path: str = ""  # dotted path of the offending value, e.g. "positions[7].actor"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def text(self) -> str:
+        """The message without the location: ``positions[7].actor: unknown actor …``."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.severity.value}: {self.text()}"
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """``"; did you mean 'stance'?"`` when a candidate is close to ``word``, else ``""``."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def known_list(ids: Sequence[str], limit: int = 12) -> str:
+    """``"(known: france, russia)"``, cut after ``limit`` ids on large datasets."""
+    if not ids:
+        return "(none are defined)"
+    shown = ", ".join(ids[:limit])
+    more = f", … {len(ids) - limit} more" if len(ids) > limit else ""
+    return f"(known: {shown}{more})"

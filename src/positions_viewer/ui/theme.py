@@ -1,0 +1,121 @@
+"""Colours and sizes for every painted surface: light, dark and presenter.
+
+Qt-free on purpose: painters turn these hex strings into ``QColor`` once per paint. One
+:class:`Theme` is passed to the grid, timeline and page painters, so the window, presenter
+mode and export can only differ by the theme and the scale they are given.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+
+__all__ = ["ACTOR_PALETTE", "DARK", "LIGHT", "Theme", "actor_colors", "presenter_theme", "theme"]
+
+# Colour-blind-safe, distinct on white and on near-black (Okabe–Ito, darkened where needed).
+ACTOR_PALETTE = (
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
+    "#56b4e9", "#8c6d31", "#6a3d9a", "#b15928", "#1b9e77",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    dark: bool
+    background: str  # page behind everything
+    surface: str  # grid cells, timeline plot
+    surface_alt: str  # headers, alternate bands
+    text: str
+    text_muted: str
+    border: str
+    accent: str  # focus and selection outline
+    selection: str  # selected cell fill
+    highlight: str  # cells/events related to the selection
+    changed_fill: str  # "changed in range" cells
+    changed_edge: str
+    chip_fill: str
+    chip_text: str
+    axis: str
+    tick_line: str
+    as_of_line: str
+    banner_fill: str
+    banner_text: str
+    font_family: str = "DejaVu Sans"
+    font_px: int = 13  # body text in logical pixels; everything else derives from it
+
+    def px(self, factor: float) -> int:
+        """A size proportional to the body text, at least one pixel."""
+        return max(1, round(self.font_px * factor))
+
+    def scaled(self, font_px: int) -> Theme:
+        return replace(self, font_px=font_px)
+
+
+LIGHT = Theme(
+    name="light",
+    dark=False,
+    background="#f4f5f7",
+    surface="#ffffff",
+    surface_alt="#eceef2",
+    text="#1b1f24",
+    text_muted="#5f6670",
+    border="#d0d4da",
+    accent="#2563eb",
+    selection="#dbe7ff",
+    highlight="#fff4cc",
+    changed_fill="#fff8e1",
+    changed_edge="#e0a000",
+    chip_fill="#e6e9ef",
+    chip_text="#2b3139",
+    axis="#4a515b",
+    tick_line="#e3e6ea",
+    as_of_line="#c2410c",
+    banner_fill="#fde8e8",
+    banner_text="#7f1d1d",
+)
+
+DARK = Theme(
+    name="dark",
+    dark=True,
+    background="#15171b",
+    surface="#1e2127",
+    surface_alt="#272b33",
+    text="#e8eaed",
+    text_muted="#a1a8b3",
+    border="#3a3f48",
+    accent="#7aa7ff",
+    selection="#26406e",
+    highlight="#4a4020",
+    changed_fill="#3a3117",
+    changed_edge="#f0b429",
+    chip_fill="#343a44",
+    chip_text="#e8eaed",
+    axis="#b8bec8",
+    tick_line="#2c3038",
+    as_of_line="#fb923c",
+    banner_fill="#4c1d1d",
+    banner_text="#fecaca",
+)
+
+_THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def theme(name: str) -> Theme:
+    """``light`` or ``dark``; unknown names fall back to light."""
+    return _THEMES.get(name, LIGHT)
+
+
+def presenter_theme(screen_height: int, dark: bool = False) -> Theme:
+    """Large type scaled to the screen: 1080 px high gives 30 px body text."""
+    base = DARK if dark else LIGHT
+    return replace(base, name="presenter", font_px=max(18, round(screen_height / 36)))
+
+
+def actor_colors(colors: list[str | None] | tuple[str | None, ...]) -> list[str]:
+    """The file's colour where given, else the next palette colour not already used."""
+    used = {c.lower() for c in colors if c}
+    free = itertools.chain(
+        [c for c in ACTOR_PALETTE if c not in used], itertools.cycle(ACTOR_PALETTE)
+    )
+    return [c if c else next(free) for c in colors]
