@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
-from .model import Dataset, DateError, Filter, LoadResult, load_file, parse_date
+from .model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
 from .paths import default_dataset
 
 __all__ = ["main"]
@@ -68,7 +69,7 @@ def _resolve_ids(dataset: Dataset, table: str, ids: Sequence[str]) -> frozenset[
     return frozenset(out)
 
 
-def _cli_date(flag: str, value: str) -> object:
+def _cli_date(flag: str, value: str) -> PartialDate:
     try:
         return parse_date(value)
     except DateError as exc:
@@ -94,10 +95,10 @@ def filter_for_view(dataset: Dataset, index: int) -> Filter:
     )
 
 
-def print_diagnostics(result: LoadResult, stream: object = None) -> None:
+def print_diagnostics(result: LoadResult, stream: TextIO | None = None) -> None:
     out = stream or sys.stderr
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=out)  # type: ignore[call-overload]
+        print(diagnostic, file=out)
 
 
 def load_or_report(path: Path) -> Dataset | None:

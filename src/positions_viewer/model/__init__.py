@@ -7,7 +7,24 @@ from .query import Cell, DatasetIndex, Filter, QueryResult
 from .types import Actor, Dataset, Event, Issue, Position, Source, View
 
 __all__ = [
-    "Actor", "Cell", "DateError", "Dataset", "DatasetIndex", "Diagnostic", "Event", "Filter", "Issue",
-    "LoadResult", "PartialDate", "Position", "Precision", "QueryResult", "Severity", "Source",
-    "View", "load_bytes", "load_file", "parse_date",
+    "Actor",
+    "Cell",
+    "Dataset",
+    "DatasetIndex",
+    "DateError",
+    "Diagnostic",
+    "Event",
+    "Filter",
+    "Issue",
+    "LoadResult",
+    "PartialDate",
+    "Position",
+    "Precision",
+    "QueryResult",
+    "Severity",
+    "Source",
+    "View",
+    "load_bytes",
+    "load_file",
+    "parse_date",
 ]

@@ -7,6 +7,7 @@ kept sorted in one array, and the as-of lookup for every cell is a single ``sear
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -249,11 +250,11 @@ def _selection(selected: frozenset[int] | None, total: int) -> IntArray:
     return np.array(sorted(i for i in selected if 0 <= i < total), dtype=np.int64)
 
 
-def _pairs(tag_lists: object) -> tuple[IntArray, IntArray]:
+def _pairs(tag_lists: Iterable[tuple[int, ...]]) -> tuple[IntArray, IntArray]:
     """(event index, tag index) pairs for every tag of every event."""
     owners: list[int] = []
     tags: list[int] = []
-    for owner, tagged in enumerate(tag_lists):  # type: ignore[call-overload]
+    for owner, tagged in enumerate(tag_lists):
         for tag in tagged:
             owners.append(owner)
             tags.append(tag)
