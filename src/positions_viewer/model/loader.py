@@ -30,7 +30,8 @@ MAX_FILE_BYTES = 256 * 1024 * 1024  # generous: the 100k-position benchmark file
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 _COLOR = re.compile(r"#[0-9A-Fa-f]{6}\Z")
-_LONG_DIGITS = re.compile(r"\d{4000,}")
+_DIGITS = re.compile(r"[0-9]+")
+_MAX_NESTING = 400  # tomli's limit on nested inline arrays and tables
 
 ROOT_KEYS = (
     "schema", "title", "description", "as_of",
@@ -78,10 +79,7 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         if path.is_dir():
             return _fail(name, 0, 0, "is a folder, not a TOML file")
         if size > MAX_FILE_BYTES:
-            return _fail(
-                name, 0, 0,
-                f"file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
-            )
+            return _too_large(name, size)
         data = path.read_bytes()
     except FileNotFoundError:
         return _fail(name, 0, 0, "no such file")
@@ -98,19 +96,25 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
 def load_bytes(data: bytes, name: str = "<data>") -> LoadResult:
     """Parse and validate the bytes of a comparison file called ``name`` in messages."""
     if len(data) > MAX_FILE_BYTES:
-        return _fail(name, 0, 0, f"file is over the {MAX_FILE_BYTES // 2**20} MB limit")
+        return _too_large(name, len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, column = _byte_location(data, exc.start)
         hint = _encoding_hint(data)
         return _fail(
             name, line, column,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} cannot start or continue a "
             f"UTF-8 character){hint}; save it as UTF-8",
+        )
+    if _looks_like_utf16(data):  # without a byte order mark, ASCII in UTF-16 decodes as UTF-8
+        line, column = _byte_location(data, data.index(0))
+        return _fail(
+            name, line, column,
+            "the file is not UTF-8 (it has NUL bytes between the characters), it looks like "
+            "UTF-16; save it as UTF-8",
         )
     if not text.strip():
         return _fail(name, 1, 0, "the file is empty; a comparison needs schema = 1, a title, "
@@ -123,10 +127,15 @@ def load_bytes(data: bytes, name: str = "<data>") -> LoadResult:
     except RecursionError:
         line = _deepest_nesting_line(text)
         return _fail(name, line, 0, "invalid TOML: arrays or tables nested too deeply")
-    except ValueError as exc:
-        match = _LONG_DIGITS.search(text)
-        line = text.count("\n", 0, match.start()) + 1 if match else 1
-        return _fail(name, line, 0, f"invalid TOML: number too large ({exc})")
+    except ValueError:  # Python refuses to convert integers of more than 4300 digits
+        match = max(_DIGITS.finditer(text), key=lambda m: m.end() - m.start(), default=None)
+        if match is None:
+            return _fail(name, 1, 0, "invalid TOML: integer too large")
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        return _fail(
+            name, line, column, f"invalid TOML: integer too large ({len(match.group())} digits)"
+        )
     return _Validator(name, text, raw).run()
 
 
@@ -139,8 +148,34 @@ def _with_path(dataset: Dataset, path: Path) -> Dataset:
     return dataset
 
 
+def _too_large(name: str, size: int) -> LoadResult:
+    return _fail(
+        name, 0, 0,
+        f"the file is too large ({_size_text(size)}; the limit is {_size_text(MAX_FILE_BYTES)})",
+    )
+
+
+def _size_text(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MB"
+    if size >= 2**10:
+        return f"{size / 2**10:.1f} KB"
+    return f"{size} bytes"
+
+
+def _byte_location(data: bytes, at: int) -> tuple[int, int]:
+    """1-based line and column (in bytes) of ``data[at]``."""
+    return data.count(b"\n", 0, at) + 1, at - (data.rfind(b"\n", 0, at) + 1) + 1
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """NUL bytes in a third of the text or more: UTF-16 (or UTF-32), not a stray NUL."""
+    head = data[:4096]
+    return len(head) >= 2 and head.count(0) * 3 >= len(head)
+
+
 def _encoding_hint(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(data):
         return ", it looks like UTF-16"
     return ""
 
@@ -161,11 +196,16 @@ def _decode_error_location(exc: tomli.TOMLDecodeError, text: str) -> tuple[int, 
 
 
 def _deepest_nesting_line(text: str) -> int:
+    """The line where brackets first nest deeper than the parser allows (a rough count)."""
     depth = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        depth += line.count("[") + line.count("{") - line.count("]") - line.count("}")
-        if depth > 100:
-            return number
+    for number, line in enumerate(text.split("\n"), start=1):
+        for char in line:
+            if char in "[{":
+                depth += 1
+                if depth > _MAX_NESTING:
+                    return number
+            elif char in "]}":
+                depth = max(0, depth - 1)
     return 1
 
 
@@ -294,7 +334,7 @@ class _Validator:
         self.ids[table] = ids
         first_row: dict[str, int] = {}
         known = _KEY_SETS[table]
-        out = []
+        out: list[Any] = []
         for index, row in enumerate(rows):
             if row.keys() - known:
                 self._unknown_keys(table, index, row, TABLE_KEYS[table])
@@ -391,7 +431,7 @@ class _Validator:
             return ()
         if not isinstance(value, list):
             self.error(table, index, key,
-                       f"expected an array of {target} ids, got {type_name(value)}")
+                       f"expected an array of {_SINGULAR[target]} ids, got {type_name(value)}")
             return None
         ids = self.ids[target]
         out: list[int] = []
@@ -413,6 +453,8 @@ class _Validator:
 
     def _unknown_ref(self, table: str, index: int, key: str, target: str, ref: str,
                      item: int | None = None) -> None:
+        if self._table_was_bad(target):
+            return  # already reported: every reference into a malformed table would fail
         known = list(self.ids[target])
         self.error(
             table, index, key,

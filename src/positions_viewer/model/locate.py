@@ -31,7 +31,9 @@ class SourceMap:
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:
-        smap = cls(text.splitlines())
+        # Only "\n" ends a TOML line: str.splitlines() would also split on the U+2028, U+0085
+        # and form feeds that strings may hold, and shift every line number after them.
+        smap = cls(text.split("\n"))
         smap._scan()
         return smap
 
@@ -56,7 +58,9 @@ class SourceMap:
             return self.header_line(table, index), 0
         spot = self.keys.get((table, index, key))
         if spot is None:
-            return (self.header_line(table, index) if table else 1), 0
+            if not table:  # a top-level key written as a table: [name] or [[name]]
+                return self.headers.get((key, 0), 1), 0
+            return self.header_line(table, index), 0
         if needle is not None:
             for quoted in (f'"{needle}"', f"'{needle}'"):
                 for number in range(spot.line, spot.last_line + 1):
