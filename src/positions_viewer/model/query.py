@@ -169,6 +169,16 @@ class DatasetIndex:
             return np.full(n_cells, -1, dtype=np.int64)
         return np.where(has, self._order[last], -1).astype(np.int64)
 
+    def history(self, issue: int, actor: int) -> list[Position]:
+        """Every position of one cell, oldest first (undated first, ties in file order)."""
+        if not (0 <= issue < self.n_issues and 0 <= actor < self.n_actors):
+            return []
+        cell = issue * self.n_actors + actor
+        start = int(self._cell_start[cell])
+        stop = (int(self._cell_start[cell + 1]) if cell + 1 < len(self._cell_start)
+                else len(self._order))
+        return [self.dataset.positions[i] for i in self._order[start:stop].tolist()]
+
     def query(self, flt: Filter) -> QueryResult:
         issue_rows = _selection(flt.issues, self.n_issues)
         actor_columns = _selection(flt.actors, self.n_actors)

@@ -114,7 +114,7 @@ class Dataset:
         return self._ids.get(table, {}).get(id_)
 
     def span(self) -> tuple[int, int] | None:
-        """First and last ordinal day mentioned by any event, position, source or as-of date."""
+        """First and last ordinal day covered by the events, positions and as-of date."""
         starts: list[int] = []
         stops: list[int] = []
         for event in self.events:
@@ -122,8 +122,9 @@ class Dataset:
             stops.append(event.stop)
         for position in self.positions:
             if position.date is not None:
+                # A position counts from its first day ("2025-12" holds from 1 Dec).
                 starts.append(position.date.start)
-                stops.append(position.date.stop)
+                stops.append(position.date.start)
         if self.as_of is not None:
             starts.append(self.as_of.start)
             stops.append(self.as_of.stop)

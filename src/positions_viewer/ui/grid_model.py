@@ -1,0 +1,131 @@
+"""A thin Qt table model over one :class:`QueryResult`: reset, never filtered, on each change.
+
+Column 0 holds the issue (the row header, painted like the other cells); columns 1… hold the
+shown actors in file order. Filtering happens in the model layer (numpy), so a filter change is
+a ``beginResetModel``/``endResetModel`` pair around swapping the result object.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ..model import QueryResult
+from ..model.query import Cell
+
+__all__ = ["GridModel", "Role"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Role(IntEnum):
+    CELL = Qt.ItemDataRole.UserRole + 1  # Cell for actor columns
+    ISSUE = Qt.ItemDataRole.UserRole + 2  # issue index (every column)
+    ACTOR = Qt.ItemDataRole.UserRole + 3  # actor index, or -1 in the issue column
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._result: QueryResult | None = None
+
+    @property
+    def result(self) -> QueryResult | None:
+        return self._result
+
+    def set_result(self, result: QueryResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self.endResetModel()
+
+    # -- shape -----------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._result is None:
+            return 0
+        return self._result.row_count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._result is None:
+            return 0
+        return self._result.column_count + 1
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- content ---------------------------------------------------------------------
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """The position cell at a view row/column (column 0 is the issue: ``None``)."""
+        result = self._result
+        if result is None or column < 1 or not 0 <= row < result.row_count:
+            return None
+        if column - 1 >= result.column_count:
+            return None
+        return result.cell(row, column - 1)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        result = self._result
+        if result is None or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < result.row_count and 0 <= column <= result.column_count):
+            return None
+        issue_index = int(result.issue_rows[row])
+        if role == Role.ISSUE:
+            return issue_index
+        if role == Role.ACTOR:
+            return int(result.actor_columns[column - 1]) if column else -1
+        if column == 0:
+            issue = result.dataset.issues[issue_index]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return issue.title
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return issue.description
+            return None
+        cell = result.cell(row, column - 1)
+        if role == Role.CELL:
+            return cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.position.text if cell.position else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return accessible_cell_text(result, cell)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        result = self._result
+        if result is None or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole
+        ):
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if 0 <= section < result.row_count:
+                return result.dataset.issues[int(result.issue_rows[section])].title
+            return None
+        if section == 0:
+            return "Issue"
+        if 1 <= section <= result.column_count:
+            return result.dataset.actors[int(result.actor_columns[section - 1])].name
+        return None
+
+
+def accessible_cell_text(result: QueryResult, cell: Cell) -> str:
+    """What a screen reader says for a cell: actor, issue, date, stance, text."""
+    actor = result.dataset.actors[cell.actor].name
+    issue = result.dataset.issues[cell.issue].title
+    if cell.position is None:
+        return f"{actor} on {issue}: no stated position"
+    position = cell.position
+    parts = [f"{actor} on {issue}"]
+    parts.append(position.date.label() if position.date else "undated")
+    if position.stance:
+        parts.append(position.stance)
+    if cell.changed:
+        parts.append("changed in range")
+    return ", ".join(parts) + f": {position.text}"

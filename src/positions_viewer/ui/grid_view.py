@@ -1,0 +1,324 @@
+"""The side-by-side grid: issues as rows, actors as columns, painted by ``grid_painter``.
+
+Rows fit their text, but only the rows on screen are measured (measuring all of them costs
+about half a millisecond a row); the rest keep an estimated height until scrolled into view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ..model import QueryResult
+from .grid_model import GridModel, Role
+from .grid_painter import (
+    CellState,
+    GridStyle,
+    actor_header_height,
+    cell_height,
+    issue_column_width,
+    issue_height,
+    paint_actor_header,
+    paint_cell,
+    paint_issue,
+)
+from .theme import LIGHT, Theme
+
+__all__ = ["GridView"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class _CellDelegate(QStyledItemDelegate):
+    def __init__(self, view: GridView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        view = self._view
+        style = view.grid_style
+        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        flags = option.state  # type: ignore[attr-defined]
+        selected = bool(flags & QStyle.StateFlag.State_Selected)
+        focused = bool(flags & QStyle.StateFlag.State_HasFocus) and view.hasFocus()
+        issue = index.data(Role.ISSUE)
+        actor = index.data(Role.ACTOR)
+        painter.save()
+        if index.column() == 0:
+            result = view.grid_model.result
+            assert result is not None
+            state = CellState(selected, issue in view.highlight_issues, focused)
+            paint_issue(painter, rect, result.dataset.issues[issue], style, state)
+        else:
+            related = issue in view.highlight_issues and actor in view.highlight_actors
+            paint_cell(painter, rect, index.data(Role.CELL), style,
+                       CellState(selected, related, focused))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(100, self._view.row_height(index.row()))
+
+
+class _ActorHeader(QHeaderView):
+    """Column headers painted like the exported grid: colour bar, name, detail."""
+
+    def __init__(self, view: GridView) -> None:
+        super().__init__(Qt.Orientation.Horizontal, view)
+        self._view = view
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        view = self._view
+        result = view.grid_model.result
+        if result is None or not rect.isValid():
+            return
+        style = view.grid_style
+        painter.save()
+        if logical == 0:
+            painter.fillRect(rect, style.color("surface_alt"))
+        elif logical - 1 < result.column_count:
+            actor_index = int(result.actor_columns[logical - 1])
+            paint_actor_header(painter, QRectF(rect), result.dataset.actors[actor_index],
+                               view.actor_colors[actor_index], style,
+                               highlighted=actor_index in view.highlight_actors)
+        painter.setPen(style.color("border"))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        painter.drawLine(rect.topRight(), rect.bottomRight())
+        painter.restore()
+
+    def sizeHint(self) -> QSize:
+        view = self._view
+        result = view.grid_model.result
+        actors = [] if result is None else [
+            result.dataset.actors[i] for i in result.actor_columns.tolist()
+        ]
+        return QSize(super().sizeHint().width(),
+                     actor_header_height(actors, 100, view.grid_style))
+
+
+class GridView(QTableView):
+    """Emits ``cellSelected(issue, actor)`` (actor -1 for the issue column, both -1 for none)."""
+
+    cellSelected = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid_model = GridModel(self)
+        self.grid_style = GridStyle(LIGHT)
+        self.actor_colors: list[str] = []
+        self.highlight_issues: frozenset[int] = frozenset()
+        self.highlight_actors: frozenset[int] = frozenset()
+        self._heights: dict[int, int] = {}
+        self.setModel(self.grid_model)
+        self.setItemDelegate(_CellDelegate(self))
+        self.setHorizontalHeader(_ActorHeader(self))
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setShowGrid(True)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)
+        self.setAccessibleName("Positions grid")
+        self.setAccessibleDescription(
+            "Issues as rows, actors as columns; each cell is the actor's latest stated position "
+            "as of the selected date. Arrow keys move between cells; Ctrl+C copies a cell."
+        )
+        self._resize_timer = QTimer(self, singleShot=True, interval=0)
+        self._resize_timer.timeout.connect(self._fit_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self._resize_timer.start)
+        self.grid_model.modelReset.connect(self._after_reset)
+
+    # -- inputs ----------------------------------------------------------------------
+
+    def set_result(self, result: QueryResult) -> None:
+        """Show a new query result, keeping the selected (issue, actor) where still shown."""
+        keep = self.selected_cell()
+        self.grid_model.set_result(result)
+        if keep is not None:
+            self.select_cell(*keep, emit=False)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.grid_style = GridStyle(theme)
+        self.setStyleSheet(
+            f"QTableView {{ gridline-color: {theme.border}; background: {theme.surface}; "
+            f"border: 1px solid {theme.border}; }}"
+        )
+        self._invalidate_heights()
+
+    def set_actor_colors(self, colors: list[str]) -> None:
+        self.actor_colors = colors
+        self.horizontalHeader().viewport().update()
+
+    def set_highlight(self, issues: frozenset[int], actors: frozenset[int]) -> None:
+        self.highlight_issues, self.highlight_actors = issues, actors
+        self.viewport().update()
+        self.horizontalHeader().viewport().update()
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected_cell(self) -> tuple[int, int] | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isSelected(index):
+            return None
+        return int(index.data(Role.ISSUE)), int(index.data(Role.ACTOR))
+
+    def select_cell(self, issue: int, actor: int, emit: bool = True) -> bool:
+        result = self.grid_model.result
+        if result is None:
+            return False
+        rows = result.issue_rows.tolist()
+        columns = result.actor_columns.tolist()
+        if issue not in rows or (actor >= 0 and actor not in columns):
+            return False
+        index = self.grid_model.index(rows.index(issue), columns.index(actor) + 1 if actor >= 0
+                                      else 0)
+        if not emit:
+            self.selectionModel().blockSignals(True)
+        self.setCurrentIndex(index)
+        self.selectionModel().blockSignals(False)
+        self.scrollTo(index)
+        return True
+
+    def currentChanged(self, current: ModelIndex, previous: ModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not self.selectionModel().signalsBlocked():
+            if current.isValid():
+                self.cellSelected.emit(int(current.data(Role.ISSUE)),
+                                       int(current.data(Role.ACTOR)))
+            else:
+                self.cellSelected.emit(-1, -1)
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        assert isinstance(event, QKeyEvent)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_current()
+            return
+        super().keyPressEvent(event)
+
+    def copy_current(self) -> str:
+        """Copy the current cell as plain text: "Actor on Issue (date, stance): text"."""
+        index = self.currentIndex()
+        result = self.grid_model.result
+        if not index.isValid() or result is None:
+            return ""
+        if index.column() == 0:
+            text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        else:
+            cell = index.data(Role.CELL)
+            actor = result.dataset.actors[cell.actor].name
+            issue = result.dataset.issues[cell.issue].title
+            if cell.position is None:
+                text = f"{actor} on {issue}: no stated position"
+            else:
+                position = cell.position
+                meta = [position.date.label() if position.date else "undated"]
+                if position.stance:
+                    meta.append(position.stance)
+                text = f"{actor} on {issue} ({', '.join(meta)}): {position.text}"
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    # -- sizes -----------------------------------------------------------------------
+
+    def row_height(self, row: int) -> int:
+        cached = self._heights.get(row)
+        if cached is not None:
+            return cached
+        result = self.grid_model.result
+        if result is None or not 0 <= row < result.row_count:
+            return self.verticalHeader().defaultSectionSize()
+        header = self.horizontalHeader()
+        style = self.grid_style
+        issue = result.dataset.issues[int(result.issue_rows[row])]
+        height = issue_height(issue, max(1, header.sectionSize(0)), style)
+        for column in range(result.column_count):
+            width = max(1, header.sectionSize(column + 1))
+            height = max(height, cell_height(result.cell(row, column), width, style))
+        self._heights[row] = height
+        return height
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._layout_columns()
+
+    def _layout_columns(self) -> None:
+        result = self.grid_model.result
+        header = self.horizontalHeader()
+        if result is None or header.count() == 0:
+            return
+        total = self.viewport().width()
+        issue_width = round(issue_column_width(total, result.column_count))
+        columns = max(1, result.column_count)
+        rest = total - issue_width
+        widths = [issue_width] + [rest // columns + (1 if i < rest % columns else 0)
+                                  for i in range(columns)]
+        changed = False
+        for section, width in enumerate(widths[: header.count()]):
+            if header.sectionSize(section) != width:
+                header.resizeSection(section, width)
+                changed = True
+        if changed:
+            self._invalidate_heights()
+
+    def _invalidate_heights(self) -> None:
+        self._heights.clear()
+        header = self.horizontalHeader()
+        header.setFixedHeight(header.sizeHint().height())
+        self.verticalHeader().setDefaultSectionSize(
+            round(2 * self.grid_style.pad + 3 * self.grid_style.body_line)
+        )
+        self._resize_timer.start()
+
+    def _after_reset(self) -> None:
+        for section in range(self.horizontalHeader().count()):
+            self.horizontalHeader().setSectionResizeMode(section, QHeaderView.ResizeMode.Fixed)
+        self._layout_columns()
+        self._invalidate_heights()
+        self._fit_visible_rows()
+
+    def _fit_visible_rows(self) -> None:
+        """Give every row on screen its measured height (a few passes: heights move rows)."""
+        vertical = self.verticalHeader()
+        rows = self.grid_model.rowCount()
+        for _ in range(4):
+            first = max(0, self.rowAt(0))
+            last = self.rowAt(self.viewport().height() - 1)
+            last = rows - 1 if last < 0 else last
+            changed = False
+            for row in range(first, min(rows, last + 2)):
+                height = self.row_height(row)
+                if vertical.sectionSize(row) != height:
+                    vertical.resizeSection(row, height)
+                    changed = True
+            if not changed:
+                break
+
+    def measured_rows(self) -> int:
+        """How many rows have been measured (for tests: only the visible ones should be)."""
+        return len(self._heights)

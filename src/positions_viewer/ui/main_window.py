@@ -1,0 +1,544 @@
+"""The comparison window (DESIGN §3): header, filter bar, timeline, grid, details, live reload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import Dataset, DatasetIndex, Diagnostic, Filter, LoadResult, QueryResult
+from ..paths import default_dataset
+from .details import DetailsPanel, plain_label
+from .filter_bar import FilterBar
+from .grid_view import GridView
+from .loading import BackgroundLoader, Loaded
+from .settings import Settings
+from .theme import Theme, actor_colors, theme
+
+try:
+    from .timeline_widget import TimelineWidget
+except ImportError:  # TEMPORARY until the timeline lands
+    class TimelineWidget(QWidget):  # type: ignore[no-redef]
+        eventSelected = Signal(int)
+        dateRangeBrushed = Signal(object, object)
+
+        def set_result(self, *a: object) -> None: ...
+        def set_theme(self, *a: object) -> None: ...
+        def set_actor_colors(self, *a: object) -> None: ...
+        def highlight_events(self, *a: object) -> None: ...
+        def fit(self) -> None: ...
+from .watcher import FileWatcher, content_hash
+from .window_style import apply_palette, system_prefers_dark
+
+__all__ = ["MainWindow"]
+
+APP_NAME = "Positions Viewer"
+Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
+
+
+class Banner(QFrame):
+    """A strip above the views naming file:line and the error; the data below stays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.setAccessibleName("Problem with the open file")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        self.label = plain_label("", "banner", self)
+        self.details_button = QPushButton("Show all problems", self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.details_button)
+        self.diagnostics: list[Diagnostic] = []
+        self.details_button.clicked.connect(self.show_all)
+        self.hide()
+
+    def show_message(self, text: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.diagnostics = diagnostics or []
+        self.label.setText(text)
+        self.details_button.setVisible(len(self.diagnostics) > 1)
+        self.show()
+
+    def show_all(self) -> None:
+        dialog = QDialog(self.window())
+        dialog.setWindowTitle("Problems in the file")
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit(dialog)
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(str(d) for d in self.diagnostics))
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(800, 320)
+        dialog.exec()
+
+
+class Header(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 4)
+        layout.setSpacing(2)
+        self.title = plain_label("", "heading", self)
+        self.description = plain_label("", "muted", self)
+        self.as_of = plain_label("", "muted", self)
+        for label in (self.title, self.description, self.as_of):
+            layout.addWidget(label)
+
+    def set_dataset(self, dataset: Dataset, path: Path) -> None:
+        self.title.setText(dataset.title)
+        self.description.setText(dataset.description)
+        self.description.setVisible(bool(dataset.description))
+        as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""
+        self.as_of.setText(f"{as_of}{path.name}")
+
+
+class MainWindow(QMainWindow):
+    """Emits ``resultChanged(QueryResult)`` after every filter change or reload."""
+
+    resultChanged = Signal(object)
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.path: Path | None = None
+        self.dataset: Dataset | None = None
+        self.index: DatasetIndex | None = None
+        self.result: QueryResult | None = None
+        self.colors: list[str] = []
+        self.selected_event: int | None = None
+        self._theme_name = self.settings.theme
+        self.theme: Theme = theme("light")
+
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.loader = BackgroundLoader(self)
+        self.loader.finished.connect(self._loaded)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self.reload)
+        self.watcher.missing.connect(self._file_missing)
+
+        self.header = Header(self)
+        self.banner = Banner(self)
+        self.filter_bar = FilterBar(self)
+        self.timeline = TimelineWidget(self)
+        self.grid = GridView(self)
+        self.details = DetailsPanel(self)
+        self.empty_label = plain_label("", "empty", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+
+        self.side = QSplitter(Qt.Orientation.Horizontal, self)
+        grid_box = QWidget(self)
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.grid)
+        grid_layout.addWidget(self.empty_label)
+        self.side.addWidget(grid_box)
+        self.side.addWidget(self.details)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.progress.setAccessibleName("Loading")
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.grid.cellSelected.connect(self._cell_selected)
+        self.timeline.eventSelected.connect(self._event_selected)
+        self.timeline.dateRangeBrushed.connect(self.filter_bar.set_dates)
+        self.loader.started.connect(lambda _path: self.progress.show())
+
+        self._build_actions()
+        self._apply_theme()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self._apply_theme())
+        self.setTabOrder(self.filter_bar.reset_button, self.timeline)
+        self.setTabOrder(self.timeline, self.grid)
+        self.setTabOrder(self.grid, self.details)
+        self._restore_geometry()
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: Shortcut | None = None, name: str = "") -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        action.setObjectName(name or text)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "open")
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, "&Reload", self.reload, QKeySequence("Ctrl+R"), "reload")
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export…", self.export_dialog,
+                                          QKeySequence("Ctrl+E"), "export")
+        self.copy_image_action = self._action(file_menu, "Copy &Image", self.copy_image,
+                                              QKeySequence("Ctrl+Shift+C"), "copy-image")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit, "quit")
+
+        edit_menu = bar.addMenu("&Edit")
+        self._action(edit_menu, "&Copy Cell Text", self.grid.copy_current, keys.Copy, "copy")
+        self._action(edit_menu, "&Find…", self.filter_bar.focus_search, keys.Find, "find")
+        self._action(edit_menu, "Reset &Filters", self.filter_bar.reset,
+                     QKeySequence("Ctrl+Shift+R"), "reset")
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "Zoom &In Text", lambda: self.zoom_text(1),
+                     [QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
+        self._action(view_menu, "Zoom &Out Text", lambda: self.zoom_text(-1), keys.ZoomOut,
+                     "zoom-out")
+        self._action(view_menu, "&Actual Text Size", lambda: self.zoom_text(0),
+                     QKeySequence("Ctrl+0"), "zoom-reset")
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        for name, label in (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark")):
+            action = QAction(label, self, checkable=True)
+            action.setObjectName(f"theme-{name}")
+            action.setChecked(name == self._theme_name)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            group.addAction(action)
+            theme_menu.addAction(action)
+        view_menu.addSeparator()
+        self._action(view_menu, "Focus &Timeline", lambda: self.timeline.setFocus(),
+                     QKeySequence("Ctrl+1"), "focus-timeline")
+        self._action(view_menu, "Focus &Grid", lambda: self.grid.setFocus(),
+                     QKeySequence("Ctrl+2"), "focus-grid")
+        self._action(view_menu, "Focus &Details", lambda: self.details.setFocus(),
+                     QKeySequence("Ctrl+3"), "focus-details")
+        view_menu.addSeparator()
+        self._action(view_menu, "&Full Screen", self.toggle_full_screen, keys.FullScreen,
+                     "full-screen")
+        self.view_menu = view_menu
+        self.present_menu = bar.addMenu("&Present")
+        self.help_menu = bar.addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard Shortcuts", self.show_shortcuts,
+                     keys.HelpContents, "shortcuts")
+
+    # -- loading -----------------------------------------------------------------------
+
+    def show_loaded(self, path: Path, result: LoadResult, flt: Filter | None = None) -> None:
+        """Show a result loaded by the caller (the command line has already read the file)."""
+        index = DatasetIndex(result.dataset) if result.dataset is not None else None
+        self._loaded(Loaded(path, result, index, content_hash(path), 0), flt)
+
+    def open_path(self, path: Path) -> None:
+        self.loader.start(path)
+
+    def open_dialog(self) -> None:
+        start = str(self.path.parent) if self.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self, "Open comparison", start,
+                                              "Comparison files (*.toml);;All files (*)")
+        if name:
+            self.open_path(Path(name))
+
+    def reload(self) -> None:
+        if self.path is not None:
+            self.loader.start(self.path)
+
+    def _loaded(self, loaded: Loaded, flt: Filter | None = None) -> None:
+        self.progress.hide()
+        result = loaded.result
+        same_file = self.path is not None and loaded.path.resolve() == self.path.resolve()
+        if result.dataset is None or loaded.index is None:
+            self._show_errors(loaded.path, result, same_file)
+            if same_file:
+                self.watcher.accept(loaded.digest)
+            return
+        keep = flt
+        if keep is None and same_file and self.dataset is not None:
+            keep = _carry_filter(self.filter_bar.current_filter, self.dataset, result.dataset)
+        self.path = loaded.path
+        self.dataset = result.dataset
+        self.index = loaded.index
+        self.colors = actor_colors([a.color for a in self.dataset.actors])
+        self.settings.add_recent(loaded.path)
+        self.watcher.watch(loaded.path, loaded.digest)
+        warnings = result.warnings
+        if warnings:
+            first = warnings[0]
+            more = f" (+{len(warnings) - 1} more)" if len(warnings) > 1 else ""
+            self.banner.show_message(f"Warning: {first.location()}: {first.text()}{more}",
+                                     warnings)
+        else:
+            self.banner.hide()
+        self.header.set_dataset(self.dataset, loaded.path)
+        self.setWindowTitle(f"{self.dataset.title} — {APP_NAME}")
+        self.grid.set_actor_colors(self.colors)
+        self.timeline.set_actor_colors(self.colors)
+        self.selected_event = None
+        self.filter_bar.set_dataset(self.dataset, keep)
+        self.apply_filter(self.filter_bar.current_filter)
+        if not same_file:
+            self.timeline.fit()
+            self.details.show_nothing()
+
+    def _show_errors(self, path: Path, result: LoadResult, same_file: bool) -> None:
+        errors = result.errors or result.diagnostics
+        first = errors[0]
+        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+        if self.dataset is not None and same_file:
+            keep = "; showing the last good data"
+        elif self.dataset is not None:
+            keep = f"; still showing {self.path.name if self.path else 'the previous file'}"
+        else:
+            keep = ""
+        self.banner.show_message(f"Error: {first.location()}: {first.text()}{more}{keep}",
+                                 result.diagnostics)
+        if self.dataset is None:
+            self.path = path
+            self.watcher.watch(path)
+            self.empty_label.setText(f"{path.name} could not be loaded. Fix the file and it "
+                                     "will reload by itself, or open another (Ctrl+O).")
+            self.empty_label.show()
+            self.grid.hide()
+
+    def _file_missing(self) -> None:
+        name = self.path.name if self.path else "The file"
+        self.banner.show_message(f"{name} was deleted or moved; showing the last good data. "
+                                 "It reloads when the file is back.")
+
+    # -- filters and selection -----------------------------------------------------------
+
+    def apply_filter(self, flt: Filter) -> None:
+        if self.index is None:
+            return
+        self.result = self.index.query(flt)
+        self.empty_label.hide()
+        self.grid.show()
+        self.grid.set_result(self.result)
+        self.timeline.set_result(self.result, self.index)
+        self.status_label.setText(self.result.status_text())
+        if self.result.row_count == 0 or self.result.column_count == 0:
+            self.empty_label.setText("Nothing matches these filters. Press Reset "
+                                     "(Ctrl+Shift+R) to show everything.")
+            self.empty_label.show()
+            self.grid.hide()
+        self._refresh_details()
+        self.resultChanged.emit(self.result)
+
+    def _refresh_details(self) -> None:
+        selected = self.grid.selected_cell()
+        if selected is not None:
+            self._cell_selected(*selected)
+        elif self.selected_event is None:
+            self.details.show_nothing()
+
+    def _cell_selected(self, issue: int, actor: int) -> None:
+        if self.index is None or self.result is None or issue < 0:
+            return
+        if actor < 0:
+            self.details.show_issue(self.index.dataset, issue)
+            return
+        shown = None
+        rows, columns = self.result.issue_rows.tolist(), self.result.actor_columns.tolist()
+        if issue in rows and actor in columns:
+            shown = self.result.cell(rows.index(issue), columns.index(actor)).position
+        self.details.show_cell(self.index, self.result.filter, issue, actor, shown)
+
+    def _event_selected(self, event_index: int) -> None:
+        if self.dataset is None:
+            return
+        if event_index < 0:
+            self.selected_event = None
+            self.grid.set_highlight(frozenset(), frozenset())
+            self.timeline.highlight_events(set())
+            self._refresh_details()
+            return
+        self.selected_event = event_index
+        event = self.dataset.events[event_index]
+        actors = frozenset(event.actors) or frozenset(range(len(self.dataset.actors)))
+        self.grid.set_highlight(frozenset(event.issues), actors)
+        self.details.show_event(self.dataset, event)
+
+    # -- view ------------------------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self._theme_name = name
+        self.settings.theme = name
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        name = self._theme_name
+        if name == "system":
+            name = "dark" if system_prefers_dark() else "light"
+        self.theme = theme(name).scaled(self.settings.text_size)
+        apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
+        self.grid.set_theme(self.theme)
+        self.timeline.set_theme(self.theme)
+
+    def zoom_text(self, step: int) -> None:
+        size = 13 if step == 0 else self.settings.text_size + step
+        self.settings.text_size = size
+        self._apply_theme()
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.actions():
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                             for k in action.shortcuts())
+            if keys:
+                lines.append(f"{action.text().replace('&', ''):<28} {keys}")
+        lines += ["", "Timeline: wheel or +/− zoom, drag or arrows pan, 0 fits, drag on the axis "
+                  "sets the dates", "Grid: arrows move, Ctrl+C copies the cell"]
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard shortcuts")
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit(dialog)
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(lines))
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(560, 420)
+        dialog.exec()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        for entry in recent:
+            action = self.recent_menu.addAction(entry)
+            action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
+
+    # -- export, image, presenting: provided by later modules ----------------------------
+
+    def export_dialog(self) -> None:
+        from .export_dialog import run_export_dialog
+
+        run_export_dialog(self)
+
+    def copy_image(self) -> None:
+        from .export_dialog import copy_image_to_clipboard
+
+        copy_image_to_clipboard(self)
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    # -- geometry ----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.window_state
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter
+        if splitter is None or not self.splitter.restoreState(splitter):
+            QTimer.singleShot(0, self._default_splitter)
+
+    def _default_splitter(self) -> None:
+        height = max(400, self.splitter.height())
+        self.splitter.setSizes([round(height * 0.3), round(height * 0.7)])
+        width = max(600, self.side.width())
+        self.side.setSizes([round(width * 0.74), round(width * 0.26)])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+        self.watcher.stop()
+        super().closeEvent(event)
+
+
+def _dropped_file(mime: QMimeData) -> Path | None:
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
+            return Path(url.toLocalFile())
+    return None
+
+
+def _carry_filter(flt: Filter, old: Dataset, new: Dataset) -> Filter:
+    """The same filter on a reloaded file, matching issues and actors by id, not position."""
+
+    def remap(selected: frozenset[int] | None, table: str) -> frozenset[int] | None:
+        if selected is None:
+            return None
+        ids = [getattr(old, table)[i].id for i in selected if i < len(getattr(old, table))]
+        found = (new.index_of(table, id_) for id_ in ids)
+        return frozenset(i for i in found if i is not None)
+
+    return flt.with_changes(issues=remap(flt.issues, "issues"),
+                            actors=remap(flt.actors, "actors"))
+

@@ -1,0 +1,129 @@
+"""Everything the app remembers, in one place, with typed defaults.
+
+Stored as an INI file in the user's configuration folder; ``POSITIONS_VIEWER_CONFIG_DIR``
+points it elsewhere (tests use a temporary folder). A value of the wrong type, or a file
+that cannot be parsed, falls back to the default: a corrupt settings file never stops the app.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+__all__ = ["MAX_RECENT", "Settings", "config_dir"]
+
+MAX_RECENT = 10
+THEMES = ("system", "light", "dark")
+
+
+def config_dir() -> Path:
+    override = os.environ.get("POSITIONS_VIEWER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    location = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.GenericConfigLocation
+    )
+    return Path(location or Path.home() / ".config") / "positions-viewer"
+
+
+class Settings:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or config_dir()) / "settings.ini"
+        self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    @property
+    def ok(self) -> bool:
+        """False when the file exists but could not be read (defaults are used instead)."""
+        return self._store.status() == QSettings.Status.NoError
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- typed access ----------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _str(self, key: str, default: str) -> str:
+        value = self._store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _int(self, key: str, default: int, low: int, high: int) -> int:
+        value: object = self._store.value(key, default)
+        try:
+            number = int(str(value))
+        except (TypeError, ValueError):
+            return default
+        return min(high, max(low, number))
+
+    # -- values ----------------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue("window/state", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("window/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._store.setValue("window/splitter", value)
+
+    @property
+    def theme(self) -> str:
+        value = self._str("view/theme", "system")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue("view/theme", value if value in THEMES else "system")
+
+    @property
+    def text_size(self) -> int:
+        """Body text size in pixels (text zoom)."""
+        return self._int("view/text_size", 13, 9, 40)
+
+    @text_size.setter
+    def text_size(self, value: int) -> None:
+        self._store.setValue("view/text_size", int(value))
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._store.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
+
+    def add_recent(self, path: Path) -> None:
+        entry = str(path.resolve())
+        recent = [entry] + [p for p in self.recent_files if p != entry]
+        self._store.setValue("files/recent", recent[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self._store.setValue("files/recent", [p for p in self.recent_files if p != path])
+
+    @property
+    def last_export_dir(self) -> str:
+        return self._str("export/folder", "")
+
+    @last_export_dir.setter
+    def last_export_dir(self, value: str) -> None:
+        self._store.setValue("export/folder", value)

@@ -1,0 +1,95 @@
+"""Watching the open file for edits made in another editor.
+
+Editors save in place, or write a new file and rename it over the old one; the second drops
+a plain file watch after its first signal. So the folder is watched too, the watch on the file
+is re-added after every event, changes are debounced (editors often write in several steps),
+and nothing is reported unless the content's hash actually changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+__all__ = ["FileWatcher", "content_hash"]
+
+DEBOUNCE_MS = 300
+
+
+def content_hash(path: Path) -> str | None:
+    """SHA-256 of the file's bytes, or ``None`` when it cannot be read (missing, a folder)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+class FileWatcher(QObject):
+    """Emits ``changed()`` when the content differs, ``missing()`` when the file is gone."""
+
+    changed = Signal()
+    missing = Signal()
+
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._poke)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self._check)
+        self._path: Path | None = None
+        self._hash: str | None = None
+        self._gone = False
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def watch(self, path: Path, known_hash: str | None = None) -> None:
+        """Watch ``path``; ``known_hash`` is the content already loaded (no event for it)."""
+        self.stop()
+        self._path = path.resolve()
+        self._hash = known_hash if known_hash is not None else content_hash(self._path)
+        self._gone = self._hash is None
+        self._rewatch()
+
+    def accept(self, known_hash: str | None) -> None:
+        """The caller has loaded this content: report only later changes."""
+        self._hash = known_hash
+
+    def stop(self) -> None:
+        self._timer.stop()
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
+        self._path = None
+
+    def _rewatch(self) -> None:
+        if self._path is None:
+            return
+        folder = str(self._path.parent)
+        if folder not in self._watcher.directories() and self._path.parent.is_dir():
+            self._watcher.addPath(folder)
+        if str(self._path) not in self._watcher.files() and self._path.is_file():
+            self._watcher.addPath(str(self._path))
+
+    def _poke(self, _path: str = "") -> None:
+        self._timer.start()
+
+    def _check(self) -> None:
+        if self._path is None:
+            return
+        self._rewatch()
+        digest = content_hash(self._path)
+        if digest is None:
+            if not self._gone:
+                self._gone = True
+                self.missing.emit()
+            return
+        came_back, self._gone = self._gone, False
+        if came_back or digest != self._hash:
+            self._hash = digest
+            self.changed.emit()
