@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,30 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "macron-putin-2025.toml"
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's real settings."""
+    monkeypatch.setenv("POSITIONS_VIEWER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that shows a top-level widget must close it (qtbot.addWidget does)."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for widget in leaked:
+        widget.close()
+    assert not leaked, f"test left visible top-level widgets: {leaked}"
 
 
 @pytest.fixture

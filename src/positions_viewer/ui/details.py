@@ -211,5 +211,12 @@ class DetailsPanel(QScrollArea):
 
     def text(self) -> str:
         """Everything the panel shows, as plain text (for tests and accessibility)."""
-        return "\n".join(label.text() for label in self._body.findChildren(QLabel)
-                         if not label.isHidden())
+        texts: list[str] = []
+        for position in range(self._layout.count()):
+            item = self._layout.itemAt(position)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+            elif widget is not None:
+                texts.extend(label.text() for label in widget.findChildren(QLabel))
+        return "\n".join(texts)

@@ -207,9 +207,10 @@ class FilterBar(QFrame):
         layout.addWidget(self.actors)
         layout.addSpacing(8)
         from_label = QLabel("From", self)
-        from_label.setBuddy(self.date_from)
         to_label = QLabel("as of", self)
-        to_label.setBuddy(self.date_to)
+        for label, buddy in ((from_label, self.date_from), (to_label, self.date_to)):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setBuddy(buddy)
         layout.addWidget(from_label)
         layout.addWidget(self.date_from)
         layout.addWidget(self.range, 1)

@@ -1,0 +1,258 @@
+"""The comparison window: grid, filter bar, details, copy, hostile text, settings."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from positions_viewer.model import Filter, load_file, parse_date
+from positions_viewer.ui.grid_model import Role
+from positions_viewer.ui.main_window import MainWindow
+from positions_viewer.ui.settings import Settings
+
+
+def open_window(qtbot: QtBot, path: Path, settings_dir: Path | None = None) -> MainWindow:
+    window = MainWindow(Settings(settings_dir) if settings_dir else None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def grid_texts(window: MainWindow) -> list[list[str]]:
+    model = window.grid.grid_model
+    return [
+        [str(model.index(r, c).data(Qt.ItemDataRole.DisplayRole))
+         for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seed_path: Path) -> MainWindow:
+    return open_window(qtbot, seed_path)
+
+
+def test_seed_opens_with_issues_as_rows_and_actors_as_columns(window: MainWindow) -> None:
+    model = window.grid.grid_model
+    assert model.rowCount() == 4
+    assert model.columnCount() == 3  # the issue column, France, Russia
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+    assert header == ["Issue", "France", "Russia"]
+    rows = grid_texts(window)
+    assert rows[0][0] == "Whether talks are imminent"
+    assert rows[0][1].startswith("No call planned")
+    assert rows[3][1] == ""  # Vinatier: France has no stated position
+    vinatier_france = model.index(3, 1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert vinatier_france == "France on The Vinatier case: no stated position"
+    assert window.status_label.text() == "4 of 4 issues · 2 of 2 actors · 5 of 5 events"
+    assert window.header.title.text() == "Macron–Putin dialogue signals"
+    assert "26 Dec 2025" in window.header.as_of.text()
+
+
+def test_grid_model_passes_qt_model_tester(window: MainWindow, qtmodeltester: object) -> None:
+    qtmodeltester.check(window.grid.grid_model)  # type: ignore[attr-defined]
+
+
+def test_unchecking_an_issue_in_the_bar_removes_its_row(window: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    items = window.filter_bar.issues.list
+    with qtbot.waitSignal(window.filter_bar.filterChanged):
+        items.item(1).setCheckState(Qt.CheckState.Unchecked)
+    titles = [row[0] for row in grid_texts(window)]
+    assert "Conditions for any dialogue" not in titles
+    assert len(titles) == 3
+    assert window.status_label.text().startswith("3 of 4 issues")
+    assert window.filter_bar.issues.text() == "Issues: 3 of 4"
+
+
+def test_setting_a_filter_updates_the_bar_and_the_grid(window: MainWindow) -> None:
+    dataset = window.dataset
+    assert dataset is not None
+    window.filter_bar.set_filter(Filter(actors=frozenset({1})))
+    assert window.filter_bar.actors.text() == "Actors: 1 of 2"
+    assert window.grid.grid_model.columnCount() == 2
+    assert window.grid.grid_model.headerData(1, Qt.Orientation.Horizontal) == "Russia"
+
+
+def test_as_of_date_in_the_bar_shows_earlier_positions(window: MainWindow,
+                                                       qtbot: QtBot) -> None:
+    with qtbot.waitSignal(window.filter_bar.filterChanged):
+        window.filter_bar.date_to.setDate(window.filter_bar.date_to.date().fromString(
+            "2025-12-19", Qt.DateFormat.ISODate))
+    rows = grid_texts(window)
+    assert rows[0][1].startswith("Welcomes renewed contact")  # France, before 26 Dec
+    assert rows[0][2] == ""  # Russia had not spoken yet
+    assert window.result is not None
+    assert window.result.filter.date_to == parse_date("2025-12-19")
+
+
+def test_from_date_marks_changed_cells(window: MainWindow) -> None:
+    window.filter_bar.set_filter(Filter(date_from=parse_date("2025-12-20")))
+    model = window.grid.grid_model
+    changed = {(r, c) for r in range(model.rowCount()) for c in range(1, model.columnCount())
+               if model.index(r, c).data(Role.CELL).changed}
+    assert changed == {(0, 1), (0, 2), (1, 2)}
+    text = model.index(0, 2).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "changed in range" in text
+
+
+def test_search_is_debounced_and_filters_rows_and_events(window: MainWindow,
+                                                         qtbot: QtBot) -> None:
+    bar = window.filter_bar
+    with qtbot.waitSignal(bar.filterChanged, timeout=2000):
+        qtbot.keyClicks(bar.search, "vinatier")
+    titles = [row[0] for row in grid_texts(window)]
+    assert titles == ["The Vinatier case"]
+    assert window.status_label.text() == "1 of 4 issues · 2 of 2 actors · 1 of 5 events"
+    with qtbot.waitSignal(bar.filterChanged):
+        bar.reset_button.click()
+    assert window.grid.grid_model.rowCount() == 4
+    assert bar.search.text() == ""
+
+
+def test_selecting_a_cell_shows_its_whole_history(window: MainWindow) -> None:
+    window.grid.setFocus()
+    assert window.grid.select_cell(0, 0)
+    text = window.details.text()
+    assert "France · Whether talks are imminent" in text
+    assert "History: 2 statements, oldest first" in text
+    assert text.index("Welcomes renewed contact") < text.index("No call planned")
+    assert "shown in the grid" in text
+    assert "News report: France says no Macron–Putin talks" in text
+
+
+def test_history_marks_statements_after_the_as_of_date(window: MainWindow) -> None:
+    window.filter_bar.set_filter(Filter(date_to=parse_date("2025-12-19")))
+    window.grid.select_cell(0, 0)
+    assert "after the as-of date" in window.details.text()
+
+
+def test_keyboard_moves_between_cells_and_ctrl_c_copies(window: MainWindow,
+                                                        qtbot: QtBot) -> None:
+    grid = window.grid
+    grid.setFocus()
+    grid.select_cell(0, 0)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected_cell() == (0, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert grid.selected_cell() == (1, 1)
+    assert "Russia · Conditions for any dialogue" in window.details.text()
+    qtbot.keyClick(grid, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("Russia on Conditions for any dialogue (20 Dec 2025, political will)")
+
+
+def test_empty_filter_result_says_so(window: MainWindow) -> None:
+    window.filter_bar.set_filter(Filter(issues=frozenset()))
+    assert window.empty_label.isVisible()
+    assert "Nothing matches" in window.empty_label.text()
+    window.filter_bar.reset()
+    assert not window.empty_label.isVisible()
+
+
+HOSTILE = "<table>" * 60 + "x" + "</table>" * 60
+IMG = '<img src="/etc/passwd"><a href="file:///etc">link</a><b>bold</b>'
+
+
+def test_hostile_strings_are_shown_literally_and_fast(
+    qtbot: QtBot, write_toml: Callable[..., Path]
+) -> None:
+    big = "word " * 200_000  # 1 MB
+    path = write_toml(f'''
+        schema = 1
+        title = '{IMG}'
+        description = '{HOSTILE}'
+        [[actors]]
+        id = "a"
+        name = '{IMG}'
+        detail = '{HOSTILE}'
+        [[issues]]
+        id = "i"
+        title = '{HOSTILE}'
+        description = '{IMG}'
+        [[events]]
+        date = 2024-01-01
+        title = '{HOSTILE}'
+        detail = '{IMG}'
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        text = '{IMG}'
+        stance = '{HOSTILE}'
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        date = 2020-01-01
+        text = "{big}"
+    ''')
+    started = time.perf_counter()
+    window = open_window(qtbot, path)
+    window.grid.select_cell(0, 0)
+    qtbot.wait(50)
+    window.grab()
+    assert time.perf_counter() - started < 5.0
+    assert window.header.title.text() == IMG
+    assert window.header.title.textFormat() == Qt.TextFormat.PlainText
+    for label in window.findChildren(QLabel):
+        if label.text():
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.text()[:60]
+    details = window.details.text()
+    assert IMG in details
+    assert "Copy the full text" not in details or len(details) < 40_000
+
+
+def test_theme_and_recent_files_are_remembered(qtbot: QtBot, seed_path: Path,
+                                               tmp_path: Path) -> None:
+    window = open_window(qtbot, seed_path, tmp_path)
+    window.set_theme("dark")
+    assert window.theme.dark
+    window.close()
+    again = Settings(tmp_path)
+    assert again.theme == "dark"
+    assert again.recent_files[0] == str(seed_path.resolve())
+    assert again.geometry is not None
+
+
+def test_corrupt_settings_fall_back_to_defaults(tmp_path: Path) -> None:
+    (tmp_path / "settings.ini").write_bytes(b"\x00\xff[view]\ntheme=purple\ntext_size=huge\n")
+    settings = Settings(tmp_path)
+    assert settings.theme == "system"
+    assert settings.text_size == 13
+    assert settings.recent_files == []
+
+
+def test_text_zoom_changes_the_painted_size(window: MainWindow) -> None:
+    before = window.theme.font_px
+    window.zoom_text(1)
+    window.zoom_text(1)
+    assert window.theme.font_px == before + 2
+    assert window.grid.grid_style.theme.font_px == before + 2
+    window.zoom_text(0)
+    assert window.theme.font_px == 13
+
+
+def test_only_visible_rows_are_measured(qtbot: QtBot, write_toml: Callable[..., Path]) -> None:
+    issues = "\n".join(f'[[issues]]\nid = "i{n}"\ntitle = "Issue {n}"\n' for n in range(600))
+    positions = "\n".join(
+        f'[[positions]]\nactor = "a"\nissue = "i{n}"\ntext = "Position {n} ' + "word " * 30
+        + '"\n' for n in range(600)
+    )
+    path = write_toml(f'schema = 1\ntitle = "Many"\n[[actors]]\nid = "a"\nname = "A"\n'
+                      f"{issues}\n{positions}")
+    window = open_window(qtbot, path)
+    qtbot.wait(20)
+    assert window.grid.grid_model.rowCount() == 600
+    assert 0 < window.grid.measured_rows() < 60
+    window.grid.verticalScrollBar().setValue(window.grid.verticalScrollBar().maximum())
+    qtbot.wait(20)
+    assert window.grid.measured_rows() < 120
