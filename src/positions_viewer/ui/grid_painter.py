@@ -26,6 +26,7 @@ __all__ = [
     "issue_height",
     "paint_actor_header",
     "paint_cell",
+    "paint_corner",
     "paint_grid",
     "paint_issue",
 ]
@@ -231,6 +232,16 @@ def paint_actor_header(
                          elide(actor.detail, style.small, inner.width()))
 
 
+def paint_corner(painter: QPainter, rect: QRectF, style: GridStyle, text: str = "Issue") -> None:
+    """The header cell above the issue column."""
+    painter.fillRect(rect, style.color("surface_alt"))
+    inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
+    painter.setFont(style.small)
+    painter.setPen(style.color("text_muted"))
+    painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                     elide(text, style.small, inner.width()))
+
+
 def _outline(painter: QPainter, rect: QRectF, color: QColor, width: float) -> None:
     pen = QPen(color, width)
     pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
@@ -292,13 +303,16 @@ def paint_grid(
     style: GridStyle,
     highlight_issues: frozenset[int] = frozenset(),
     highlight_actors: frozenset[int] = frozenset(),
-    changed_only_highlight: bool = False,
+    cells: frozenset[tuple[int, int]] = frozenset(),
 ) -> None:
-    """Every row of ``result`` at ``origin``: no scrolling, no selection, no focus."""
+    """Every row of ``result`` at ``origin``: no scrolling, no selection, no focus.
+
+    Cells of a highlighted issue and actor (a selected event), and the (issue, actor) pairs
+    in ``cells`` (what changed at a presenter step), are drawn highlighted.
+    """
     dataset = result.dataset
     left, top = origin.x(), origin.y()
-    painter.fillRect(QRectF(left, top, layout.width, layout.header_height),
-                     style.color("surface_alt"))
+    paint_corner(painter, QRectF(left, top, layout.issue_width, layout.header_height), style)
     for column, actor_index in enumerate(result.actor_columns.tolist()):
         rect = QRectF(left + layout.column_x(column), top, layout.column_width,
                       layout.header_height)
@@ -312,8 +326,8 @@ def paint_grid(
                     CellState(highlighted=issue_index in highlight_issues))
         for column in range(result.column_count):
             cell = result.cell(row, column)
-            related = (cell.issue in highlight_issues and cell.actor in highlight_actors
-                       and (cell.changed or not changed_only_highlight))
+            related = (cell.issue, cell.actor) in cells or (
+                cell.issue in highlight_issues and cell.actor in highlight_actors)
             paint_cell(painter, QRectF(left + layout.column_x(column), y, layout.column_width,
                                        height), cell, style, CellState(highlighted=related))
         y += height

@@ -38,6 +38,7 @@ from .grid_painter import (
     issue_height,
     paint_actor_header,
     paint_cell,
+    paint_corner,
     paint_issue,
 )
 from .theme import LIGHT, Theme
@@ -94,7 +95,7 @@ class _ActorHeader(QHeaderView):
         style = view.grid_style
         painter.save()
         if logical == 0:
-            painter.fillRect(rect, style.color("surface_alt"))
+            paint_corner(painter, QRectF(rect), style)
         elif logical - 1 < result.column_count:
             actor_index = int(result.actor_columns[logical - 1])
             paint_actor_header(painter, QRectF(rect), result.dataset.actors[actor_index],
