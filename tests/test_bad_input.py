@@ -54,6 +54,9 @@ EXPECTED: dict[str, str | None] = {
     "latin1.toml":
         "latin1.toml:7:11: error: the file is not UTF-8 (byte 0xc9 cannot start or continue "
         "a UTF-8 character); save it as UTF-8",
+    "mixed-encoding.toml":  # the column counts the characters before, not the bytes
+        "mixed-encoding.toml:7:30: error: the file is not UTF-8 (byte 0xe9 cannot start or "
+        "continue a UTF-8 character); save it as UTF-8",
     "nul-byte.toml":
         "nul-byte.toml:19:16: error: invalid TOML: Illegal character '\\x00'",
     "crlf-line-endings.toml":

@@ -248,6 +248,18 @@ def test_over_the_size_limit(
     assert load_file(small).ok  # under the limit: loads (with a warning: no position)
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_file_is_read_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 4096)
+    message = _only_error(load_file("/dev/zero", display_name="zero"))
+    assert message == "zero: error: the file is too large (the limit is 4.0 KB)"
+
+
+def test_path_the_system_refuses() -> None:
+    message = _only_error(load_file("bad\0name.toml"))
+    assert message.startswith("bad\0name.toml: error: cannot read the file: ")
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
 def test_unreadable_file(write_toml: WriteToml) -> None:
     path = write_toml("schema = 1\n")
