@@ -15,6 +15,7 @@ from typing import TextIO
 
 from . import __version__
 from .model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
+from .model.story import view_filter_of
 from .paths import default_dataset
 
 __all__ = ["main"]
@@ -82,17 +83,7 @@ def view_filter(dataset: Dataset, view_id: str) -> Filter:
     if index is None:
         known = ", ".join(v.id for v in dataset.views) or "none: the file has no [[views]]"
         raise UsageError(f"--saved-view: unknown view '{view_id}'; valid ids: {known}")
-    return filter_for_view(dataset, index)
-
-
-def filter_for_view(dataset: Dataset, index: int) -> Filter:
-    view = dataset.views[index]
-    return Filter(
-        issues=frozenset(view.issues) if view.issues is not None else None,
-        actors=frozenset(view.actors) if view.actors is not None else None,
-        date_from=view.date_from,
-        date_to=view.date_to,
-    )
+    return view_filter_of(dataset, index)
 
 
 def print_diagnostics(result: LoadResult, stream: TextIO | None = None) -> None:

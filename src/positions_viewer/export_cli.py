@@ -7,6 +7,7 @@ the complete new file or untouched. Markdown and CSV never import Qt.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -20,11 +21,11 @@ from .cli import (
     EXIT_USAGE,
     FilterArgs,
     UsageError,
-    filter_for_view,
     load_or_report,
     view_filter,
 )
 from .model import DatasetIndex, Filter, QueryResult
+from .model.story import view_filter_of
 from .model.tables import grid_csv, grid_markdown, timeline_csv, timeline_markdown
 
 __all__ = ["MAX_SIDE_PX", "ExportError", "atomic_write", "render_table", "run_export"]
@@ -67,7 +68,7 @@ def run_export(ns: argparse.Namespace) -> int:
             raise UsageError(f"-o {out}: with --all-views, OUT is a folder")
         for number, view in enumerate(dataset.views):
             jobs.append((out / f"{view.id}.{fmt}",
-                         filters.resolve(dataset, filter_for_view(dataset, number))))
+                         filters.resolve(dataset, view_filter_of(dataset, number))))
     else:
         base = view_filter(dataset, ns.saved_view) if ns.saved_view else None
         jobs.append((out, filters.resolve(dataset, base)))
@@ -149,8 +150,6 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
 
 
 def _remove(name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(name)
-    except OSError:
-        pass
 

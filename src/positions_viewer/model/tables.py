@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from .query import QueryResult
 from .types import Dataset
@@ -33,7 +34,7 @@ EMPTY_CELL_MD = "_No stated position_"
 def grid_rows(result: QueryResult) -> list[tuple[str, ...]]:
     """One row per shown cell, issue-major, both in file order."""
     dataset = result.dataset
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for row in range(result.row_count):
         for column in range(result.column_count):
             cell = result.cell(row, column)
@@ -55,7 +56,7 @@ def grid_rows(result: QueryResult) -> list[tuple[str, ...]]:
 def timeline_rows(result: QueryResult) -> list[tuple[str, ...]]:
     """One row per shown event, in date order."""
     dataset = result.dataset
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for event in result.events():
         rows.append((
             event.id,
@@ -139,7 +140,7 @@ def md_escape(text: str) -> str:
     return one_line.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
+def _md_table(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
     out = ["| " + " | ".join(md_escape(h) for h in header) + " |",
            "|" + "|".join(" --- " for _ in header) + "|"]
     out += ["| " + " | ".join(row) + " |" for row in rows]
@@ -152,7 +153,7 @@ def _md_heading(result: QueryResult) -> list[str]:
     if dataset.description:
         lines += [md_escape(dataset.description), ""]
     lines += [f"- {md_escape(line)}" for line in caption_lines(result)]
-    return lines + [""]
+    return [*lines, ""]
 
 
 def grid_markdown(result: QueryResult, heading: bool = True) -> str:
@@ -162,7 +163,7 @@ def grid_markdown(result: QueryResult, heading: bool = True) -> str:
     for index in result.actor_columns.tolist():
         actor = dataset.actors[index]
         header.append(f"{actor.name} ({actor.detail})" if actor.detail else actor.name)
-    rows = []
+    rows: list[list[str]] = []
     for row in range(result.row_count):
         cells = [md_escape(dataset.issues[int(result.issue_rows[row])].title)]
         for column in range(result.column_count):
@@ -183,7 +184,7 @@ def grid_markdown(result: QueryResult, heading: bool = True) -> str:
 
 def timeline_markdown(result: QueryResult, heading: bool = True) -> str:
     dataset = result.dataset
-    rows = []
+    rows: list[list[str]] = []
     for event in result.events():
         rows.append([
             md_escape(event.date_label()),

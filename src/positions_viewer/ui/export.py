@@ -9,11 +9,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from ..model import DatasetIndex, QueryResult
+from ..model.story import Step
 from .page import PageSpec, layout_page, paint_page
 from .theme import actor_colors, theme
 
 __all__ = ["MAX_SIDE_PX", "ImageTooLarge", "encode_png", "ensure_gui", "render_image",
-           "render_png"]
+           "render_png", "render_step_png"]
 
 MAX_SIDE_PX = 16384
 PNG_QUALITY = 80  # Qt maps this to a light zlib level: about half the encode time of the
@@ -70,12 +71,27 @@ def render_png(result: QueryResult, index: DatasetIndex, view: str = "both", wid
     return render_image(result, index, spec, scale)
 
 
+def render_step_png(step: Step, index: DatasetIndex, width: int = 1280, scale: int = 1,
+                    theme_name: str = "light") -> QImage:
+    """A presenter step as an exported page: a saved view's step is exactly what
+    ``export --saved-view`` draws; an event step adds its title and highlights."""
+    ensure_gui()
+    grid, timeline = step.results(index)
+    if step.view is not None:
+        return render_png(grid, index, "both", width, scale, theme_name)
+    colors = tuple(actor_colors([a.color for a in grid.dataset.actors]))
+    spec = PageSpec(view="both", width=width, theme=theme(theme_name), colors=colors,
+                    subtitle=step.title, highlight_event=step.event,
+                    highlight_cells=step.changed_cells(grid))
+    return render_image(grid, index, spec, scale, timeline)
+
+
 def encode_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    if not rgb.save(buffer, "PNG", PNG_QUALITY):
+    if not rgb.save(buffer, b"PNG", PNG_QUALITY):
         raise ImageTooLarge("the PNG encoder failed")
     buffer.close()
     return bytes(data.data())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,16 +31,19 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ..model import Dataset, DatasetIndex, Diagnostic, Filter, LoadResult, QueryResult
+from ..model.story import Step, story_steps, view_filter_of
 from ..paths import default_dataset
 from .details import DetailsPanel, plain_label
 from .filter_bar import FilterBar
 from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
+from .presenter import NotesWindow, PresenterWindow
 from .settings import Settings
 from .theme import Theme, actor_colors, theme
 
@@ -110,8 +115,14 @@ class Header(QWidget):
         self.title = plain_label("", "heading", self)
         self.description = plain_label("", "muted", self)
         self.as_of = plain_label("", "muted", self)
-        for label in (self.title, self.description, self.as_of):
+        self.view = plain_label("", "view", self)
+        self.view.hide()
+        for label in (self.title, self.description, self.as_of, self.view):
             layout.addWidget(label)
+
+    def show_view(self, title: str | None) -> None:
+        self.view.setText(f"Saved view: {title}" if title else "")
+        self.view.setVisible(bool(title))
 
     def set_dataset(self, dataset: Dataset, path: Path) -> None:
         self.title.setText(dataset.title)
@@ -135,6 +146,8 @@ class MainWindow(QMainWindow):
         self.result: QueryResult | None = None
         self.colors: list[str] = []
         self.selected_event: int | None = None
+        self.presenter: PresenterWindow | None = None
+        self.notes: NotesWindow | None = None
         self._theme_name = self.settings.theme
         self.theme: Theme = theme("light")
 
@@ -273,6 +286,7 @@ class MainWindow(QMainWindow):
                      "full-screen")
         self.view_menu = view_menu
         self.present_menu = bar.addMenu("&Present")
+        self._build_present_menu()
         self.help_menu = bar.addMenu("&Help")
         self._action(self.help_menu, "&Keyboard Shortcuts", self.show_shortcuts,
                      keys.HelpContents, "shortcuts")
@@ -329,6 +343,7 @@ class MainWindow(QMainWindow):
         self.grid.set_actor_colors(self.colors)
         self.timeline.set_actor_colors(self.colors)
         self.selected_event = None
+        self._fill_views()
         self.filter_bar.set_dataset(self.dataset, keep)
         self.apply_filter(self.filter_bar.current_filter)
         if not same_file:
@@ -377,6 +392,7 @@ class MainWindow(QMainWindow):
             self.empty_label.show()
             self.grid.hide()
         self._refresh_details()
+        self._sync_view_combo()
         self.resultChanged.emit(self.result)
 
     def _refresh_details(self) -> None:
@@ -470,7 +486,163 @@ class MainWindow(QMainWindow):
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
 
-    # -- export, image, presenting: provided by later modules ----------------------------
+    # -- saved views and presenting ----------------------------------------------------
+
+    def _build_present_menu(self) -> None:
+        menu = self.present_menu
+        self.present_action = self._action(
+            menu, "Present from &Start", lambda: self.start_presenting(False),
+            QKeySequence("F5"), "present")
+        self._action(menu, "Present from &Current View", lambda: self.start_presenting(True),
+                     QKeySequence("Shift+F5"), "present-current")
+        self.notes_action = QAction("Speaker &Notes Window", self, checkable=True)
+        self.notes_action.setChecked(len(QGuiApplication.screens()) > 1)
+        menu.addAction(self.notes_action)
+        menu.addSeparator()
+        self.views_menu = menu.addMenu("Saved &Views")
+        self._action(menu, "Copy Filters as a Saved &View", self.copy_filters_as_view,
+                     QKeySequence("Ctrl+Shift+V"), "copy-view")
+        self._action(menu, "Export &All Steps…", self.export_all_steps, None, "export-steps")
+        self.views_combo = QComboBox(self)
+        self.views_combo.setAccessibleName("Saved view")
+        self.views_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.views_combo.setMaximumWidth(320)
+        self.views_combo.activated.connect(self._view_chosen)
+        bar_layout = self.filter_bar.layout()
+        assert isinstance(bar_layout, QHBoxLayout)
+        bar_layout.insertWidget(0, self.views_combo)
+        self.views_combo.hide()
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for name in ("open", "reload", "export", "copy-image", "present"):
+            action = self.findChild(QAction, name)
+            if action is not None:
+                toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _fill_views(self) -> None:
+        dataset = self.dataset
+        self.views_menu.clear()
+        self.views_combo.clear()
+        views = dataset.views if dataset else ()
+        self.views_combo.setVisible(bool(views))
+        self.views_menu.setEnabled(bool(views))
+        self.views_combo.addItem("All (no saved view)", -1)
+        for number, view in enumerate(views):
+            self.views_combo.addItem(view.title, number)
+            action = self.views_menu.addAction(view.title)
+            action.triggered.connect(lambda _=False, n=number: self.apply_view(n))
+
+    def apply_view(self, number: int) -> None:
+        if self.dataset is None or not 0 <= number < len(self.dataset.views):
+            return
+        self.filter_bar.set_filter(view_filter_of(self.dataset, number))
+
+    def _view_chosen(self, row: int) -> None:
+        number = self.views_combo.itemData(row)
+        if number is None or number < 0:
+            self.filter_bar.reset()
+        else:
+            self.apply_view(int(number))
+
+    def current_view(self) -> int | None:
+        """The saved view whose filters are exactly the current ones, if any."""
+        if self.dataset is None:
+            return None
+        current = self.filter_bar.current_filter
+        for number in range(len(self.dataset.views)):
+            if view_filter_of(self.dataset, number) == current:
+                return number
+        return None
+
+    def _sync_view_combo(self) -> None:
+        number = self.current_view()
+        row = self.views_combo.findData(-1 if number is None else number)
+        self.views_combo.setCurrentIndex(max(0, row))
+        if self.dataset is not None and number is not None:
+            self.header.show_view(self.dataset.views[number].title)
+        else:
+            self.header.show_view(None)
+
+    def copy_filters_as_view(self) -> str:
+        """A ready ``[[views]]`` snippet for the current filters, on the clipboard."""
+        if self.dataset is None:
+            return ""
+        snippet = view_snippet(self.dataset, self.filter_bar.current_filter)
+        QGuiApplication.clipboard().setText(snippet)
+        self.statusBar().showMessage("Copied a [[views]] entry for these filters: paste it "
+                                     "into the file", 6000)
+        return snippet
+
+    def start_presenting(self, from_current: bool = False) -> PresenterWindow | None:
+        if self.dataset is None or self.index is None:
+            return None
+        steps = story_steps(self.dataset, self.index, self.filter_bar.current_filter)
+        if not steps:
+            self.statusBar().showMessage("Nothing to present: the file has no saved views and "
+                                         "no events in these filters", 6000)
+            return None
+        start = self._current_step(steps) if from_current else 0
+        presenter = PresenterWindow(steps, self.index, tuple(self.colors), self.theme.dark,
+                                    start)
+        screen = self.screen()
+        presenter.setScreen(screen)
+        presenter.setGeometry(screen.geometry())
+        presenter.finished.connect(self.stop_presenting)
+        self.presenter = presenter
+        if self.notes_action.isChecked():
+            notes = NotesWindow()
+            others = [s for s in QGuiApplication.screens() if s is not screen]
+            if others:
+                notes.setScreen(others[0])
+                notes.move(others[0].availableGeometry().topLeft())
+            notes.show_step(steps, presenter.current)
+            presenter.stepChanged.connect(lambda n: notes.show_step(steps, n))
+            notes.show()
+            self.notes = notes
+        presenter.showFullScreen()
+        presenter.activateWindow()
+        presenter.setFocus()
+        return presenter
+
+    def _current_step(self, steps: list[Step]) -> int:
+        view = self.current_view()
+        if view is not None:
+            for number, step in enumerate(steps):
+                if step.view == view:
+                    return number
+        to = self.filter_bar.current_filter.to_ordinal
+        if to is not None and steps and steps[0].event is not None and self.dataset:
+            before = [n for n, step in enumerate(steps)
+                      if step.event is not None and self.dataset.events[step.event].start <= to]
+            return before[-1] if before else 0
+        return 0
+
+    def stop_presenting(self) -> None:
+        for name in ("presenter", "notes"):
+            window = getattr(self, name, None)
+            if window is not None:
+                window.close()
+                window.deleteLater()
+                setattr(self, name, None)
+        self.activateWindow()
+        self.grid.setFocus()
+
+    def export_all_steps(self) -> None:
+        if self.dataset is None or self.index is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export every step into folder",
+                                                  self.settings.last_export_dir or str(Path.home()))
+        if folder:
+            from .export_dialog import export_steps
+
+            written = export_steps(self.dataset, self.index, self.filter_bar.current_filter,
+                                   Path(folder), scale=2)
+            self.statusBar().showMessage(f"Exported {written} steps to {folder}", 8000)
+
+    # -- export and copy image ---------------------------------------------------------
 
     def export_dialog(self) -> None:
         from .export_dialog import run_export_dialog
@@ -520,6 +692,32 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.watcher.stop()
         super().closeEvent(event)
+
+
+def view_snippet(dataset: Dataset, flt: Filter) -> str:
+    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
+    taken = {view.id for view in dataset.views}
+    number = len(taken) + 1
+    while f"view-{number}" in taken:
+        number += 1
+    lines = ["[[views]]", f'id = "view-{number}"', f"title = {_toml_string('New view')}"]
+    if flt.issues is not None:
+        ids = ", ".join(_toml_string(dataset.issues[i].id) for i in sorted(flt.issues))
+        lines.append(f"issues = [{ids}]")
+    if flt.actors is not None:
+        ids = ", ".join(_toml_string(dataset.actors[i].id) for i in sorted(flt.actors))
+        lines.append(f"actors = [{ids}]")
+    for key, value in (("from", flt.date_from), ("to", flt.date_to)):
+        if value is not None:
+            text = _toml_string(value.iso()) if value.is_approximate else value.iso()
+            lines.append(f"{key} = {text}")
+    if flt.text.strip():
+        lines.append(f"# search text is not part of a saved view: {_toml_string(flt.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _dropped_file(mime: QMimeData) -> Path | None:

@@ -67,7 +67,7 @@ class PageLayout:
             total += self.pad * 0.75 + self.timeline_height
         if self.grid is not None:
             total += self.pad * 0.75 + self.grid.height
-        return int(round(total + self.pad))
+        return round(total + self.pad)
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:

@@ -1,0 +1,75 @@
+"""The presenter's steps (DESIGN §4): the saved views in order, or else the events by date.
+
+An event step shows the grid as of the end of that event, with the positions stated during
+the event marked as changed, and the timeline up to that event with the event highlighted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .query import DatasetIndex, Filter, QueryResult
+from .types import Dataset
+
+__all__ = ["Step", "story_steps", "view_filter_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    title: str
+    grid_filter: Filter
+    timeline_filter: Filter
+    notes: str = ""
+    view: int | None = None  # index of the saved view
+    event: int | None = None  # index of the highlighted event
+
+    def results(self, index: DatasetIndex) -> tuple[QueryResult, QueryResult]:
+        grid = index.query(self.grid_filter)
+        timeline = grid if self.timeline_filter == self.grid_filter else index.query(
+            self.timeline_filter)
+        return grid, timeline
+
+    def changed_cells(self, result: QueryResult) -> frozenset[tuple[int, int]]:
+        """(issue, actor) of the cells whose position changed at this step."""
+        if self.event is None:
+            return frozenset()
+        rows, columns = result.cell_changed.nonzero()
+        return frozenset(
+            (int(result.issue_rows[r]), int(result.actor_columns[c]))
+            for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
+        )
+
+
+def view_filter_of(dataset: Dataset, number: int) -> Filter:
+    view = dataset.views[number]
+    return Filter(
+        issues=frozenset(view.issues) if view.issues is not None else None,
+        actors=frozenset(view.actors) if view.actors is not None else None,
+        date_from=view.date_from,
+        date_to=view.date_to,
+    )
+
+
+def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = None) -> list[Step]:
+    """Saved views when the file has them; otherwise one step per event in date order.
+
+    ``base`` (the window's issue and actor filter) narrows event steps, so a presenter who
+    filtered the window presents what they filtered; saved views carry their own filters.
+    """
+    if dataset.views:
+        steps = []
+        for number, view in enumerate(dataset.views):
+            flt = view_filter_of(dataset, number)
+            steps.append(Step(view.title, flt, flt, view.notes, view=number))
+        return steps
+    base = Filter(issues=base.issues, actors=base.actors) if base else Filter()
+    shown = index.query(base).event_rows.tolist()
+    steps = []
+    for event_index in shown:
+        event = dataset.events[event_index]
+        end = event.end or event.date
+        grid = base.with_changes(date_from=event.date, date_to=end)
+        timeline = base.with_changes(date_to=end)
+        title = f"{event.date_label()}: {event.title}"
+        steps.append(Step(title, grid, timeline, event.detail, event=event_index))
+    return steps

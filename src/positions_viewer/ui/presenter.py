@@ -1,0 +1,227 @@
+"""Presenter mode (DESIGN §4): full screen, large type, stepping through the story.
+
+Each step is drawn by the page renderer (the same as export) into a pixmap the size of the
+screen; a key press switches pixmaps at once, with a short cross-fade that never holds a key
+back. A second window shows the speaker notes, the next step and the elapsed time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..model import DatasetIndex
+from ..model.story import Step
+from .details import plain_label
+from .page import PageSpec, layout_page, paint_page
+from .theme import Theme, presenter_theme
+
+__all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "render_step"]
+
+K = Qt.Key
+NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
+PREVIOUS_KEYS = frozenset({K.Key_Left, K.Key_Up, K.Key_PageUp, K.Key_Backspace, K.Key_P})
+FADE_MS = 140
+
+
+def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
+                width: int, height: int) -> QImage:
+    """One step at ``width``×``height``: the page scaled down if it is taller than the screen."""
+    grid, timeline = step.results(index)
+    spec = PageSpec(view="both", width=width, theme=theme, colors=colors, title=step.title,
+                    caption=True, highlight_event=step.event,
+                    highlight_cells=step.changed_cells(grid), max_text_lines=6)
+    layout = layout_page(grid, index, spec, timeline)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(theme.background))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    reserve = theme.px(2.2)  # the step counter's strip at the bottom
+    fit = min(1.0, (height - reserve) / max(1, layout.height))
+    if fit < 1.0:
+        painter.translate((width - width * fit) / 2, 0)
+        painter.scale(fit, fit)
+    paint_page(painter, QPointF(0, 0), layout)
+    painter.end()
+    return image
+
+
+class PresenterWindow(QWidget):
+    """Emits ``stepChanged(int)`` and ``finished()`` (Esc)."""
+
+    stepChanged = Signal(int)
+    finished = Signal()
+
+    def __init__(self, steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
+                 dark: bool = False, start: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowTitle("Presenting")
+        self.setAccessibleName("Presentation")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.steps = steps
+        self.index = index
+        self.colors = colors
+        self.dark = dark
+        self.current = max(0, min(start, len(steps) - 1))
+        self.blanked = False
+        self._typed = ""
+        self._cache: dict[tuple[int, int, int], QPixmap] = {}
+        self._previous: QPixmap | None = None
+        self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
+        self._fade.valueChanged.connect(lambda _v: self.update())
+        self._fade.finished.connect(self._fade_done)
+
+    # -- steps -------------------------------------------------------------------------
+
+    @property
+    def theme(self) -> Theme:
+        return presenter_theme(max(360, self.height()), self.dark)
+
+    def go(self, number: int) -> None:
+        number = max(0, min(number, len(self.steps) - 1))
+        if number == self.current or not self.steps:
+            return
+        self._previous = self._pixmap(self.current)
+        self.current = number
+        self.blanked = False
+        self._fade.stop()
+        self._fade.start()
+        self.update()
+        self.stepChanged.emit(number)
+
+    def next(self) -> None:
+        self.go(self.current + 1)
+
+    def previous(self) -> None:
+        self.go(self.current - 1)
+
+    def counter_text(self) -> str:
+        return f"{self.current + 1} / {len(self.steps)}"
+
+    # -- keys --------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in NEXT_KEYS:
+            self._typed = ""
+            self.next()
+        elif key in PREVIOUS_KEYS:
+            if key == K.Key_Backspace and self._typed:
+                self._typed = self._typed[:-1]
+            else:
+                self._typed = ""
+                self.previous()
+        elif key == K.Key_Home:
+            self.go(0)
+        elif key == K.Key_End:
+            self.go(len(self.steps) - 1)
+        elif key in (K.Key_B, K.Key_Period):
+            self.blanked = not self.blanked
+            self.update()
+        elif K.Key_0 <= key <= K.Key_9:
+            self._typed += chr(key)
+        elif key in (K.Key_Return, K.Key_Enter) and self._typed:
+            self.go(int(self._typed) - 1)
+            self._typed = ""
+        elif key == K.Key_Escape:
+            self.finished.emit()
+        else:
+            super().keyPressEvent(event)
+
+    # -- painting ----------------------------------------------------------------------
+
+    def _pixmap(self, number: int) -> QPixmap:
+        key = (number, self.width(), self.height())
+        cached = self._cache.get(key)
+        if cached is None:
+            image = render_step(self.steps[number], self.index, self.colors, self.theme,
+                                self.width(), self.height())
+            cached = QPixmap.fromImage(image)
+            if len(self._cache) > 24:
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
+
+    def _fade_done(self) -> None:
+        self._previous = None
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.blanked or not self.steps:
+            painter.fillRect(self.rect(), Qt.GlobalColor.black)
+            return
+        current = self._pixmap(self.current)
+        if self._previous is not None and self._fade.state() == QVariantAnimation.State.Running:
+            painter.drawPixmap(0, 0, self._previous)
+            painter.setOpacity(float(self._fade.currentValue()))
+        painter.drawPixmap(0, 0, current)
+        painter.setOpacity(1.0)
+        self._draw_counter(painter)
+
+    def _draw_counter(self, painter: QPainter) -> None:
+        theme = self.theme
+        font = QFont(theme.font_family)
+        font.setPixelSize(theme.px(0.8))
+        painter.setFont(font)
+        painter.setPen(QColor(theme.text_muted))
+        margin = theme.px(0.8)
+        rect = QRectF(margin, self.height() - theme.px(2.0), self.width() - 2 * margin,
+                      theme.px(1.6))
+        text = self.counter_text() + (f"   go to {self._typed}…" if self._typed else "")
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         text)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         "→ next   ← back   B blank   Esc leave")
+
+    def resizeEvent(self, event: object) -> None:
+        self._cache.clear()
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+
+class NotesWindow(QWidget):
+    """Speaker notes: the current step, its notes, the next step and the time elapsed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Speaker notes")
+        layout = QVBoxLayout(self)
+        self.counter = plain_label("", "muted", self)
+        self.title = plain_label("", "heading", self)
+        self.notes = plain_label("", "body", self)
+        self.next_title = plain_label("", "muted", self)
+        self.clock = plain_label("", "title", self)
+        for label in (self.counter, self.title, self.notes):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addWidget(self.next_title)
+        layout.addWidget(self.clock)
+        font = self.notes.font()
+        font.setPixelSize(22)
+        self.notes.setFont(font)
+        self._elapsed = QElapsedTimer()
+        self._elapsed.start()
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start()
+        self._update_clock()
+        self.resize(720, 480)
+
+    def show_step(self, steps: list[Step], number: int) -> None:
+        step = steps[number]
+        self.counter.setText(f"Step {number + 1} of {len(steps)}")
+        self.title.setText(step.title)
+        self.notes.setText(step.notes or "(no notes for this step)")
+        following = steps[number + 1].title if number + 1 < len(steps) else "(the end)"
+        self.next_title.setText(f"Next: {following}")
+
+    def elapsed_text(self) -> str:
+        seconds = self._elapsed.elapsed() // 1000
+        return f"Elapsed {seconds // 60:02d}:{seconds % 60:02d}"
+
+    def _update_clock(self) -> None:
+        self.clock.setText(self.elapsed_text())
+
