@@ -268,6 +268,27 @@ def test_several_errors_are_all_reported_in_line_order(tmp_path: Path) -> None:
     assert result.dataset is None
 
 
+def test_references_to_an_invalid_entry_do_not_cascade(tmp_path: Path) -> None:
+    # france and the event exist but are invalid: say that once, not "unknown actor 'france'"
+    # at every position that names it
+    path = tmp_path / "cascade.toml"
+    path.write_text(
+        'schema = 1\ntitle = "T"\n\n[[actors]]\nid = "france"\ncolor = "blue"\n\n'
+        '[[actors]]\nid = "russia"\nname = "Russia"\n\n[[issues]]\nid = "i"\ntitle = "I"\n\n'
+        '[[events]]\nid = "call"\ndate = 2025-12-20\nend = 2025-12-01\ntitle = "Call"\n'
+        + '\n[[positions]]\nactor = "france"\nissue = "i"\ntext = "t"\nevent = "call"\n' * 3
+        + '\n[[positions]]\nactor = "frnace"\nissue = "i"\ntext = "t"\n',
+        encoding="utf-8",
+    )
+    result = load_file(path)
+    assert [(d.line, d.text()) for d in result.diagnostics] == [
+        (4, "actors[0]: missing required key 'name'"),
+        (6, "actors[0].color: bad colour 'blue': use #rrggbb, e.g. #1f4e9c"),
+        (19, "events[0].end: end 2025-12-01 is before the start date 2025-12-20"),
+        (41, "positions[3].actor: unknown actor 'frnace' (known: russia)"),
+    ]
+
+
 # -- the real command --------------------------------------------------------------------
 
 

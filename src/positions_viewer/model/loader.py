@@ -239,6 +239,7 @@ class _Validator:
         self.diagnostics: list[Diagnostic] = []
         self._smap: SourceMap | None = None
         self.ids: dict[str, dict[str, int]] = {}
+        self.invalid_ids: dict[str, set[str]] = {}  # ids of entries that failed validation
         self._dates: dict[object, PartialDate] = {}
 
     # -- reporting -------------------------------------------------------------------
@@ -352,6 +353,7 @@ class _Validator:
     ) -> list[Any]:
         ids: dict[str, int] = {}
         self.ids[table] = ids
+        invalid = self.invalid_ids.setdefault(table, set())
         first_row: dict[str, int] = {}
         known = _KEY_SETS[table]
         out: list[Any] = []
@@ -360,6 +362,8 @@ class _Validator:
                 self._unknown_keys(table, index, row, TABLE_KEYS[table])
             entry = build(index, row)
             if entry is None:
+                if isinstance(row.get("id"), str):
+                    invalid.add(row["id"])
                 continue
             if entry.id:
                 if entry.id in ids:
@@ -473,8 +477,8 @@ class _Validator:
 
     def _unknown_ref(self, table: str, index: int, key: str, target: str, ref: str,
                      item: int | None = None) -> None:
-        if self._table_was_bad(target):
-            return  # already reported: every reference into a malformed table would fail
+        if self._table_was_bad(target) or ref in self.invalid_ids.get(target, ()):
+            return  # the entry exists but is invalid, and that error is already reported
         known = list(self.ids[target])
         self.error(
             table, index, key,
