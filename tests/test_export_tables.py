@@ -153,8 +153,8 @@ def test_markdown_is_a_table_per_issue_and_actor(tricky: Path) -> None:
 
 def test_markdown_escapes_pipes_and_flattens_newlines(tricky: Path) -> None:
     result = query(tricky, Filter(date_to=parse_date("2024-02"), actors=frozenset({0})))
-    row = [line for line in grid_markdown(result).splitlines()  # type: ignore[arg-type]
-           if line.startswith("| One")][0]
+    row = next(line for line in grid_markdown(result).splitlines()  # type: ignore[arg-type]
+           if line.startswith("| One"))
     assert 'commas and a newline \\| pipe _(open · undated)_' in row
     assert row.count(" | ") == 1  # the escaped pipe does not split the cell
 
