@@ -91,7 +91,7 @@ def encode_png(image: QImage) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    if not rgb.save(buffer, b"PNG", PNG_QUALITY):
+    if not rgb.save(buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise ImageTooLarge("the PNG encoder failed")
     buffer.close()
     return bytes(data.data())

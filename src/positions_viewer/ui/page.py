@@ -95,14 +95,15 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     heading = wrap(spec.title or dataset.title, fonts["title"], inner, 2)
     description = () if spec.title else wrap(dataset.description, fonts["body"], inner, 3) \
         if dataset.description else ()
-    caption = tuple(caption_lines(result)) if spec.caption else ()
+    caption = wrap("  ·  ".join(caption_lines(result)), fonts["small"], inner, 2) \
+        if spec.caption else ()
     height = len(heading) * QFontMetricsF(fonts["title"]).lineSpacing()
     if spec.subtitle:
         height += QFontMetricsF(fonts["subtitle"]).lineSpacing()
     height += len(description) * QFontMetricsF(fonts["body"]).lineSpacing()
     if spec.caption:
         height += pad * 0.4 + QFontMetricsF(fonts["legend"]).lineSpacing() * 1.3
-        height += QFontMetricsF(fonts["small"]).lineSpacing()
+        height += len(caption) * QFontMetricsF(fonts["small"]).lineSpacing()
     layout = PageLayout(spec, result, timeline_result or result, index, pad, heading,
                         description, caption, height, fonts=fonts)
     if spec.view in ("timeline", "both"):
@@ -182,8 +183,7 @@ def _paint_heading(painter: QPainter, left: float, y: float, width: float,
     y += layout.pad * 0.4
     y = _paint_legend(painter, left, y, width, layout)
     painter.setPen(QColor(theme.text_muted))
-    return _lines(painter, left, y, (elide("  ·  ".join(layout.caption), fonts["small"], width),),
-                  fonts["small"])
+    return _lines(painter, left, y, layout.caption, fonts["small"])
 
 
 def _paint_legend(painter: QPainter, left: float, y: float, width: float,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ..model import DatasetIndex
 from ..model.story import Step
 from .details import plain_label
-from .page import PageSpec, layout_page, paint_page
+from .page import PageLayout, PageSpec, layout_page, paint_page
 from .theme import Theme, presenter_theme
 
 __all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "render_step"]
@@ -23,22 +23,41 @@ K = Qt.Key
 NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
 PREVIOUS_KEYS = frozenset({K.Key_Left, K.Key_Up, K.Key_PageUp, K.Key_Backspace, K.Key_P})
 FADE_MS = 140
+MIN_PRESENTER_PX = 16  # below this the back of the room cannot read it: scale instead
 
 
 def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
                 width: int, height: int) -> QImage:
-    """One step at ``width``×``height``: the page scaled down if it is taller than the screen."""
+    """One step filling ``width``×``height``: the largest type (up to the theme's) at which the
+    whole page fits the screen; only past the smallest size is the page scaled down."""
     grid, timeline = step.results(index)
-    spec = PageSpec(view="both", width=width, theme=theme, colors=colors, title=step.title,
-                    caption=True, highlight_event=step.event,
-                    highlight_cells=step.changed_cells(grid), max_text_lines=6)
-    layout = layout_page(grid, index, spec, timeline)
+    reserve = theme.px(2.2)  # the step counter's strip at the bottom
+
+    def layout_at(size: int) -> PageLayout:
+        spec = PageSpec(view="both", width=width, theme=theme.scaled(size), colors=colors,
+                        title=step.title, caption=True, highlight_event=step.event,
+                        highlight_cells=step.changed_cells(grid), max_text_lines=6)
+        return layout_page(grid, index, spec, timeline)
+
+    # Binary search for the largest type that fits: text re-wraps as it shrinks, so heights
+    # do not scale linearly with the font size.
+    low, high = MIN_PRESENTER_PX, max(MIN_PRESENTER_PX, theme.font_px)
+    layout = layout_at(high)
+    if layout.height > height - reserve:
+        best = layout_at(low)
+        while high - low > 1:
+            middle = (low + high) // 2
+            candidate = layout_at(middle)
+            if candidate.height <= height - reserve:
+                low, best = middle, candidate
+            else:
+                high = middle
+        layout = best
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    reserve = theme.px(2.2)  # the step counter's strip at the bottom
     fit = min(1.0, (height - reserve) / max(1, layout.height))
     if fit < 1.0:
         painter.translate((width - width * fit) / 2, 0)

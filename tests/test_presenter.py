@@ -1,0 +1,233 @@
+"""Presenter mode: the step sequence, every key, blanking, leaving, notes, saved views."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from positions_viewer.model import DatasetIndex, Filter, load_file
+from positions_viewer.model.story import story_steps
+from positions_viewer.ui.main_window import MainWindow, view_snippet
+from positions_viewer.ui.presenter import NEXT_KEYS, PREVIOUS_KEYS, PresenterWindow, render_step
+from positions_viewer.ui.theme import presenter_theme
+
+EVENTS_ONLY = """
+schema = 1
+title = "No views"
+
+[[actors]]
+id = "a"
+name = "Alpha"
+
+[[actors]]
+id = "b"
+name = "Beta"
+
+[[issues]]
+id = "i"
+title = "Issue"
+
+[[events]]
+id = "second"
+date = 2024-03-01
+title = "Second"
+actors = ["b"]
+issues = ["i"]
+
+[[events]]
+id = "first"
+date = 2024-01-01
+end = 2024-01-05
+title = "First"
+actors = ["a"]
+issues = ["i"]
+
+[[positions]]
+actor = "a"
+issue = "i"
+date = 2024-01-03
+text = "Alpha speaks"
+event = "first"
+
+[[positions]]
+actor = "b"
+issue = "i"
+date = 2024-03-01
+text = "Beta answers"
+event = "second"
+"""
+
+
+def seed_index(seed_path: Path) -> DatasetIndex:
+    result = load_file(seed_path)
+    assert result.dataset is not None
+    return DatasetIndex(result.dataset)
+
+
+def test_steps_follow_the_saved_views_in_order(seed_path: Path) -> None:
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    assert [s.view for s in steps] == list(range(6))
+    assert steps[0].title == "Where things stood on 26 December 2025"
+    assert steps[4].grid_filter.issues == frozenset({0})
+    assert "no call planned" in steps[4].notes
+
+
+def test_without_views_steps_are_events_in_date_order(write_toml: Callable[..., Path]) -> None:
+    result = load_file(write_toml(EVENTS_ONLY))
+    assert result.dataset is not None
+    index = DatasetIndex(result.dataset)
+    steps = story_steps(index.dataset, index)
+    assert [index.dataset.events[s.event].id for s in steps if s.event is not None] == [
+        "first", "second"]
+    grid, timeline = steps[0].results(index)
+    # As of the first event (its end): Alpha has spoken and changed at this step; Beta not yet.
+    assert grid.cell(0, 0).position is not None and grid.cell(0, 0).changed
+    assert grid.cell(0, 1).position is None
+    assert steps[0].changed_cells(grid) == {(0, 0)}
+    assert timeline.counts["events"] == (1, 2)
+    grid2, timeline2 = steps[1].results(index)
+    assert steps[1].changed_cells(grid2) == {(0, 1)}
+    assert not grid2.cell(0, 0).changed
+    assert timeline2.counts["events"] == (2, 2)
+
+
+@pytest.fixture
+def presenter(qtbot: QtBot, seed_path: Path) -> PresenterWindow:
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    window = PresenterWindow(steps, index, ("#1f4e9c", "#b3261e"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    return window
+
+
+@pytest.mark.parametrize("key", sorted(NEXT_KEYS))
+def test_every_next_key_advances(presenter: PresenterWindow, qtbot: QtBot, key: Qt.Key) -> None:
+    qtbot.keyClick(presenter, key)
+    assert presenter.current == 1
+    assert presenter.counter_text() == "2 / 6"
+
+
+@pytest.mark.parametrize("key", sorted(PREVIOUS_KEYS))
+def test_every_previous_key_goes_back(presenter: PresenterWindow, qtbot: QtBot,
+                                      key: Qt.Key) -> None:
+    presenter.go(3)
+    qtbot.keyClick(presenter, key)
+    assert presenter.current == 2
+
+
+def test_clicker_page_keys_home_end_and_bounds(presenter: PresenterWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(presenter, Qt.Key.Key_PageUp)
+    assert presenter.current == 0  # no step before the first
+    qtbot.keyClick(presenter, Qt.Key.Key_End)
+    assert presenter.current == 5
+    qtbot.keyClick(presenter, Qt.Key.Key_PageDown)
+    assert presenter.current == 5
+    qtbot.keyClick(presenter, Qt.Key.Key_Home)
+    assert presenter.current == 0
+
+
+def test_number_then_enter_jumps(presenter: PresenterWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(presenter, Qt.Key.Key_4)
+    qtbot.keyClick(presenter, Qt.Key.Key_Return)
+    assert presenter.current == 3
+
+
+def test_b_blanks_to_black_and_back(presenter: PresenterWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert presenter.blanked
+    image = presenter.grab().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2) == QColor(0, 0, 0)
+    qtbot.keyClick(presenter, Qt.Key.Key_B)
+    assert not presenter.blanked
+    image = presenter.grab().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() // 2) != QColor(0, 0, 0)
+
+
+def test_escape_finishes(presenter: PresenterWindow, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(presenter.finished):
+        qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_steps_fit_the_screen_with_large_type(seed_path: Path, qapp: object, width: int,
+                                              height: int) -> None:
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    theme = presenter_theme(height)
+    assert theme.font_px >= 20
+    for number, step in enumerate(steps):
+        image = render_step(step, index, ("#1f4e9c", "#b3261e"), theme, width, height)
+        assert (image.width(), image.height()) == (width, height)
+        image.save(str(Path(__file__).parent.parent / "shots" / f"present-{width}-{number}.png")
+                   ) if (Path(__file__).parent.parent / "shots").is_dir() else None
+
+
+def test_f5_presents_and_escape_restores_the_window(qtbot: QtBot, seed_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(seed_path, load_file(seed_path))
+    window.show()
+    window.apply_view(2)
+    before = window.filter_bar.current_filter
+    window.notes_action.setChecked(True)
+    presenter = window.start_presenting(from_current=True)
+    assert presenter is not None
+    assert presenter.current == 2  # Shift+F5 starts at the current saved view
+    assert window.notes is not None
+    assert "Step 3 of 6" in window.notes.counter.text()
+    qtbot.keyClick(presenter, Qt.Key.Key_Space)
+    assert "Step 4 of 6" in window.notes.counter.text()
+    assert "20–21 Dec" in window.notes.title.text()
+    assert "Next: 26 Dec" in window.notes.next_title.text()
+    assert window.notes.elapsed_text().startswith("Elapsed 00:0")
+    qtbot.keyClick(presenter, Qt.Key.Key_Escape)
+    assert window.presenter is None and window.notes is None
+    assert window.filter_bar.current_filter == before
+    from_start = window.start_presenting(from_current=False)
+    assert from_start is not None and from_start.current == 0
+    window.stop_presenting()
+
+
+def test_choosing_a_saved_view_applies_it_and_names_it(qtbot: QtBot, seed_path: Path) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(seed_path, load_file(seed_path))
+    window.show()
+    window.views_combo.setCurrentIndex(5)
+    window.views_combo.activated.emit(5)
+    assert window.filter_bar.current_filter.issues == frozenset({0})
+    assert window.header.view.text() == "Saved view: 26 Dec: Paris says no call is planned"
+    assert window.grid.grid_model.rowCount() == 1
+    window.filter_bar.reset()
+    assert window.header.view.isHidden()
+
+
+def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
+                                                  tmp_path: Path) -> None:
+    result = load_file(seed_path)
+    assert result.dataset is not None
+    dataset = result.dataset
+    from positions_viewer.model import parse_date
+
+    snippet = view_snippet(dataset, Filter(issues=frozenset({0, 3}), actors=frozenset({1}),
+                                           date_from=parse_date("2025-12"),
+                                           date_to=parse_date("2025-12-26")))
+    assert 'issues = ["imminence", "vinatier"]' in snippet
+    assert 'from = "2025-12"' in snippet and "to = 2025-12-26" in snippet
+    extended = tmp_path / "with-view.toml"
+    extended.write_text(seed_path.read_text(encoding="utf-8") + "\n" + snippet, encoding="utf-8")
+    loaded = load_file(extended)
+    assert loaded.dataset is not None, loaded.diagnostics
+    assert loaded.dataset.views[-1].id == "view-7"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(seed_path, result)
+    assert window.copy_filters_as_view() == QGuiApplication.clipboard().text()
