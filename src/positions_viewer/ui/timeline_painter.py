@@ -1,0 +1,569 @@
+"""Paints the timeline onto any QPainter: the window, presenter mode and export share it.
+
+:func:`paint_timeline` reads like a table of contents. The maths lives in
+:mod:`timeline_layout` and the frame's geometry in :mod:`timeline_frame`; this module draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPen
+
+from positions_viewer.model import PartialDate
+
+from .theme import Theme
+from .timeline_frame import (
+    NO_ACTOR,
+    Band,
+    Chip,
+    Frame,
+    Item,
+    TimelineData,
+    TimelineStyle,
+    TimelineView,
+    layout_frame,
+    timeline_style,
+    with_alpha,
+)
+from .timeline_layout import (
+    IntArray,
+    Lod,
+    TimeScale,
+    brush_days,
+    column_density,
+    compact_count,
+    count_periods,
+    overlap_counts,
+)
+
+__all__ = [
+    "TimelineData", "TimelineHitMap", "TimelineStyle", "TimelineView", "fit_view",
+    "paint_timeline", "plot_scale", "timeline_height", "timeline_style",
+]
+
+_HEIGHT_LANE_CAP = 24  # an export never grows past this many lanes per band
+
+
+# -- public entry points -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TimelineHitMap:
+    """What the last frame drew where, for hover, clicks and zoom in the widget."""
+
+    scale: TimeScale
+    plot: QRectF
+    axis: QRectF
+    lod: Lod
+    visible_count: int
+    items: list[tuple[QRectF, QRectF, int]]  # (bounds, mark, event index), drawing order
+    chips: list[tuple[QRectF, float, float, int]]  # (rect, first day, end day, count)
+    density: list[tuple[QRectF, IntArray]]  # (band, events per column)
+
+    def event_at(self, pos: QPointF) -> int | None:
+        """The event drawn under ``pos``: the mark wins over labels, the topmost over others."""
+        for _bounds, mark, row in reversed(self.items):
+            if mark.adjusted(-3, -3, 3, 3).contains(pos):
+                return row
+        for bounds, _mark, row in reversed(self.items):
+            if bounds.contains(pos):
+                return row
+        return None
+
+    def event_rect(self, row: int) -> QRectF | None:
+        for bounds, _mark, drawn in self.items:
+            if drawn == row:
+                return bounds
+        return None
+
+    def chip_at(self, pos: QPointF) -> tuple[float, float, int] | None:
+        for rect, first, last, count in self.chips:
+            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                return first, last, count
+        return None
+
+    def density_at(self, pos: QPointF) -> tuple[int, float, float] | None:
+        """(events, first day, end day) of the density column under ``pos``."""
+        for band, counts in self.density:
+            if band.contains(pos) and len(counts):
+                column = int((pos.x() - band.left()) / band.width() * len(counts))
+                column = min(max(column, 0), len(counts) - 1)
+                first = self.scale.day(band.left() + column * band.width() / len(counts))
+                last = self.scale.day(band.left() + (column + 1) * band.width() / len(counts))
+                return int(counts[column]), first, last
+        return None
+
+    def in_axis(self, pos: QPointF) -> bool:
+        return self.axis.contains(pos)
+
+
+def plot_scale(rect: QRectF, view: TimelineView, theme: Theme) -> TimeScale:
+    """The time scale :func:`paint_timeline` uses in ``rect``: for zooming before a paint."""
+    side = timeline_style(theme).side
+    return TimeScale(view.start, view.end, rect.left() + side, max(1.0, rect.width() - 2 * side))
+
+
+def fit_view(
+    data: TimelineData, width: float, theme: Theme, view: TimelineView | None = None
+) -> TimelineView:
+    """``view`` (or a new one) showing every shown event and the as-of line at ``width``."""
+    style = timeline_style(theme)
+    plot_width = max(1.0, width - 2 * style.side)
+    span = data.span()
+    if span is None:
+        today = float(dt.date.today().toordinal())
+        span = (today - 180, today + 1)
+    scale = TimeScale(span[0], span[1], 0.0, plot_width).fitted(
+        span[0], span[1], max(style.side, plot_width * 0.03)
+    )
+    if view is None:
+        return TimelineView(scale.start, scale.end)
+    view.start, view.end = scale.start, scale.end
+    return view
+
+
+def timeline_height(data: TimelineData, view: TimelineView, width: int, theme: Theme) -> int:
+    """Height that gives every label a lane at ``width`` (up to a cap), for export."""
+    style = timeline_style(theme)
+    tall = QRectF(0, 0, width, 10_000)
+    frame = layout_frame(tall, data, view, style, lanes_per_band=_HEIGHT_LANE_CAP)
+    plot = 0.0
+    for band in frame.bands:
+        lanes = 6 if frame.lod is Lod.DENSITY else min(max(band.lanes_used, 2),
+                                                       _HEIGHT_LANE_CAP)
+        plot += style.overflow_h + lanes * style.lane_h
+    return math.ceil(style.header_h + plot + style.axis_h)
+
+
+def paint_timeline(
+    painter: QPainter, rect: QRectF, data: TimelineData, view: TimelineView, theme: Theme
+) -> TimelineHitMap:
+    """Draws the timeline into ``rect``; returns where things went, for hit-testing."""
+    style = timeline_style(theme)
+    frame = layout_frame(rect, data, view, style)
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setClipRect(rect)
+        _draw_background(painter, frame, style)
+        _draw_grid(painter, frame, style)
+        _draw_filter_range(painter, frame, data, style)
+        _draw_as_of_line(painter, frame, data, style)
+        if frame.lod is Lod.LABELS:
+            _draw_items(painter, frame, view, style)
+        else:
+            _draw_density(painter, frame, data, view, style)
+        _draw_chips(painter, frame, style)
+        _draw_band_titles(painter, frame, data, style)
+        _draw_axis(painter, frame, data, style)
+        _draw_as_of_label(painter, frame, data, style)
+        _draw_brush(painter, frame, view, style)
+        _draw_status(painter, frame, data, style)
+    finally:
+        painter.restore()
+    return TimelineHitMap(
+        frame.scale, frame.plot, frame.axis, frame.lod, frame.visible_count,
+        [(item.bounds, item.mark, item.row) for band in frame.bands for item in band.items],
+        [(c.rect, c.first, c.last, c.count) for band in frame.bands for c in band.chips],
+        [(band.rect, band.density) for band in frame.bands if band.density is not None],
+    )
+
+
+# -- drawing -------------------------------------------------------------------------
+
+
+def _draw_background(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+    painter.fillRect(frame.rect, style.surface)
+
+
+def _draw_grid(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+    """Faint verticals at labelled ticks, stronger at month or year boundaries."""
+    top, bottom = frame.plot.top(), frame.axis.top()
+    _vlines(painter, [t.x for t in frame.ticks.major], top, bottom, style.grid)
+    _vlines(painter, frame.ticks.context_lines, top, bottom, style.border)
+
+
+def _vlines(
+    painter: QPainter, xs: Sequence[float], top: float, bottom: float, color: QColor
+) -> None:
+    """Hairlines on pixel centres in one call: axes draw hundreds of them per frame."""
+    if not xs:
+        return
+    painter.setPen(QPen(color, 1))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.drawLines([QLineF(x, top, x, bottom) for x in map(_crisp, xs)])
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+def _draw_filter_range(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    """Shades what lies outside the date filter: events there are not shown."""
+    plot, scale = frame.plot, frame.scale
+    area = QRectF(frame.rect.left(), plot.top(), frame.rect.width(), plot.height())
+    if data.date_from is not None:
+        x = scale.x(data.date_from.start)
+        if x > area.left():
+            painter.fillRect(QRectF(area.left(), area.top(), x - area.left(), area.height()),
+                             style.outside)
+    if data.date_to is not None:
+        x = scale.x(data.date_to.stop + 1)
+        if x < area.right():
+            painter.fillRect(QRectF(x, area.top(), area.right() - x, area.height()),
+                             style.outside)
+
+
+def _draw_items(
+    painter: QPainter, frame: Frame, view: TimelineView, style: TimelineStyle
+) -> None:
+    radius = style.bar_h / 4
+    for band in frame.bands:
+        for item in band.items:
+            marked = item.row == view.selected or item.row in view.highlighted
+            if marked:
+                halo = item.bounds.adjusted(-2, -1, 2, 1)
+                selected = item.row == view.selected
+                painter.setPen(QPen(style.accent if selected else style.changed_edge,
+                                    2 if selected else 1))
+                painter.setBrush(style.selection if selected else style.highlight)
+                painter.drawRoundedRect(halo, radius, radius)
+            if item.is_point:
+                _draw_marker(painter, item, style)
+            elif item.soft != (0.0, 0.0):
+                _draw_soft_bar(painter, item, style)
+            else:
+                _draw_bar(painter, item, style)
+            _draw_label(painter, item, style)
+            if item.row == view.hovered and not marked:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(with_alpha(style.accent, 150), 1))
+                painter.drawRoundedRect(item.bounds.adjusted(-2, -1, 2, 1), radius, radius)
+
+
+def _draw_marker(painter: QPainter, item: Item, style: TimelineStyle) -> None:
+    """A dot; several actors share it as pie slices, first actor on the left."""
+    rect = item.mark
+    painter.setPen(Qt.PenStyle.NoPen)
+    if len(item.colors) == 1:
+        painter.setBrush(item.colors[0])
+        painter.drawEllipse(rect)
+    else:
+        span = 360 * 16 // len(item.colors)
+        for i, color in enumerate(item.colors):
+            painter.setBrush(color)
+            painter.drawPie(rect, 90 * 16 + i * span, span)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(style.surface, 1.5))
+    painter.drawEllipse(rect.adjusted(-0.75, -0.75, 0.75, 0.75))
+
+
+def _stripes(item: Item) -> list[tuple[QRectF, QColor]]:
+    """One horizontal stripe per actor, so a shared range shows every actor's colour."""
+    rect, count = item.mark, len(item.colors)
+    height = rect.height() / count
+    return [
+        (QRectF(rect.left(), rect.top() + i * height, rect.width(), height), color)
+        for i, color in enumerate(item.colors)
+    ]
+
+
+def _draw_bar(painter: QPainter, item: Item, style: TimelineStyle) -> None:
+    """A tinted bar with a solid cap at its start. The tint is mixed with the surface rather
+    than translucent, so it stays clean over a selection or highlight halo."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    cap = min(3.0, item.mark.width())
+    for stripe, color in _stripes(item):
+        painter.fillRect(stripe, style.tint(color))
+        painter.fillRect(QRectF(stripe.left(), stripe.top(), cap, stripe.height()), color)
+
+
+def _draw_soft_bar(painter: QPainter, item: Item, style: TimelineStyle) -> None:
+    """An approximate period: a tint that fades out towards both ends, under a dashed outline,
+    so that "2024" reads as some time in 2024 rather than all of it."""
+    fade_in, fade_out = item.soft
+    painter.setPen(Qt.PenStyle.NoPen)
+    for stripe, color in _stripes(item):
+        tint = style.tint(color, strong=True)
+        gradient = QLinearGradient(stripe.left(), 0, stripe.right(), 0)
+        gradient.setColorAt(0.0, with_alpha(tint, 0))
+        gradient.setColorAt(fade_in, tint)
+        gradient.setColorAt(1.0 - fade_out, tint)
+        gradient.setColorAt(1.0, with_alpha(tint, 0))
+        painter.fillRect(stripe, QBrush(gradient))
+    painter.setPen(QPen(with_alpha(item.colors[0], 210), 1, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(item.mark.adjusted(0.5, 0.5, -0.5, -0.5))
+
+
+def _draw_label(painter: QPainter, item: Item, style: TimelineStyle) -> None:
+    x = item.label_x
+    baseline = item.bounds.center().y() + (style.fm.ascent() - style.fm.descent()) / 2
+    painter.setFont(style.font)
+    if item.prefix:
+        painter.setPen(style.muted)
+        text = f"{item.prefix} · " if item.title else item.prefix
+        painter.drawText(QPointF(x, baseline), text)
+        x += style.width(text)
+    if item.title:
+        painter.setPen(style.text)
+        painter.drawText(QPointF(x, baseline), item.title)
+
+
+def _draw_density(
+    painter: QPainter, frame: Frame, data: TimelineData, view: TimelineView,
+    style: TimelineStyle,
+) -> None:
+    """Per-column density as one image per band, counts per period on chips above it."""
+    scale = _device_scale(painter)
+    plot = frame.plot
+    columns = max(1, round(plot.width() * scale))
+    edges = count_periods(frame.scale, style.chip_fm.horizontalAdvance("8888") * 2.5)
+    for band in frame.bands:
+        area = QRectF(plot.left(), band.rect.top() + style.overflow_h, plot.width(),
+                      max(1.0, band.rect.height() - style.overflow_h))
+        band.density = column_density(band.starts, band.sorted_stops, frame.scale, columns)
+        color = style.density
+        if band.actor is not None and band.actor >= 0:
+            color = with_alpha(style.mark_color(data.actor_colors[band.actor]), 190)
+        _draw_histogram(painter, area, band.density, color, scale)
+        counts = overlap_counts(band.starts, band.sorted_stops, edges)
+        _period_chips(band, frame, edges, counts.tolist(), style)
+    _draw_marked_in_density(painter, frame, data, view, style)
+
+
+def _draw_histogram(
+    painter: QPainter, area: QRectF, counts: IntArray, color: QColor, scale: float
+) -> None:
+    """Square-root heights keep single events visible next to peaks. Built as an image:
+    one numpy comparison, against seconds for a path with thousands of vertical edges."""
+    peak = int(counts.max()) if len(counts) else 0
+    if peak == 0:
+        return
+    rows = max(1, round(area.height() * scale))
+    heights = np.sqrt(counts / peak) * rows
+    heights = np.where(counts > 0, np.maximum(heights, 1.0), 0.0).astype(np.int32)
+    mask = np.arange(rows, dtype=np.int32)[:, None] >= (rows - heights)[None, :]
+    alpha = color.alpha()
+    premultiplied = (
+        (alpha << 24) | (color.red() * alpha // 255 << 16)
+        | (color.green() * alpha // 255 << 8) | (color.blue() * alpha // 255)
+    )
+    pixels = np.empty(mask.shape, dtype=np.uint32)
+    np.multiply(mask, np.uint32(premultiplied), out=pixels, casting="unsafe")
+    image = QImage(pixels.data, len(counts), rows, len(counts) * 4,
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    painter.drawImage(area, image)
+
+
+def _period_chips(
+    band: Band, frame: Frame, edges: list[float], counts: list[int], style: TimelineStyle
+) -> None:
+    """The clusters of density mode: how many events each labelled period holds."""
+    plot = frame.plot
+    top = band.rect.top() + (style.overflow_h - style.chip_h) / 2
+    previous_right = -math.inf
+    for first, last, count in zip(edges, edges[1:], counts, strict=False):
+        if count <= 0:
+            continue
+        x0 = max(frame.scale.x(first), plot.left())
+        x1 = min(frame.scale.x(last), plot.right())
+        text = compact_count(count)
+        width = style.chip_fm.horizontalAdvance(text) + 2 * style.pad
+        x = (x0 + x1 - width) / 2
+        if width > x1 - x0 - 2 or x < previous_right + style.pad:
+            continue
+        band.chips.append(Chip(QRectF(x, top, width, style.chip_h), text, first, last, count))
+        previous_right = x + width
+
+
+def _draw_marked_in_density(
+    painter: QPainter, frame: Frame, data: TimelineData, view: TimelineView,
+    style: TimelineStyle,
+) -> None:
+    """The selection and highlighted events stay visible over the density."""
+    plot = frame.plot
+    if view.highlighted and data.index is not None:
+        wanted = np.fromiter(view.highlighted, dtype=np.int64, count=len(view.highlighted))
+        wanted = wanted[data.shown(wanted)][:500]
+        starts = data.index.event_start[wanted]
+        painter.setPen(QPen(style.changed_edge, 1))
+        for x in frame.scale.xs(starts + 0.5).tolist():
+            if plot.left() <= x <= plot.right():
+                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + style.overflow_h))
+    if view.selected is not None and data.dataset is not None:
+        if not 0 <= view.selected < len(data.dataset.events):
+            return
+        event = data.dataset.events[view.selected]
+        x = frame.scale.x((event.start + event.stop + 1) / 2)
+        if plot.left() <= x <= plot.right():
+            painter.setPen(QPen(style.accent, 2))
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+
+
+def _draw_chips(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+    painter.setFont(style.chip_font)
+    radius = style.chip_h / 2
+    for band in frame.bands:
+        for chip in band.chips:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.chip_fill)
+            painter.drawRoundedRect(chip.rect, radius, radius)
+            painter.setPen(style.chip_text)
+            painter.drawText(chip.rect, Qt.AlignmentFlag.AlignCenter, chip.text)
+
+
+def _draw_band_titles(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    """Lanes per actor: a separator and the actor's name at the top left of each band."""
+    if len(frame.bands) < 2 or data.dataset is None:
+        return
+    painter.setFont(style.context_font)
+    for i, band in enumerate(frame.bands):
+        if i:
+            painter.setPen(QPen(style.border, 1))
+            y = _crisp(band.rect.top())
+            painter.drawLine(QPointF(frame.rect.left(), y), QPointF(frame.rect.right(), y))
+        actor = band.actor if band.actor is not None else NO_ACTOR
+        name = data.dataset.actors[actor].name if actor >= 0 else "No actor"
+        color = style.mark_color(data.actor_colors[actor]) if actor >= 0 else style.muted
+        width = style.context_fm.horizontalAdvance(name) + 2 * style.pad
+        box = QRectF(band.rect.left(), band.rect.top() + 1, width, style.overflow_h - 2)
+        painter.fillRect(box, style.surface)
+        painter.setPen(color)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+
+
+def _draw_axis(painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle) -> None:
+    ticks = frame.ticks
+    y = _crisp(frame.axis.top())
+    painter.setPen(QPen(style.axis, 1))
+    painter.drawLine(QPointF(frame.rect.left(), y), QPointF(frame.rect.right(), y))
+    _draw_filter_on_axis(painter, frame, data, style)
+    row1 = y + style.tick_len + style.pad
+    row2 = row1 + style.small_fm.height() + style.pad
+    _vlines(painter, [t.x for t in ticks.major], y, y + style.tick_len, style.axis)
+    _vlines(painter, ticks.minor, y, y + style.tick_len / 2, style.muted)
+    _vlines(painter, ticks.context_lines, y, row2 + style.context_fm.height(), style.border)
+    painter.setFont(style.small)
+    painter.setPen(style.axis)
+    for tick in ticks.major:
+        if tick.label:
+            painter.drawText(QPointF(tick.label_x, row1 + style.small_fm.ascent()), tick.label)
+    painter.setFont(style.context_font)
+    painter.setPen(style.text)
+    for tick in ticks.context:
+        painter.drawText(QPointF(tick.label_x, row2 + style.context_fm.ascent()), tick.label)
+
+
+def _draw_filter_on_axis(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    """The date filter as a thick accent segment on the axis line: brushing's result."""
+    if data.date_from is None and data.date_to is None:
+        return
+    scale, plot = frame.scale, frame.plot
+    x0 = scale.x(data.date_from.start) if data.date_from else plot.left()
+    x1 = scale.x(data.date_to.stop + 1) if data.date_to else plot.right()
+    x0, x1 = max(x0, frame.rect.left()), min(x1, frame.rect.right())
+    if x1 > x0:
+        painter.fillRect(QRectF(x0, frame.axis.top() - 1, x1 - x0, 3), style.accent)
+
+
+def _as_of_x(frame: Frame, data: TimelineData) -> float | None:
+    """The end of the as-of day: everything dated on it counts as known."""
+    return None if data.as_of is None else frame.scale.x(data.as_of.stop + 1)
+
+
+def _draw_as_of_line(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    x = _as_of_x(frame, data)
+    if x is not None and frame.plot.left() - 0.5 <= x <= frame.plot.right() + 0.5:
+        painter.setPen(QPen(style.as_of, 2))
+        painter.drawLine(QPointF(x, frame.header.bottom() - style.pad),
+                         QPointF(x, frame.axis.top()))
+
+
+def _draw_as_of_label(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    """"as of 26 Dec 2025" by the line, or at the edge with an arrow when it is off screen."""
+    x = _as_of_x(frame, data)
+    if x is None or data.as_of is None:
+        return
+    plot, header, fm = frame.plot, frame.header, style.context_fm
+    text = f"as of {data.as_of.label()}"
+    if x > plot.right() + 0.5:
+        text += " ›"
+        tx = plot.right() - fm.horizontalAdvance(text)
+    elif x < plot.left() - 0.5:
+        text = "‹ " + text
+        tx = plot.left()
+    else:
+        width = fm.horizontalAdvance(text)
+        tx = x - style.pad - width if x - style.pad - width >= plot.left() else x + style.pad
+    painter.setFont(style.context_font)
+    painter.setPen(style.as_of)
+    painter.drawText(QPointF(tx, header.top() + style.pad + fm.ascent()), text)
+
+
+def _draw_brush(painter: QPainter, frame: Frame, view: TimelineView, style: TimelineStyle) -> None:
+    if view.brush is None:
+        return
+    first, last = brush_days(*view.brush)
+    x0, x1 = frame.scale.x(first), frame.scale.x(last + 1)
+    area = QRectF(x0, frame.plot.top(), x1 - x0, frame.axis.bottom() - frame.plot.top())
+    painter.fillRect(area, with_alpha(style.accent, 45))
+    painter.setPen(QPen(style.accent, 1))
+    painter.drawLine(QPointF(x0, area.top()), QPointF(x0, area.bottom()))
+    painter.drawLine(QPointF(x1, area.top()), QPointF(x1, area.bottom()))
+    days = last - first + 1
+    a, b = PartialDate.from_date(dt.date.fromordinal(first)), PartialDate.from_date(
+        dt.date.fromordinal(last))
+    text = f"{a.label()} – {b.label()} · {days} day{'s' if days != 1 else ''}"
+    painter.setFont(style.context_font)
+    width = style.context_fm.horizontalAdvance(text) + 2 * style.pad
+    cx = min(max((x0 + x1) / 2 - width / 2, frame.plot.left()), frame.plot.right() - width)
+    box = QRectF(cx, frame.header.top() + 1, width, frame.header.height() - 2)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.accent)
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(style.surface)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _draw_status(
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+) -> None:
+    """Says why the plot is empty, or that it shows density rather than titles."""
+    plot = frame.plot
+    if frame.visible_count == 0:
+        text = "No events in this range" if data.count == 0 else "No events in view"
+        painter.setFont(style.font)
+        painter.setPen(style.muted)
+        painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, text)
+    elif frame.lod is Lod.DENSITY:
+        text = f"{frame.visible_count:,} events in view · zoom in to read titles"
+        painter.setFont(style.small)
+        painter.setPen(style.muted)
+        baseline = frame.header.top() + style.pad + style.small_fm.ascent()
+        painter.drawText(QPointF(plot.left(), baseline), text)
+
+
+def _crisp(x: float) -> float:
+    """A 1 px line on a pixel centre, not smeared over two."""
+    return math.floor(x) + 0.5
+
+
+def _device_scale(painter: QPainter) -> float:
+    device = painter.device()
+    ratio = device.devicePixelRatioF() if device is not None else 1.0
+    return float(min(max(abs(painter.worldTransform().m11()) * ratio, 1.0), 4.0))
