@@ -93,7 +93,11 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         return _fail(name, 0, 0, f"cannot read the file: {exc.strerror or exc}")
     except ValueError as exc:  # a path the system refuses, e.g. one with a NUL character
         return _fail(name, 0, 0, f"cannot read the file: {exc}")
-    result = load_bytes(data, name)
+    text = _decode(data, name)
+    del data  # not held while parsing: that lowers the peak by the file's size
+    if isinstance(text, LoadResult):
+        return text
+    result = _load_text(text, name)
     if result.dataset is not None:
         result.dataset = _with_path(result.dataset, path)
     return result
@@ -103,6 +107,14 @@ def load_bytes(data: bytes, name: str = "<data>") -> LoadResult:
     """Parse and validate the bytes of a comparison file called ``name`` in messages."""
     if len(data) > MAX_FILE_BYTES:
         return _too_large(name, len(data))
+    text = _decode(data, name)
+    if isinstance(text, LoadResult):
+        return text
+    return _load_text(text, name)
+
+
+def _decode(data: bytes, name: str) -> str | LoadResult:
+    """The text of a file's bytes, or the failed result saying why it is not usable text."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -122,9 +134,13 @@ def load_bytes(data: bytes, name: str = "<data>") -> LoadResult:
             "the file is not UTF-8 (it has NUL bytes between the characters), it looks like "
             "UTF-16; save it as UTF-8",
         )
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         return _fail(name, 1, 0, "the file is empty; a comparison needs schema = 1, a title, "
                      "[[actors]] and [[issues]]")
+    return text
+
+
+def _load_text(text: str, name: str) -> LoadResult:
     # Parsing and validating allocate a million containers that form no reference cycles;
     # the cyclic collector would walk them again and again as they pile up (a fifth of the
     # load time at 100k positions). Pause it for the load; reference counting still frees.
@@ -358,7 +374,7 @@ class _Validator:
         known = _KEY_SETS[table]
         out: list[Any] = []
         for index, row in enumerate(rows):
-            if row.keys() - known:
+            if not known.issuperset(row):  # the same test as row.keys() - known, no set
                 self._unknown_keys(table, index, row, TABLE_KEYS[table])
             entry = build(index, row)
             if entry is None:
@@ -549,9 +565,10 @@ class _Validator:
         known = _KEY_SETS[t]
         actor_ids = self.ids["actors"]
         issue_ids = self.ids["issues"]
+        dates = self._dates
         out: list[Position] = []
         for index, row in enumerate(rows):
-            if row.keys() - known:
+            if not known.issuperset(row):  # the same test as row.keys() - known, no set
                 self._unknown_keys(t, index, row, TABLE_KEYS[t])
             # The fast path: a clean entry costs a few dict look-ups.
             actor_id, issue_id, text = row.get("actor"), row.get("issue"), row.get("text")
@@ -563,7 +580,12 @@ class _Validator:
                 issue = self._ref(t, index, row, "issue", "issues", required=True)
             if type(text) is not str or not text.strip():
                 text = self._text(t, index, row, "text", required=True)
-            date = self._date(t, index, row, "date") if "date" in row else None
+            raw_date = row.get("date")  # a date seen before costs one look-up, no call
+            date = None
+            if type(raw_date) is dt.date or type(raw_date) is str:
+                date = dates.get(raw_date)
+            if date is None and raw_date is not None:
+                date = self._date(t, index, row, "date")
             stance = row.get("stance", "")
             if type(stance) is not str:
                 stance = self._text(t, index, row, "stance") or ""
@@ -577,12 +599,13 @@ class _Validator:
         return out
 
     def _check_event_date(self, index: int, date: PartialDate | None, event: Event) -> None:
-        label = f"'{event.id}' ({event.date_label()})"
         if date is None:
+            label = f"'{event.id}' ({event.date_label()})"
             self.warn("positions", index, "event",
                       f"the position is undated but its event {label} is dated; "
                       f"add date = {event.date.iso()} so it shows from then")
         elif date.start < event.start or date.start > event.stop:
+            label = f"'{event.id}' ({event.date_label()})"
             self.warn("positions", index, "date",
                       f"date {date.iso()} differs from the date of its event {label}")
 
