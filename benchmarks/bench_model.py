@@ -1,0 +1,238 @@
+"""Model-level benchmarks (no Qt): load + validate, memory, filter, as-of and text queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from positions_viewer.model import Dataset, DatasetIndex, Filter, PartialDate, load_file
+
+from .generate import SIZES
+from .harness import Context, Row, Stats, Target, alternate, fmt_bytes
+
+__all__ = ["bench_load", "bench_memory", "bench_queries"]
+
+LOAD_TARGET = Target(0.4, "≤ 0.4×")
+PEAK_TARGET = Target(7.0, "≤ 7× file")
+RETAINED_TARGET = Target(1200.0, "≤ 1.2 KB")
+FRAME_TARGET = Target(16e-3, "≤ 16 ms")
+SEARCH_TARGET = Target(150e-3, "≤ 150 ms")
+
+_datasets: dict[Path, Dataset] = {}
+
+
+def _dataset(path: Path) -> Dataset:
+    """The loaded dataset of ``path``, loaded once per run."""
+    if path not in _datasets:
+        result = load_file(path)
+        if result.dataset is None:
+            raise RuntimeError(f"{path}: {result.errors[0]}")
+        _datasets[path] = result.dataset
+    return _datasets[path]
+
+
+def _label(size: str) -> str:
+    spec = SIZES[size]
+    return f"{size}, {spec.positions:,} positions"
+
+
+# -- load + validate vs tomllib -----------------------------------------------------------
+
+
+def bench_load(ctx: Context) -> list[Row]:
+    """``load_file`` against ``tomllib.load`` of the same file, interleaved, per size."""
+    rows = []
+    for number, size in enumerate(ctx.load_sizes):
+        path = ctx.dataset(size)
+        path.read_bytes()  # into the page cache
+
+        def baseline(path: Path = path) -> None:
+            with path.open("rb") as stream:
+                tomllib.load(stream)
+
+        def ours(path: Path = path) -> None:
+            if load_file(path).dataset is None:
+                raise RuntimeError(f"{path} does not load")
+
+        # The first size warms the code paths; the big file is not worth a second warm-up.
+        stats = alternate({"tomllib": baseline, "ours": ours}, ctx.runs,
+                          warmup=1 if number == 0 else 0)
+        main = size == ctx.main_size
+        row = Row.timed(
+            f"load + validate {size} ({SIZES[size].positions:,} positions, "
+            f"{fmt_bytes(path.stat().st_size)})",
+            stats["ours"], LOAD_TARGET if main else None, stats["tomllib"], "tomllib.load",
+        )
+        rows.append(row)
+    return rows
+
+
+# -- memory -------------------------------------------------------------------------------
+
+
+def _probe(path: Path, *extra: str) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.memprobe", str(path), *extra],
+        capture_output=True, text=True, check=False, cwd=Path(__file__).resolve().parent.parent,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"memprobe failed: {done.stdout.strip()} {done.stderr.strip()[-500:]}")
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def bench_memory(ctx: Context) -> list[Row]:
+    """Peak and retained memory of loading the main size, each in a fresh process."""
+    size = ctx.main_size
+    path = ctx.dataset(size)
+    rss = _probe(path)
+    traced = _probe(path, "--tracemalloc")
+    file_bytes = rss["file_bytes"]
+    peak = rss["maxrss_after"] - max(rss["rss_before"], 0)
+    ratio = peak / file_bytes
+    peak_row = Row(
+        f"peak memory loading {size}",
+        baseline=f"file size {fmt_bytes(file_bytes)}",
+        measured=f"+{fmt_bytes(peak)}",
+        ratio=f"{ratio:.2f}×",
+        target=PEAK_TARGET.text,
+        status=PEAK_TARGET.status(ratio),
+        notes=[
+            "ru_maxrss of a fresh process after load_file minus its RSS after the imports "
+            f"(one run); tracemalloc peak {fmt_bytes(traced['traced_peak'])} "
+            f"({traced['traced_peak'] / file_bytes:.2f}×; it also counts buffers reserved "
+            "but never touched)",
+        ],
+    )
+    per_position = traced["traced_retained"] / traced["positions"]
+    retained_row = Row(
+        f"retained per position, {size} (Python heap)",
+        measured=f"{per_position:.0f} B",
+        target=RETAINED_TARGET.text,
+        status=RETAINED_TARGET.status(per_position),
+        notes=[
+            f"tracemalloc after gc: the whole dataset ({fmt_bytes(traced['traced_retained'])}, "
+            f"events and sources included) / {traced['positions']:,.0f} positions",
+        ],
+    )
+    rss_per_position = (rss["rss_after"] - rss["rss_before"]) / rss["positions"]
+    rss_row = Row(
+        f"retained per position, {size} (RSS)",
+        measured=f"{rss_per_position:.0f} B",
+        target=RETAINED_TARGET.text,
+        status=RETAINED_TARGET.status(rss_per_position),
+        notes=[
+            "RSS after load and gc minus RSS before: the heap above plus allocator slack "
+            "(pymalloc arenas that still hold a live object are not returned to the system; "
+            "Python reuses them)",
+        ],
+    )
+    return [peak_row, retained_row, rss_row]
+
+
+# -- queries ------------------------------------------------------------------------------
+
+
+def _day(ordinal: int) -> PartialDate:
+    return PartialDate.from_date(dt.date.fromordinal(ordinal))
+
+
+def _per_call(index: DatasetIndex, filters: list[Filter], calls: int) -> Stats:
+    """Each ``index.query`` timed on its own, cycling through ``filters``; one warm-up pass."""
+    for flt in filters:
+        index.query(flt)
+    samples = []
+    for number in range(max(calls, len(filters))):
+        flt = filters[number % len(filters)]
+        start = time.perf_counter()
+        result = index.query(flt)
+        result.status_text()
+        samples.append(time.perf_counter() - start)
+    return Stats(tuple(samples))
+
+
+def filter_changes(dataset: Dataset, rng: random.Random) -> list[Filter]:
+    """What a user clicks: issue subsets, actor subsets, date ranges, and mixes of them."""
+    n_issues, n_actors = len(dataset.issues), len(dataset.actors)
+    first, last = dataset.span() or (dt.date(2020, 1, 1).toordinal(),) * 2
+    out = []
+    for _ in range(4):
+        picked = min(n_issues, rng.choice((1, 3, 10, max(1, n_issues // 10))))
+        issues = frozenset(rng.sample(range(n_issues), picked))
+        actors = frozenset(rng.sample(range(n_actors), rng.randint(1, max(1, n_actors - 1))))
+        start = rng.randint(first, max(first, last - 365))
+        window = (_day(start), _day(min(last, start + rng.randint(30, 730))))
+        out += [
+            Filter(issues=issues),
+            Filter(actors=actors),
+            Filter(date_from=window[0], date_to=window[1]),
+            Filter(issues=issues, actors=actors, date_from=window[0], date_to=window[1]),
+            Filter(),
+        ]
+    return out
+
+
+def as_of_changes(dataset: Dataset, steps: int = 60) -> list[Filter]:
+    """Dragging the as-of (``to``) date across the dataset's span, with and without ``from``."""
+    first, last = dataset.span() or (dt.date(2020, 1, 1).toordinal(),) * 2
+    out = []
+    for step in range(steps):
+        to = first + (last - first) * step // max(1, steps - 1)
+        since = _day(max(first, to - 365)) if step % 2 else None
+        out.append(Filter(date_from=since, date_to=_day(to)))
+    return out
+
+
+SEARCHES = ("sanctions", "erdoğan", "red lines", "treat", "ceasefire that", "no such phrase")
+
+
+def search_changes(dataset: Dataset, rng: random.Random) -> list[Filter]:
+    n_issues = len(dataset.issues)
+    some = frozenset(rng.sample(range(n_issues), max(1, n_issues // 10)))
+    out = []
+    for needle in SEARCHES:
+        out.append(Filter(text=needle))
+        out.append(Filter(text=needle, issues=some))
+        # typing: every prefix of the word is a query of its own
+        out.extend(Filter(text=needle[:length]) for length in (2, 4))
+    return out
+
+
+def bench_queries(ctx: Context) -> list[Row]:
+    size = ctx.main_size
+    dataset = _dataset(ctx.dataset(size))
+    rng = random.Random(7)
+    builds = []
+    for _ in range(3 if ctx.quick else 5):
+        start = time.perf_counter()
+        index = DatasetIndex(dataset)
+        builds.append(time.perf_counter() - start)
+    rows = [Row.timed(f"index build (once per load), {size}", Stats(tuple(builds)))]
+
+    rows.append(Row.timed(f"filter change (issue, actor, date) → query, {size}",
+                          _per_call(index, filter_changes(dataset, rng), ctx.calls),
+                          FRAME_TARGET, varied=True))
+    rows.append(Row.timed(f"as-of date change → query, {size}",
+                          _per_call(index, as_of_changes(dataset), ctx.calls), FRAME_TARGET,
+                          varied=True))
+
+    searches = search_changes(dataset, rng)
+    first = []
+    for _ in range(2 if ctx.quick else 3):
+        fresh = DatasetIndex(dataset)
+        start = time.perf_counter()
+        fresh.query(searches[0])
+        first.append(time.perf_counter() - start)
+    del fresh
+    rows.append(Row.timed(f"text search, first in a session (builds the text cache), {size}",
+                          Stats(tuple(first)), SEARCH_TARGET))
+    rows.append(Row.timed(f"text search → query, {size}",
+                          _per_call(index, searches, ctx.calls), SEARCH_TARGET, varied=True))
+    return rows
+
