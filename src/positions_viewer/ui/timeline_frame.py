@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QStaticText, QTransform
 
 from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.types import Dataset
@@ -221,11 +221,16 @@ class TimelineStyle:
         self.chip_fill, self.chip_text = c(theme.chip_fill), c(theme.chip_text)
         self.changed_edge = c(theme.changed_edge)
         self.outside = with_alpha(c(theme.surface_alt), 150 if theme.dark else 170)
-        self.density = with_alpha(c(theme.text_muted), 150 if theme.dark else 120)
+        self.density = _mix(c(theme.accent), self.surface, 0.55 if theme.dark else 0.45)
         self.neutral = c(theme.text_muted)
         self.tick_spacing = self.small_fm.horizontalAdvance("0000") * 1.5
         self._widths: dict[str, float] = {}
         self._small_widths: dict[str, float] = {}
+        self._static: dict[tuple[str, str], QStaticText] = {}
+        self.fonts = {
+            "label": self.font, "small": self.small, "context": self.context_font,
+            "chip": self.chip_font,
+        }
 
     def width(self, text: str) -> float:
         """Width of ``text`` in the label font (memoised: labels repeat every frame)."""
@@ -235,6 +240,22 @@ class TimelineStyle:
                 self._widths.clear()
             width = self._widths[text] = self.fm.horizontalAdvance(text)
         return width
+
+    def static_text(self, text: str, font: str) -> QStaticText:
+        """``text`` laid out once in the named font (label, small, context or chip) and
+        reused: tick labels, counts and titles repeat from frame to frame. Plain text
+        always, since a QStaticText would otherwise guess at rich text."""
+        key = (font, text)
+        static = self._static.get(key)
+        if static is None:
+            if len(self._static) > 20_000:
+                self._static.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+            static.prepare(QTransform(), self.fonts[font])
+            self._static[key] = static
+        return static
 
     def small_width(self, text: str) -> float:
         """Width in the axis font, memoised: tick choice measures every candidate label."""
@@ -356,11 +377,14 @@ def layout_frame(
         scale, style.small_width, gap=style.gap, pad=style.pad, min_spacing=style.tick_spacing
     )
     bands = _bands(data, view, plot, style, lanes_per_band)
-    visible = sum(
-        visible_count(b.starts, b.sorted_stops, scale.start, scale.end) for b in bands
+    # With lanes per actor an event shared by two actors is drawn twice: the level of detail
+    # follows what is drawn, the count reported follows the events.
+    drawn = sum(visible_count(b.starts, b.sorted_stops, scale.start, scale.end) for b in bands)
+    visible = drawn if len(bands) == 1 else visible_count(
+        data.starts, data.sorted_stops, scale.start, scale.end
     )
     lanes = sum(b.lanes for b in bands)
-    lod = choose_lod(visible, plot.width(), lanes, min_item_px=style.min_label)
+    lod = choose_lod(drawn, plot.width(), lanes, min_item_px=style.min_label)
     if lod is Lod.LABELS:
         # Only now are the visible events listed: in density mode nothing is per event.
         for band in bands:
@@ -459,15 +483,15 @@ def _stack_band(
 
 
 def _softness(event: Event) -> tuple[float, float]:
-    """How much of the bar fades in and out: a quarter of each approximate end's period."""
+    """How much of the bar fades in and out: a third of each approximate end's period."""
     start_soft = event.date.is_approximate
     end = event.end or event.date
     end_soft = end.is_approximate
     if not (start_soft or end_soft):
         return (0.0, 0.0)
     total = event.stop - event.start + 1
-    fade_in = 0.25 * (event.date.stop - event.date.start + 1) / total if start_soft else 0.0
-    fade_out = 0.25 * (end.stop - end.start + 1) / total if end_soft else 0.0
+    fade_in = 0.34 * (event.date.stop - event.date.start + 1) / total if start_soft else 0.0
+    fade_out = 0.34 * (end.stop - end.start + 1) / total if end_soft else 0.0
     return (max(min(fade_in, 0.45), 0.001), max(min(fade_out, 0.45), 0.001))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPen
 
@@ -309,11 +310,11 @@ def _draw_label(painter: QPainter, item: Item, style: TimelineStyle) -> None:
     if item.prefix:
         painter.setPen(style.muted)
         text = f"{item.prefix} · " if item.title else item.prefix
-        painter.drawText(QPointF(x, baseline), text)
+        _text(painter, style, "label", x, baseline - style.fm.ascent(), text)
         x += style.width(text)
     if item.title:
         painter.setPen(style.text)
-        painter.drawText(QPointF(x, baseline), item.title)
+        _text(painter, style, "label", x, baseline - style.fm.ascent(), item.title)
 
 
 def _draw_density(
@@ -324,10 +325,11 @@ def _draw_density(
     scale = _device_scale(painter)
     plot = frame.plot
     columns = max(1, round(plot.width() * scale))
-    edges = count_periods(frame.scale, style.chip_fm.horizontalAdvance("8888") * 2.5)
+    edges = count_periods(frame.scale, style.chip_fm.horizontalAdvance("8888") * 4)
     for band in frame.bands:
-        area = QRectF(plot.left(), band.rect.top() + style.overflow_h, plot.width(),
-                      max(1.0, band.rect.height() - style.overflow_h))
+        room = max(1.0, band.rect.height() - style.overflow_h)
+        # The tallest column stops short of the count chips, leaving air under them.
+        area = QRectF(plot.left(), band.rect.bottom() - room * 0.88, plot.width(), room * 0.88)
         band.density = column_density(band.starts, band.sorted_stops, frame.scale, columns)
         color = style.density
         if band.actor is not None and band.actor >= 0:
@@ -346,20 +348,38 @@ def _draw_histogram(
     peak = int(counts.max()) if len(counts) else 0
     if peak == 0:
         return
-    rows = max(1, round(area.height() * scale))
+    rows = min(max(1, round(area.height() * scale)), len(_ROWS))
     heights = np.sqrt(counts / peak) * rows
-    heights = np.where(counts > 0, np.maximum(heights, 1.0), 0.0).astype(np.int32)
-    mask = np.arange(rows, dtype=np.int32)[:, None] >= (rows - heights)[None, :]
+    tops = rows - np.where(counts > 0, np.maximum(heights, 1.0), 0.0).astype(np.int16)
+    mask, pixels = _histogram_buffers(rows, len(counts))
+    np.greater_equal(_ROWS[:rows, None], tops[None, :], out=mask)
     alpha = color.alpha()
     premultiplied = (
         (alpha << 24) | (color.red() * alpha // 255 << 16)
         | (color.green() * alpha // 255 << 8) | (color.blue() * alpha // 255)
     )
-    pixels = np.empty(mask.shape, dtype=np.uint32)
     np.multiply(mask, np.uint32(premultiplied), out=pixels, casting="unsafe")
     image = QImage(pixels.data, len(counts), rows, len(counts) * 4,
                    QImage.Format.Format_ARGB32_Premultiplied)
     painter.drawImage(area, image)
+
+
+_ROWS = np.arange(4096, dtype=np.int16)
+_BUFFERS: dict[tuple[int, int], tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint32]]] = {}
+
+
+def _histogram_buffers(
+    rows: int, columns: int
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint32]]:
+    """Reused between frames: a fresh 2 MB array per frame costs more in page faults than
+    the comparison that fills it. Painting is single-threaded, so one set per size is safe."""
+    key = (min(rows, len(_ROWS)), columns)
+    buffers = _BUFFERS.get(key)
+    if buffers is None:
+        if len(_BUFFERS) > 4:
+            _BUFFERS.clear()
+        buffers = _BUFFERS[key] = (np.empty(key, dtype=bool), np.empty(key, dtype=np.uint32))
+    return buffers
 
 
 def _period_chips(
@@ -393,10 +413,11 @@ def _draw_marked_in_density(
         wanted = np.fromiter(view.highlighted, dtype=np.int64, count=len(view.highlighted))
         wanted = wanted[data.shown(wanted)][:500]
         starts = data.index.event_start[wanted]
-        painter.setPen(QPen(style.changed_edge, 1))
+        painter.setPen(QPen(style.changed_edge, 2))
+        top = plot.bottom() - style.overflow_h
         for x in frame.scale.xs(starts + 0.5).tolist():
             if plot.left() <= x <= plot.right():
-                painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.top() + style.overflow_h))
+                painter.drawLine(QPointF(x, top), QPointF(x, plot.bottom()))
     if view.selected is not None and data.dataset is not None:
         if not 0 <= view.selected < len(data.dataset.events):
             return
@@ -416,7 +437,8 @@ def _draw_chips(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
             painter.setBrush(style.chip_fill)
             painter.drawRoundedRect(chip.rect, radius, radius)
             painter.setPen(style.chip_text)
-            painter.drawText(chip.rect, Qt.AlignmentFlag.AlignCenter, chip.text)
+            top = chip.rect.top() + (chip.rect.height() - style.chip_fm.height()) / 2
+            _text(painter, style, "chip", chip.rect.left() + style.pad, top, chip.text)
 
 
 def _draw_band_titles(
@@ -456,11 +478,11 @@ def _draw_axis(painter: QPainter, frame: Frame, data: TimelineData, style: Timel
     painter.setPen(style.axis)
     for tick in ticks.major:
         if tick.label:
-            painter.drawText(QPointF(tick.label_x, row1 + style.small_fm.ascent()), tick.label)
+            _text(painter, style, "small", tick.label_x, row1, tick.label)
     painter.setFont(style.context_font)
     painter.setPen(style.text)
     for tick in ticks.context:
-        painter.drawText(QPointF(tick.label_x, row2 + style.context_fm.ascent()), tick.label)
+        _text(painter, style, "context", tick.label_x, row2, tick.label)
 
 
 def _draw_filter_on_axis(
@@ -556,6 +578,14 @@ def _draw_status(
         painter.setPen(style.muted)
         baseline = frame.header.top() + style.pad + style.small_fm.ascent()
         painter.drawText(QPointF(plot.left(), baseline), text)
+
+
+def _text(
+    painter: QPainter, style: TimelineStyle, font: str, x: float, top: float, text: str
+) -> None:
+    """Plain ``text`` with its top left at (x, top), from the style's layout cache."""
+    painter.setFont(style.fonts[font])
+    painter.drawStaticText(QPointF(x, top), style.static_text(text, font))
 
 
 def _crisp(x: float) -> float:
