@@ -96,14 +96,19 @@ class TimelineWidget(QWidget):
     # -- what to show ----------------------------------------------------------------
 
     def set_result(self, result: QueryResult, index: DatasetIndex) -> None:
-        """Shows what a filter selects; keeps the visible range unless the dataset changed."""
+        """Shows what a filter selects, at once. The visible range stays (a brushed filter
+        must not move the axis under the pointer); a first or different file is fitted,
+        and loses its selection. A reload of the same file (same path) keeps everything."""
         new_dataset = self._dataset is None or (
             result.dataset is not self._dataset
             and (result.dataset.path is None or result.dataset.path != self._dataset.path)
         )
         self._result, self._index, self._dataset = result, index, result.dataset
         self._rebuild()
-        if new_dataset or not self._fitted:
+        if new_dataset:
+            # Indices of another file's events would mark unrelated events.
+            self._view.selected, self._view.hovered = None, None
+            self._view.highlighted = frozenset()
             self.fit()
         self._describe()
         self.update()
@@ -145,9 +150,10 @@ class TimelineWidget(QWidget):
         self.update()
 
     def fit(self) -> None:
-        """Shows every shown event and the as-of line."""
+        """Shows every shown event and the as-of line, and keeps doing so through resizes
+        and filter changes until the user zooms or pans."""
         fit_view(self._data, max(1, self.width()), self._theme, self._view)
-        self._fitted = self._result is not None
+        self._fitted = True
         self.update()
 
     def visible_range(self) -> tuple[float, float]:
@@ -202,7 +208,7 @@ class TimelineWidget(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._result is not None and not self._fitted:
+        if self._fitted:
             self.fit()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -384,7 +390,9 @@ class TimelineWidget(QWidget):
         scale = self._scale()
         anchor = scale.left + scale.width / 2
         selected = self._view.selected
-        if selected is not None and self._dataset is not None:
+        if self._dataset is not None and selected is not None and (
+            selected < len(self._dataset.events)
+        ):
             event = self._dataset.events[selected]
             x = scale.x((event.start + event.stop + 1) / 2)
             if scale.left <= x <= scale.left + scale.width:
@@ -434,6 +442,7 @@ class TimelineWidget(QWidget):
         return plot_scale(QRectF(self.rect()), self._view, self._theme)
 
     def _set_scale(self, scale: TimeScale) -> None:
+        self._fitted = False
         if (scale.start, scale.end) != (self._view.start, self._view.end):
             self._view.start, self._view.end = scale.start, scale.end
             self.update()
