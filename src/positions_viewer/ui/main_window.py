@@ -46,19 +46,7 @@ from .loading import BackgroundLoader, Loaded
 from .presenter import NotesWindow, PresenterWindow
 from .settings import Settings
 from .theme import Theme, actor_colors, theme
-
-try:
-    from .timeline_widget import TimelineWidget
-except ImportError:  # TEMPORARY until the timeline lands
-    class TimelineWidget(QWidget):  # type: ignore[no-redef]
-        eventSelected = Signal(int)
-        dateRangeBrushed = Signal(object, object)
-
-        def set_result(self, *a: object) -> None: ...
-        def set_theme(self, *a: object) -> None: ...
-        def set_actor_colors(self, *a: object) -> None: ...
-        def highlight_events(self, *a: object) -> None: ...
-        def fit(self) -> None: ...
+from .timeline_widget import TimelineWidget
 from .watcher import FileWatcher, content_hash
 from .window_style import apply_palette, system_prefers_dark
 
@@ -349,6 +337,7 @@ class MainWindow(QMainWindow):
         if not same_file:
             self.timeline.fit()
             self.details.show_nothing()
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_errors(self, path: Path, result: LoadResult, same_file: bool) -> None:
         errors = result.errors or result.diagnostics
