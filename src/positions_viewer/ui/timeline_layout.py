@@ -313,11 +313,17 @@ def choose_ticks(
     return AxisTicks(step, tuple(major), minor, context, context_lines)
 
 
-def count_periods(scale: TimeScale, min_px: float) -> list[float]:
+def count_periods(
+    scale: TimeScale, min_px: float, finest: TickStep | None = None
+) -> list[float]:
     """Edges of the calendar periods that density mode counts events in: the finest step
-    (days, weeks, months… decades) at least ``min_px`` wide, so a count chip fits in each.
+    (days, weeks, months… decades), no finer than ``finest`` (the axis ticks, so that each
+    count sits between two labelled ticks), at least ``min_px`` wide so a count chip fits.
     Calendar-aligned, so the counts do not change as the view pans."""
+    floor = finest.nominal_days if finest is not None else 0.0
     for step in _STEPS:
+        if step.nominal_days < floor:
+            continue
         if step.nominal_days * scale.px_per_day >= min_px:
             inner = [float(d) for d in _boundaries(step, scale.start, scale.end)]
             return [scale.start, *inner, scale.end]

@@ -325,7 +325,8 @@ def _draw_density(
     scale = _device_scale(painter)
     plot = frame.plot
     columns = max(1, round(plot.width() * scale))
-    edges = count_periods(frame.scale, style.chip_fm.horizontalAdvance("8888") * 4)
+    chip = style.chip_fm.horizontalAdvance("8.8k") + 2 * style.pad + 2 * style.gap
+    edges = count_periods(frame.scale, chip, frame.ticks.step)
     for band in frame.bands:
         room = max(1.0, band.rect.height() - style.overflow_h)
         # The tallest column stops short of the count chips, leaving air under them.
