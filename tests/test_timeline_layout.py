@@ -291,3 +291,10 @@ def test_brush_days_are_whole_and_ordered() -> None:
     )
     assert brush_days(20.5, 10.2) == (10, 20)
     assert brush_days(10.0, 10.0) == (10, 10)
+
+
+def test_count_periods_are_no_finer_than_the_ticks() -> None:
+    scale = TimeScale(day(2014), day(2026), 0, 900)
+    ticks = choose_ticks(scale, text_width)
+    edges = count_periods(scale, 10, ticks.step)
+    assert edges[1:-1] == [float(t.day) for t in ticks.major]  # one count per labelled period

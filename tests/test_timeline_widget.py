@@ -449,3 +449,56 @@ def test_density_click_zooms_in(qtbot: QtBot) -> None:
     qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=pos.toPoint())
     new_start, new_end = timeline.visible_range()
     assert new_end - new_start == pytest.approx((end - start) / 4)
+
+
+def test_lanes_per_actor_show_shared_events_in_each(seed: tuple[Dataset, DatasetIndex]) -> None:
+    dataset, index = seed
+    data = data_for(dataset, index)
+    view = fit_view(data, 1280, LIGHT)
+    view.actor_lanes = True
+    _image, hit = render(data, view, height=420)
+    rows = [row for _b, _m, row in hit.items]
+    shared = [e.index for e in dataset.events if len(e.actors) > 1]
+    assert shared and all(rows.count(row) == 2 for row in shared)
+    assert len(rows) == len(dataset.events) + len(shared)
+
+
+def test_labels_are_plain_text() -> None:
+    from positions_viewer.ui.timeline_painter import timeline_style
+
+    static = timeline_style(LIGHT).static_text("<b>not bold</b>", "label")
+    assert static.textFormat() == Qt.TextFormat.PlainText
+    assert static.text() == "<b>not bold</b>"
+
+
+def test_stays_fitted_through_resizes_until_the_user_zooms(
+    qtbot: QtBot, widget: TimelineWidget
+) -> None:
+    widget.resize(1400, 320)
+    QApplication.sendPostedEvents(widget)
+    widget.grab()
+    hit = widget.hit_map()
+    assert hit is not None
+    data = widget.data()
+    assert hit.scale.x(float(data.starts[0])) == pytest.approx(
+        hit.plot.left() + hit.plot.width() * 0.03, abs=2)
+    qtbot.keyClick(widget, Qt.Key.Key_Plus)
+    zoomed = widget.visible_range()
+    widget.resize(900, 320)
+    widget.grab()
+    assert widget.visible_range() == zoomed
+
+
+def test_hover_marks_the_event_and_double_click_fits(
+    qtbot: QtBot, widget: TimelineWidget
+) -> None:
+    hit = widget.hit_map()
+    assert hit is not None
+    _bounds, mark, row = hit.items[0]
+    send_mouse(widget, QEvent.Type.MouseMove, mark.center(), Qt.MouseButton.NoButton)
+    assert widget.view().hovered == row
+    fitted = widget.visible_range()
+    widget.set_visible_range(day(2023), day(2023, 2, 1))
+    empty = QPointF(hit.plot.center().x(), hit.plot.top() + 5)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=empty.toPoint())
+    assert widget.visible_range() == pytest.approx(fitted)
