@@ -8,6 +8,7 @@ stacks the visible items into lanes. The painter then only draws what this modul
 from __future__ import annotations
 
 import math
+import threading
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -300,8 +301,14 @@ def with_alpha(color: QColor, alpha: int) -> QColor:
     return out
 
 
-@lru_cache(maxsize=8)
 def timeline_style(theme: Theme) -> TimelineStyle:
+    """The style for ``theme``, one per thread: its caches (widths, laid-out text) are
+    plain dicts, and an export may paint in a worker thread while the window paints."""
+    return _style(theme, threading.get_ident())
+
+
+@lru_cache(maxsize=16)
+def _style(theme: Theme, thread: int) -> TimelineStyle:
     return TimelineStyle(theme)
 
 

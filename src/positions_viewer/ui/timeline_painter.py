@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -366,20 +367,23 @@ def _draw_histogram(
 
 
 _ROWS = np.arange(4096, dtype=np.int16)
-_BUFFERS: dict[tuple[int, int], tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint32]]] = {}
+_BUFFERS = threading.local()
 
 
 def _histogram_buffers(
     rows: int, columns: int
 ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint32]]:
     """Reused between frames: a fresh 2 MB array per frame costs more in page faults than
-    the comparison that fills it. Painting is single-threaded, so one set per size is safe."""
+    the comparison that fills it. One set per thread, since an export may paint off the GUI
+    thread."""
     key = (min(rows, len(_ROWS)), columns)
-    buffers = _BUFFERS.get(key)
+    cache: dict[tuple[int, int], tuple[npt.NDArray[np.bool_], npt.NDArray[np.uint32]]]
+    cache = _BUFFERS.__dict__.setdefault("by_size", {})
+    buffers = cache.get(key)
     if buffers is None:
-        if len(_BUFFERS) > 4:
-            _BUFFERS.clear()
-        buffers = _BUFFERS[key] = (np.empty(key, dtype=bool), np.empty(key, dtype=np.uint32))
+        if len(cache) > 4:
+            cache.clear()
+        buffers = cache[key] = (np.empty(key, dtype=bool), np.empty(key, dtype=np.uint32))
     return buffers
 
 
