@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QStaticText, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QStaticText, QTransform
 
 from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.types import Dataset
@@ -221,6 +221,7 @@ class TimelineStyle:
         self.highlight, self.as_of = c(theme.highlight), c(theme.as_of_line)
         self.chip_fill, self.chip_text = c(theme.chip_fill), c(theme.chip_text)
         self.changed_edge = c(theme.changed_edge)
+        self.ring = QPen(self.surface, 1.5)
         self.outside = with_alpha(c(theme.surface_alt), 150 if theme.dark else 170)
         self.density = _mix(c(theme.accent), self.surface, 0.55 if theme.dark else 0.45)
         self.neutral = c(theme.text_muted)

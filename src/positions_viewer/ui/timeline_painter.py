@@ -250,20 +250,22 @@ def _draw_items(
 
 
 def _draw_marker(painter: QPainter, item: Item, style: TimelineStyle) -> None:
-    """A dot; several actors share it as pie slices, first actor on the left."""
-    rect = item.mark
-    painter.setPen(Qt.PenStyle.NoPen)
+    """A dot with a thin ring of the surface colour, so that neighbours stay apart; several
+    actors share it as pie slices, the first actor on the left."""
+    ring = item.mark.adjusted(-0.75, -0.75, 0.75, 0.75)
     if len(item.colors) == 1:
+        painter.setPen(style.ring)
         painter.setBrush(item.colors[0])
-        painter.drawEllipse(rect)
-    else:
-        span = 360 * 16 // len(item.colors)
-        for i, color in enumerate(item.colors):
-            painter.setBrush(color)
-            painter.drawPie(rect, 90 * 16 + i * span, span)
+        painter.drawEllipse(ring)  # one call: the pen is the ring
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    span = 360 * 16 // len(item.colors)
+    for i, color in enumerate(item.colors):
+        painter.setBrush(color)
+        painter.drawPie(item.mark, 90 * 16 + i * span, span)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(style.surface, 1.5))
-    painter.drawEllipse(rect.adjusted(-0.75, -0.75, 0.75, 0.75))
+    painter.setPen(style.ring)
+    painter.drawEllipse(ring)
 
 
 def _stripes(item: Item) -> list[tuple[QRectF, QColor]]:
