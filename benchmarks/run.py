@@ -39,7 +39,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("peak memory loading {main}", "file size", "≤ 7× file"),
          ("retained per position, {main} (Python heap)", "—", "≤ 1.2 KB"),
          ("retained per position, {main} (RSS)", "—", "≤ 1.2 KB")),
-        description="peak (ru_maxrss, fresh process) and retained (tracemalloc) memory",
+        description="peak (VmHWM, fresh process) and retained (tracemalloc, RSS) memory",
     ),
     Benchmark(
         "query", bench_queries,
