@@ -7,6 +7,7 @@ about half a millisecond a row); the rest keep an estimated height until scrolle
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -264,9 +265,12 @@ class GridView(QTableView):
         self._heights[row] = height
         return height
 
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._layout_columns()
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The viewport narrows when the vertical scroll bar appears, without a resize of the
+        # view itself: columns must follow the viewport, or the last one is cut off.
+        if event.type() == QEvent.Type.Resize:
+            self._layout_columns()
+        return super().viewportEvent(event)
 
     def _layout_columns(self) -> None:
         result = self.grid_model.result
