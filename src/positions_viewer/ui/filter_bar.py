@@ -90,7 +90,7 @@ class ChecklistButton(QToolButton):
         self._update_text()
         # Room for the longest label ("Issues: 2000 of 2000") and the menu arrow.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(
-            f"{noun.capitalize()}: 0000 of 0000") + 28)
+            f"{noun.capitalize()}: 000 of 000") + 28)
 
     def set_items(self, labels: Sequence[str], checked: frozenset[int] | None = None) -> None:
         with signals_blocked(self.list):
@@ -189,13 +189,13 @@ class FilterBar(QFrame):
                 edit.setSpecialValueText(special)
         self.range = QRangeSlider(Qt.Orientation.Horizontal, self)  # type: ignore[no-untyped-call]
         self.range.setAccessibleName("Date range")
-        self.range.setMinimumWidth(160)
+        self.range.setMinimumWidth(100)
         self.range.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search text")
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(140)
         self.reset_button = QPushButton("Reset", self)
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.setToolTip("Show everything: all issues, actors and dates, no search")

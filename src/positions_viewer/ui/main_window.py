@@ -494,8 +494,10 @@ class MainWindow(QMainWindow):
         self._action(menu, "Export &All Steps…", self.export_all_steps, None, "export-steps")
         self.views_combo = QComboBox(self)
         self.views_combo.setAccessibleName("Saved view")
-        self.views_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.views_combo.setMaximumWidth(320)
+        self.views_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.views_combo.setMinimumContentsLength(16)
+        self.views_combo.setMaximumWidth(260)
         self.views_combo.activated.connect(self._view_chosen)
         bar_layout = self.filter_bar.layout()
         assert isinstance(bar_layout, QHBoxLayout)
