@@ -69,6 +69,7 @@ def run_window(path: Path, result: LoadResult, flt: Filter, present: bool = Fals
 def _write_preview(path: Path, result: LoadResult, flt: Filter, problem: str) -> int:
     """No window can open: say why, and leave a picture of what it would have shown."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _hide_offscreen_noise()
     make_application()
     from .main_window import MainWindow
     from .settings import Settings
@@ -94,6 +95,18 @@ def _write_preview(path: Path, result: LoadResult, flt: Filter, problem: str) ->
           "'positions-viewer export FILE -o view.png' (or .md, .csv); to see the window, "
           "run it on a desktop, or under Xvfb (xvfb-run positions-viewer).", file=sys.stderr)
     return 0
+
+
+def _hide_offscreen_noise() -> None:
+    """The offscreen plugin warns that it cannot resize windows to their hints: true, and
+    of no interest to someone who asked for a window and is being told why there is none."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def _writable(target: Path) -> Path:
