@@ -108,7 +108,7 @@ def bench_memory(ctx: Context) -> list[Row]:
         status=PEAK_TARGET.status(ratio),
         notes=[
             "peak RSS (VmHWM) of a fresh process during load_file minus its RSS after the imports "
-            f"(median of {len(probes)} processes); "
+            f"({f'median of {len(probes)} processes' if len(probes) > 1 else 'one process'}); "
             f"tracemalloc peak {fmt_bytes(traced['traced_peak'])} "
             f"({traced['traced_peak'] / file_bytes:.2f}×; it also counts buffers reserved "
             "but never touched)",
