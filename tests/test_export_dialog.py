@@ -84,8 +84,8 @@ def test_export_all_steps_matches_the_command_line(window: MainWindow, tmp_path:
     from positions_viewer.cli import main
 
     assert window.index is not None and window.dataset is not None
-    assert export_steps(window.dataset, window.index, Filter(), tmp_path / "gui"
-                        if (tmp_path / "gui").mkdir() is None else tmp_path, scale=1) == 6
+    (tmp_path / "gui").mkdir()
+    assert export_steps(window.dataset, window.index, Filter(), tmp_path / "gui", scale=1) == 6
     assert main(["export", str(window.path), "-o", str(tmp_path / "cli"), "--all-views"]) == 0
     gui = sorted((tmp_path / "gui").glob("*.png"))
     cli = sorted((tmp_path / "cli").glob("*.png"))
