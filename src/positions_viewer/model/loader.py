@@ -82,7 +82,9 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         if size > MAX_FILE_BYTES:
             return _too_large(name, size)
         with path.open("rb") as stream:  # capped: a file that grew, or a device, cannot flood
-            data = stream.read(MAX_FILE_BYTES + 1)
+            data = stream.read(size + 1)  # not MAX_FILE_BYTES: that reserves 256 MB each time
+            if len(data) > size:
+                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
         if len(data) > MAX_FILE_BYTES:
             return _too_large(name, None)
     except FileNotFoundError:
