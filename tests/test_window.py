@@ -256,3 +256,86 @@ def test_only_visible_rows_are_measured(qtbot: QtBot, write_toml: Callable[..., 
     window.grid.verticalScrollBar().setValue(window.grid.verticalScrollBar().maximum())
     qtbot.wait(20)
     assert window.grid.measured_rows() < 120
+
+
+def test_selecting_an_event_highlights_its_issues_and_actors(window: MainWindow,
+                                                             qtbot: QtBot) -> None:
+    dataset = window.dataset
+    assert dataset is not None
+    kremlin = next(i for i, e in enumerate(dataset.events) if e.id == "kremlin-signals-readiness")
+    window.timeline.eventSelected.emit(kremlin)
+    assert window.grid.highlight_issues == frozenset({0, 1})  # imminence, conditions
+    assert window.grid.highlight_actors == frozenset({1})  # Russia
+    text = window.details.text()
+    assert "Kremlin signals Putin's readiness" in text and "20 Dec 2025 – 21 Dec 2025" in text
+    assert "Actors: Russia" in text
+    window.timeline.eventSelected.emit(-1)
+    assert window.grid.highlight_issues == frozenset()
+
+
+def test_source_links_open_only_http_on_an_explicit_click(
+    qtbot: QtBot, write_toml: Callable[..., Path]
+) -> None:
+    path = write_toml('''
+        schema = 1
+        title = "Links"
+        [[actors]]
+        id = "a"
+        name = "A"
+        [[issues]]
+        id = "i"
+        title = "I"
+        [[sources]]
+        id = "web"
+        title = "Web page"
+        url = "https://example.org/report"
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        text = "Said something"
+        sources = ["web"]
+    ''')
+    window = open_window(qtbot, path)
+    opened: list[str] = []
+    window.details.open_url = lambda url: bool(opened.append(url.toString())) or True
+    window.grid.select_cell(0, 0)
+    qtbot.wait(20)  # new widgets in a shown panel are shown by a queued call
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = [b for b in window.details.findChildren(QPushButton)
+               if b.objectName() == "details-link" and b.isVisibleTo(window.details)]
+    assert opened == []  # selecting never opens anything
+    assert len(buttons) == 1 and "https://example.org/report" in buttons[0].text()
+    buttons[0].click()
+    assert opened == ["https://example.org/report"]
+    window.details._open("file:///etc/passwd")
+    window.details._open("javascript:alert(1)")
+    assert opened == ["https://example.org/report"]
+
+
+def test_dropping_a_toml_file_opens_it_in_the_background(
+    window: MainWindow, qtbot: QtBot, write_toml: Callable[..., Path]
+) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    other = write_toml('''
+        schema = 1
+        title = "Dropped"
+        [[actors]]
+        id = "x"
+        name = "X"
+        [[issues]]
+        id = "y"
+        title = "Y"
+    ''', "dropped.toml")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(other))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        window.dropEvent(event)
+        assert window.progress.isVisibleTo(window)  # loading runs off the GUI thread
+    assert window.header.title.text() == "Dropped"
+    assert not window.progress.isVisibleTo(window)
+    assert window.settings.recent_files[0] == str(other.resolve())
