@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import DatasetIndex, Filter, load_file
-from positions_viewer.model.story import story_steps
-from positions_viewer.ui.main_window import MainWindow, view_snippet
+from positions_viewer.model.story import story_steps, view_snippet
+from positions_viewer.ui.main_window import MainWindow
 from positions_viewer.ui.presenter import NEXT_KEYS, PREVIOUS_KEYS, PresenterWindow, render_step
 from positions_viewer.ui.theme import presenter_theme
 

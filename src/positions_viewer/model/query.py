@@ -17,7 +17,7 @@ import numpy.typing as npt
 from .dates import PartialDate
 from .types import Dataset, Event, Position
 
-__all__ = ["Cell", "DatasetIndex", "Filter", "QueryResult"]
+__all__ = ["Cell", "DatasetIndex", "Filter", "QueryResult", "carry_filter"]
 
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
@@ -283,3 +283,17 @@ def _tagged_with(
     if len(owners):
         hits[owners[wanted[tags]]] = True
     return hits
+
+
+def carry_filter(flt: Filter, old: Dataset, new: Dataset) -> Filter:
+    """The same filter on a reloaded file, matching issues and actors by id, not position."""
+
+    def remap(selected: frozenset[int] | None, table: str) -> frozenset[int] | None:
+        if selected is None:
+            return None
+        ids = [getattr(old, table)[i].id for i in selected if i < len(getattr(old, table))]
+        found = (new.index_of(table, id_) for id_ in ids)
+        return frozenset(i for i in found if i is not None)
+
+    return flt.with_changes(issues=remap(flt.issues, "issues"),
+                            actors=remap(flt.actors, "actors"))

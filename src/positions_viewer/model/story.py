@@ -6,12 +6,13 @@ the event marked as changed, and the timeline up to that event with the event hi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .query import DatasetIndex, Filter, QueryResult
 from .types import Dataset
 
-__all__ = ["Step", "story_steps", "view_filter_of"]
+__all__ = ["Step", "story_steps", "view_filter_of", "view_snippet"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,3 +74,29 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         title = f"{event.date_label()}: {event.title}"
         steps.append(Step(title, grid, timeline, event.detail, event=event_index))
     return steps
+
+
+def view_snippet(dataset: Dataset, flt: Filter) -> str:
+    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
+    taken = {view.id for view in dataset.views}
+    number = len(taken) + 1
+    while f"view-{number}" in taken:
+        number += 1
+    lines = ["[[views]]", f'id = "view-{number}"', f"title = {_toml_string('New view')}"]
+    if flt.issues is not None:
+        ids = ", ".join(_toml_string(dataset.issues[i].id) for i in sorted(flt.issues))
+        lines.append(f"issues = [{ids}]")
+    if flt.actors is not None:
+        ids = ", ".join(_toml_string(dataset.actors[i].id) for i in sorted(flt.actors))
+        lines.append(f"actors = [{ids}]")
+    for key, value in (("from", flt.date_from), ("to", flt.date_to)):
+        if value is not None:
+            text = _toml_string(value.iso()) if value.is_approximate else value.iso()
+            lines.append(f"{key} = {text}")
+    if flt.text.strip():
+        lines.append(f"# search text is not part of a saved view: {_toml_string(flt.text)}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,25 +18,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ..model import Dataset, DatasetIndex, Diagnostic, Filter, LoadResult, QueryResult
-from ..model.story import Step, story_steps, view_filter_of
+from ..model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
+from ..model.query import carry_filter
+from ..model.story import Step, story_steps, view_filter_of, view_snippet
 from ..paths import default_dataset
 from .details import DetailsPanel, plain_label
 from .filter_bar import FilterBar
@@ -48,76 +43,13 @@ from .settings import Settings
 from .theme import Theme, actor_colors, theme
 from .timeline_widget import TimelineWidget
 from .watcher import FileWatcher, content_hash
+from .window_parts import Banner, Header, show_text_dialog
 from .window_style import apply_palette, system_prefers_dark
 
 __all__ = ["MainWindow"]
 
 APP_NAME = "Positions Viewer"
 Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
-
-
-class Banner(QFrame):
-    """A strip above the views naming file:line and the error; the data below stays."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Banner")
-        self.setAccessibleName("Problem with the open file")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 8, 6)
-        self.label = plain_label("", "banner", self)
-        self.details_button = QPushButton("Show all problems", self)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.details_button)
-        self.diagnostics: list[Diagnostic] = []
-        self.details_button.clicked.connect(self.show_all)
-        self.hide()
-
-    def show_message(self, text: str, diagnostics: list[Diagnostic] | None = None) -> None:
-        self.diagnostics = diagnostics or []
-        self.label.setText(text)
-        self.details_button.setVisible(len(self.diagnostics) > 1)
-        self.show()
-
-    def show_all(self) -> None:
-        dialog = QDialog(self.window())
-        dialog.setWindowTitle("Problems in the file")
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit(dialog)
-        text.setReadOnly(True)
-        text.setPlainText("\n".join(str(d) for d in self.diagnostics))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(800, 320)
-        dialog.exec()
-
-
-class Header(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 4)
-        layout.setSpacing(2)
-        self.title = plain_label("", "heading", self)
-        self.description = plain_label("", "muted", self)
-        self.as_of = plain_label("", "muted", self)
-        self.view = plain_label("", "view", self)
-        self.view.hide()
-        for label in (self.title, self.description, self.as_of, self.view):
-            layout.addWidget(label)
-
-    def show_view(self, title: str | None) -> None:
-        self.view.setText(f"Saved view: {title}" if title else "")
-        self.view.setVisible(bool(title))
-
-    def set_dataset(self, dataset: Dataset, path: Path) -> None:
-        self.title.setText(dataset.title)
-        self.description.setText(dataset.description)
-        self.description.setVisible(bool(dataset.description))
-        as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""
-        self.as_of.setText(f"{as_of}{path.name}")
 
 
 class MainWindow(QMainWindow):
@@ -311,7 +243,7 @@ class MainWindow(QMainWindow):
             return
         keep = flt
         if keep is None and same_file and self.dataset is not None:
-            keep = _carry_filter(self.filter_bar.current_filter, self.dataset, result.dataset)
+            keep = carry_filter(self.filter_bar.current_filter, self.dataset, result.dataset)
         self.path = loaded.path
         self.dataset = result.dataset
         self.index = loaded.index
@@ -451,18 +383,7 @@ class MainWindow(QMainWindow):
                 lines.append(f"{action.text().replace('&', ''):<28} {keys}")
         lines += ["", "Timeline: wheel or +/− zoom, drag or arrows pan, 0 fits, drag on the axis "
                   "sets the dates", "Grid: arrows move, Ctrl+C copies the cell"]
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard shortcuts")
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit(dialog)
-        text.setReadOnly(True)
-        text.setPlainText("\n".join(lines))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(560, 420)
-        dialog.exec()
+        show_text_dialog(self, "Keyboard shortcuts", "\n".join(lines))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -685,49 +606,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def view_snippet(dataset: Dataset, flt: Filter) -> str:
-    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
-    taken = {view.id for view in dataset.views}
-    number = len(taken) + 1
-    while f"view-{number}" in taken:
-        number += 1
-    lines = ["[[views]]", f'id = "view-{number}"', f"title = {_toml_string('New view')}"]
-    if flt.issues is not None:
-        ids = ", ".join(_toml_string(dataset.issues[i].id) for i in sorted(flt.issues))
-        lines.append(f"issues = [{ids}]")
-    if flt.actors is not None:
-        ids = ", ".join(_toml_string(dataset.actors[i].id) for i in sorted(flt.actors))
-        lines.append(f"actors = [{ids}]")
-    for key, value in (("from", flt.date_from), ("to", flt.date_to)):
-        if value is not None:
-            text = _toml_string(value.iso()) if value.is_approximate else value.iso()
-            lines.append(f"{key} = {text}")
-    if flt.text.strip():
-        lines.append(f"# search text is not part of a saved view: {_toml_string(flt.text)}")
-    return "\n".join(lines) + "\n"
-
-
-def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _dropped_file(mime: QMimeData) -> Path | None:
     for url in mime.urls():
         if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
             return Path(url.toLocalFile())
     return None
-
-
-def _carry_filter(flt: Filter, old: Dataset, new: Dataset) -> Filter:
-    """The same filter on a reloaded file, matching issues and actors by id, not position."""
-
-    def remap(selected: frozenset[int] | None, table: str) -> frozenset[int] | None:
-        if selected is None:
-            return None
-        ids = [getattr(old, table)[i].id for i in selected if i < len(getattr(old, table))]
-        found = (new.index_of(table, id_) for id_ in ids)
-        return frozenset(i for i in found if i is not None)
-
-    return flt.with_changes(issues=remap(flt.issues, "issues"),
-                            actors=remap(flt.actors, "actors"))
-

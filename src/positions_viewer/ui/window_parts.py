@@ -1,0 +1,91 @@
+"""The strips around the views: the header (title, description, as-of) and the banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import Dataset, Diagnostic
+from .details import plain_label
+
+__all__ = ["Banner", "Header", "show_text_dialog"]
+
+
+def show_text_dialog(parent: QWidget, title: str, text: str) -> None:
+    """A read-only, plain-text dialog (diagnostics, shortcuts)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(dialog)
+    view.setReadOnly(True)
+    view.setPlainText(text)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(800, 360)
+    dialog.exec()
+
+
+class Banner(QFrame):
+    """A strip above the views naming file:line and the error; the data below stays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.setAccessibleName("Problem with the open file")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 8, 6)
+        self.label = plain_label("", "banner", self)
+        self.details_button = QPushButton("Show all problems", self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.details_button)
+        self.diagnostics: list[Diagnostic] = []
+        self.details_button.clicked.connect(self.show_all)
+        self.hide()
+
+    def show_message(self, text: str, diagnostics: list[Diagnostic] | None = None) -> None:
+        self.diagnostics = diagnostics or []
+        self.label.setText(text)
+        self.details_button.setVisible(len(self.diagnostics) > 1)
+        self.show()
+
+    def show_all(self) -> None:
+        show_text_dialog(self.window(), "Problems in the file",
+                         "\n".join(str(d) for d in self.diagnostics))
+
+
+class Header(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 4)
+        layout.setSpacing(2)
+        self.title = plain_label("", "heading", self)
+        self.description = plain_label("", "muted", self)
+        self.as_of = plain_label("", "muted", self)
+        self.view = plain_label("", "view", self)
+        self.view.hide()
+        for label in (self.title, self.description, self.as_of, self.view):
+            layout.addWidget(label)
+
+    def show_view(self, title: str | None) -> None:
+        self.view.setText(f"Saved view: {title}" if title else "")
+        self.view.setVisible(bool(title))
+
+    def set_dataset(self, dataset: Dataset, path: Path) -> None:
+        self.title.setText(dataset.title)
+        self.description.setText(dataset.description)
+        self.description.setVisible(bool(dataset.description))
+        as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""
+        self.as_of.setText(f"{as_of}{path.name}")
