@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -56,7 +56,10 @@ class DetailsPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
+        # The body is sized here from height-for-width: with a resizable widget, the scroll area
+        # takes wrapped labels' minimum heights (measured at their narrowest) and scrolls text
+        # that fits.
+        self.setWidgetResizable(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName("Details")
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -67,6 +70,8 @@ class DetailsPanel(QScrollArea):
         self._layout.setContentsMargins(12, 10, 12, 12)
         self._layout.setSpacing(6)
         self.setWidget(self._body)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_body)
         self.show_nothing()
 
     # -- what to show ----------------------------------------------------------------
@@ -199,6 +204,19 @@ class DetailsPanel(QScrollArea):
 
     def _add(self, widget: QWidget) -> None:
         self._layout.addWidget(widget)
+        self._fit_timer.start()
+
+    def _fit_body(self) -> None:
+        width = self.viewport().width()
+        height = self._layout.heightForWidth(width)
+        if height < 0:
+            height = self._layout.sizeHint().height()
+        self._body.resize(width, max(height, self.viewport().height()))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # also when a scroll bar comes or goes
+            self._fit_timer.start()
+        return super().viewportEvent(event)
 
     def _clear(self) -> None:
         while self._layout.count():
