@@ -11,12 +11,19 @@ import time
 import tomllib
 from pathlib import Path
 
-from positions_viewer.model import Dataset, DatasetIndex, Filter, PartialDate, load_file
+from positions_viewer.model import (
+    Dataset,
+    DatasetIndex,
+    Filter,
+    LoadResult,
+    PartialDate,
+    load_file,
+)
 
 from .generate import SIZES
 from .harness import Context, Row, Stats, Target, alternate, fmt_bytes
 
-__all__ = ["bench_load", "bench_memory", "bench_queries"]
+__all__ = ["bench_load", "bench_memory", "bench_queries", "filter_changes", "loaded"]
 
 LOAD_TARGET = Target(0.4, "≤ 0.4×")
 PEAK_TARGET = Target(7.0, "≤ 7× file")
@@ -24,17 +31,24 @@ RETAINED_TARGET = Target(1200.0, "≤ 1.2 KB")
 FRAME_TARGET = Target(16e-3, "≤ 16 ms")
 SEARCH_TARGET = Target(150e-3, "≤ 150 ms")
 
-_datasets: dict[Path, Dataset] = {}
+_loaded: dict[Path, LoadResult] = {}
+
+
+def loaded(path: Path) -> LoadResult:
+    """The load result of ``path``, loaded once per run (the UI benchmarks share it)."""
+    if path not in _loaded:
+        result = load_file(path)
+        if result.dataset is None:
+            raise RuntimeError(f"{path}: {result.errors[0]}")
+        _loaded[path] = result
+    return _loaded[path]
 
 
 def _dataset(path: Path) -> Dataset:
     """The loaded dataset of ``path``, loaded once per run."""
-    if path not in _datasets:
-        result = load_file(path)
-        if result.dataset is None:
-            raise RuntimeError(f"{path}: {result.errors[0]}")
-        _datasets[path] = result.dataset
-    return _datasets[path]
+    dataset = loaded(path).dataset
+    assert dataset is not None
+    return dataset
 
 
 def _label(size: str) -> str:

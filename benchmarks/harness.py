@@ -15,7 +15,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ __all__ = [
     "alternate",
     "fmt_bytes",
     "fmt_seconds",
+    "frozen_heap",
     "machine_info",
     "process_times",
     "render_table",
@@ -85,25 +87,46 @@ def time_calls(fn: Callable[[], object], runs: int, warmup: int = 1) -> Stats:
 
 
 def alternate(
-    fns: dict[str, Callable[[], object]], runs: int, warmup: int = 1, collect: bool = True
+    fns: dict[str, Callable[[], object]], runs: int, warmup: int = 1, collect: bool = True,
+    repeats: dict[str, int] | None = None,
 ) -> dict[str, Stats]:
-    """Time several functions interleaved (A B A B …), ``runs`` calls each.
+    """Time several functions interleaved (A B A B …), ``runs`` rounds.
 
+    Each round calls every function once, or ``repeats[name]`` times in a row (a fast
+    function against a slow baseline: A A A … B, A A A … B), each call timed on its own.
     With ``collect`` a full garbage collection runs (untimed) before every call, so one
-    call's garbage is not collected on the next one's clock.
+    call's garbage is not collected on the next one's clock (with a big heap that costs
+    a lot per call: :func:`frozen_heap` makes it cheap).
     """
+    repeats = repeats or {}
     for _ in range(warmup):
         for fn in fns.values():
             fn()
     samples: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(runs):
         for name, fn in fns.items():
-            if collect:
-                gc.collect()
-            start = time.perf_counter()
-            fn()
-            samples[name].append(time.perf_counter() - start)
+            for _ in range(repeats.get(name, 1)):
+                if collect:
+                    gc.collect()
+                start = time.perf_counter()
+                fn()
+                samples[name].append(time.perf_counter() - start)
     return {name: Stats(tuple(values)) for name, values in samples.items()}
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Moves everything alive now out of the collector's reach for the block (``gc.freeze``):
+    with a loaded L in memory a full collection takes a good fraction of a second, which
+    would land on whichever timed call triggers it. The frames measured allocate little and
+    make no cycles worth collecting. Unfrozen (and collected) afterwards."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.collect()
 
 
 def process_times(
