@@ -28,7 +28,11 @@ EXPECTED: dict[str, str | None] = {
         "syntax-missing-equals.toml:13:4: error: invalid TOML: "
         "Expected '=' after a key in a key/value pair",
     "syntax-unterminated-string.toml":
-        "syntax-unterminated-string.toml:5:13: error: invalid TOML: Illegal character '\\n'",
+        "syntax-unterminated-string.toml:5:13: error: invalid TOML: Illegal character '\\n' "
+        "(a string is not closed: add the closing quote on the same line)",
+    "syntax-unquoted-month.toml":
+        "syntax-unquoted-month.toml:3:13: error: invalid TOML: Expected newline or end of "
+        'document after a statement (a year-month date must be quoted, e.g. "2024-03")',
     "syntax-duplicate-key.toml":
         "syntax-duplicate-key.toml:7:15: error: invalid TOML: Cannot overwrite a value",
     "empty.toml":
@@ -73,7 +77,7 @@ EXPECTED: dict[str, str | None] = {
         "schema-unsupported.toml:1:10: error: schema: unsupported schema 2; "
         "this version reads schema 1",
     "schema-string.toml":
-        "schema-string.toml:1:10: error: schema: schema must be the integer 1, got a string",
+        "schema-string.toml:1:10: error: schema: must be the integer 1, got a string",
     # -- types and required keys -----------------------------------------------------------
     "type-title-integer.toml":
         "type-title-integer.toml:2:9: error: title: expected a string, got an integer",

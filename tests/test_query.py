@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -729,3 +731,38 @@ def test_random_datasets_cover_the_interesting_cases() -> None:
             ties += key in seen
             seen.add(key)
     assert ties > 20 and undated > 50 and approximate > 100
+
+
+def test_approximate_position_inside_its_event_period_is_not_warned(
+    write_toml: Callable[..., Path],
+) -> None:
+    from positions_viewer.model import load_file
+
+    path = write_toml("""
+        schema = 1
+        title = "T"
+        [[actors]]
+        id = "a"
+        name = "A"
+        [[issues]]
+        id = "i"
+        title = "I"
+        [[events]]
+        id = "e"
+        date = 2025-12-18
+        title = "E"
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        date = "2025-12"
+        event = "e"
+        text = "Some time that month"
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        date = "2025-11"
+        event = "e"
+        text = "The month before"
+    """)
+    warnings = load_file(path).warnings
+    assert [w.path for w in warnings] == ["positions[1].date"]

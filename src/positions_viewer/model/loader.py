@@ -230,7 +230,28 @@ def _decode_error_location(exc: tomli.TOMLDecodeError, text: str) -> tuple[int, 
     elif message.endswith("(at end of document)"):
         message = message[: -len("(at end of document)")].rstrip()
         line = line or text.count("\n") + 1
-    return int(line or 1), int(column or 0), message
+    line = min(int(line or 1), text.count("\n") + 1)
+    if column:  # at the end of the document the parser may point past the last character
+        start = 0
+        for _ in range(line - 1):
+            start = text.index("\n", start) + 1
+        end = text.find("\n", start)
+        column = min(int(column), (len(text) if end < 0 else end) - start + 1)
+    return line, int(column or 0), message + _syntax_hint(text, line, message)
+
+
+_UNQUOTED_PARTIAL_DATE = re.compile(r"=\s*\d{4}-\d{2}\s*(#.*)?$")
+
+
+def _syntax_hint(text: str, line: int, message: str) -> str:
+    """A plain-words hint for the parser's commonest complaints about hand-written files."""
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if _UNQUOTED_PARTIAL_DATE.search(source):
+        return ' (a year-month date must be quoted, e.g. "2024-03")'
+    if message.startswith("Illegal character '\\n'") and source.count('"') % 2 == 1:
+        return " (a string is not closed: add the closing quote on the same line)"
+    return ""
 
 
 def _deepest_nesting_line(text: str) -> int:
@@ -345,7 +366,7 @@ class _Validator:
         value = self.raw["schema"]
         if type(value) is not int:
             self.error("", 0, "schema",
-                       f"schema must be the integer {SUPPORTED_SCHEMA}, got {type_name(value)}")
+                       f"must be the integer {SUPPORTED_SCHEMA}, got {type_name(value)}")
             return False
         if value != SUPPORTED_SCHEMA:
             self.error("", 0, "schema",
@@ -606,7 +627,8 @@ class _Validator:
             self.warn("positions", index, "event",
                       f"the position is undated but its event {label} is dated; "
                       f"add date = {event.date.iso()} so it shows from then")
-        elif date.start < event.start or date.start > event.stop:
+        elif date.stop < event.start or date.start > event.stop:
+            # "2025-12" with an event on 18 Dec 2025 is fine: the periods overlap.
             label = f"'{event.id}' ({event.date_label()})"
             self.warn("positions", index, "date",
                       f"date {date.iso()} differs from the date of its event {label}")
