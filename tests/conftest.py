@@ -54,3 +54,14 @@ def write_toml(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``slow`` tests run only when asked: ``-m slow`` (or any -m naming it), or
+    ``POSITIONS_FUZZ_LONG=1``; the normal run stays quick."""
+    if "slow" in (config.getoption("markexpr", "") or "") or os.environ.get("POSITIONS_FUZZ_LONG"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with -m slow or POSITIONS_FUZZ_LONG=1")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = ["Diagnostic", "Severity", "did_you_mean", "known_list"]
+
+
+_CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F),
+             *range(0x2066, 0x206A)]
+_UNPRINTABLE = {code: f"\\u{code:04x}" for code in _CONTROLS}
+_HAS_UNPRINTABLE = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]").search
 
 
 class Severity(StrEnum):
@@ -37,8 +44,12 @@ class Diagnostic:
         return ":".join(parts)
 
     def text(self) -> str:
-        """The message without the location: ``positions[7].actor: unknown actor …``."""
-        return f"{self.path}: {self.message}" if self.path else self.message
+        """The message without the location: ``positions[7].actor: unknown actor …``.
+
+        One printable line: control characters quoted from the file (a newline, an escape
+        sequence a terminal would obey, a bidi override) are shown as ``\\uXXXX``."""
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        return text.translate(_UNPRINTABLE) if _HAS_UNPRINTABLE(text) else text
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.severity.value}: {self.text()}"
