@@ -72,8 +72,12 @@ def timeline_rows(result: QueryResult) -> list[tuple[str, ...]]:
 def _csv(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # With "\n" as the line end, Python's writer leaves a field holding a lone "\r" unquoted,
+    # and readers split the row there: such rows have every field quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
-    writer.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in field for field in row) else writer).writerow(row)
     return buffer.getvalue()
 
 
