@@ -151,7 +151,8 @@ class GridView(QTableView):
         )
         self._resize_timer = QTimer(self, singleShot=True, interval=0)
         self._resize_timer.timeout.connect(self._fit_visible_rows)
-        self.verticalScrollBar().valueChanged.connect(self._resize_timer.start)
+        # Not connected to start() directly: the scroll value would become the interval.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._resize_timer.start())
         self.grid_model.modelReset.connect(self._after_reset)
 
     # -- inputs ----------------------------------------------------------------------
