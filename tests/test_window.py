@@ -343,3 +343,30 @@ def test_dropping_a_toml_file_opens_it_in_the_background(
     assert window.header.title.text() == "Dropped"
     assert not window.progress.isVisibleTo(window)
     assert window.settings.recent_files[0] == str(other.resolve())
+
+
+def test_range_slider_arrives_after_show_and_drives_the_dates(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    slider = window.filter_bar.range
+    qtbot.waitUntil(lambda: slider.ready, timeout=3000)
+    dataset = window.dataset
+    assert dataset is not None
+    span = dataset.span()
+    assert span is not None
+    inner = slider._slider
+    assert tuple(inner.value()) == (span[0] - 1, span[1])  # open start, latest end
+    with qtbot.waitSignal(window.filter_bar.filterChanged):
+        inner.setValue((span[1] - 8, span[1] - 1))  # as a drag would
+    flt = window.filter_bar.current_filter
+    assert flt.from_ordinal == span[1] - 8 and flt.to_ordinal == span[1] - 1
+    assert window.filter_bar.date_to.date().day() == 25
+
+
+def test_showing_the_window_does_not_wait_for_superqt() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, positions_viewer.ui.main_window, positions_viewer.ui.app; "
+            "sys.exit(1 if 'superqt' in sys.modules or 'positions_viewer.ui.presenter' in "
+            "sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
     QWidgetAction,
 )
-from superqt import QRangeSlider
 
 from ..model import Dataset, Filter, PartialDate
+from .range_slider import DateRangeSlider
 
 __all__ = ["ChecklistButton", "FilterBar"]
 
@@ -187,10 +187,7 @@ class FilterBar(QFrame):
             edit.setAccessibleName(name)
             if special:
                 edit.setSpecialValueText(special)
-        self.range = QRangeSlider(Qt.Orientation.Horizontal, self)  # type: ignore[no-untyped-call]
-        self.range.setAccessibleName("Date range")
-        self.range.setMinimumWidth(100)
-        self.range.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.range = DateRangeSlider(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)

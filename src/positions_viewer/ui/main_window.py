@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -38,13 +39,15 @@ from .details import DetailsPanel, plain_label
 from .filter_bar import FilterBar
 from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
-from .presenter import NotesWindow, PresenterWindow
 from .settings import Settings
 from .theme import Theme, actor_colors, theme
 from .timeline_widget import TimelineWidget
 from .watcher import FileWatcher, content_hash
 from .window_parts import Banner, Header, show_text_dialog
 from .window_style import apply_palette, system_prefers_dark
+
+if TYPE_CHECKING:  # imported when presenting starts: not needed to show the window
+    from .presenter import NotesWindow, PresenterWindow
 
 __all__ = ["MainWindow"]
 
@@ -496,6 +499,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Nothing to present: the file has no saved views and "
                                          "no events in these filters", 6000)
             return None
+        from .presenter import NotesWindow, PresenterWindow
+
         start = self._current_step(steps) if from_current else 0
         presenter = PresenterWindow(steps, self.index, tuple(self.colors), self.theme.dark,
                                     start)
