@@ -451,17 +451,24 @@ def stack_lanes(
     Labels are therefore cut with an ellipsis before anything collides or is hidden.
     """
     lefts = np.asarray(left, dtype=np.float64)
-    mins = np.asarray(min_right, dtype=np.float64)
-    fulls = np.asarray(full_right, dtype=np.float64)
     n = len(lefts)
     lanes = np.full(n, -1, dtype=np.int64)
     limit = np.full(n, np.inf)
+    xs = lefts.tolist()
+    mins = np.asarray(min_right, dtype=np.float64).tolist()
+    fulls = np.asarray(full_right, dtype=np.float64).tolist()
     lane_last = [-1] * max_lanes
     lane_min = [-math.inf] * max_lanes
     lane_full = [-math.inf] * max_lanes
     used = 0
+    # Once every lane is in use most items are left out; the lowest ends of the lanes say so
+    # at once (``min(ends) + gap <= x`` holds exactly when some lane's does). Kept up to date
+    # on each placement, which is rare by then.
+    lowest_min = lowest_full = -math.inf
     for i in np.argsort(lefts, kind="stable").tolist():
-        x = float(lefts[i])
+        x = xs[i]
+        if used == max_lanes and lowest_min + gap > x and lowest_full + gap > x:
+            continue
         chosen = -1
         for lane in range(min(used + 1, max_lanes)):
             if lane_full[lane] + gap <= x:
@@ -480,9 +487,11 @@ def stack_lanes(
             limit[previous] = x - gap
         lanes[i] = chosen
         lane_last[chosen] = i
-        lane_min[chosen] = float(mins[i])
-        lane_full[chosen] = float(fulls[i])
+        lane_min[chosen] = mins[i]
+        lane_full[chosen] = fulls[i]
         used = max(used, chosen + 1)
+        if used == max_lanes:
+            lowest_min, lowest_full = min(lane_min), min(lane_full)
     return Stacking(lanes, limit, used)
 
 
@@ -503,17 +512,19 @@ def cluster_overflow(
     """Groups the items left out of the lanes into clusters whose count chips cannot touch."""
     if len(members) == 0:
         return []
-    order = members[np.argsort(mark_x0[members], kind="stable")]
+    order = members[np.argsort(mark_x0[members], kind="stable")].tolist()
+    starts = mark_x0[order].tolist()
+    ends = mark_x1[order].tolist()
     clusters: list[Cluster] = []
-    current = [int(order[0])]
-    x0, x1 = float(mark_x0[order[0]]), float(mark_x1[order[0]])
-    for i in order[1:].tolist():
-        if mark_x0[i] <= max(x1, x0 + merge_px):
+    current = [order[0]]
+    x0, x1 = starts[0], ends[0]
+    for i, start, end in zip(order[1:], starts[1:], ends[1:], strict=True):
+        if start <= max(x1, x0 + merge_px):
             current.append(i)
-            x1 = max(x1, float(mark_x1[i]))
+            x1 = max(x1, end)
         else:
             clusters.append(Cluster(x0, x1, tuple(current)))
-            current, x0, x1 = [i], float(mark_x0[i]), float(mark_x1[i])
+            current, x0, x1 = [i], start, end
     clusters.append(Cluster(x0, x1, tuple(current)))
     return clusters
 
