@@ -24,6 +24,7 @@ from positions_viewer.model.types import Dataset
 from .theme import Theme
 from .timeline_layout import (
     AxisTicks,
+    FloatArray,
     IntArray,
     Lod,
     TimeScale,
@@ -66,6 +67,7 @@ class TimelineData:
     index: DatasetIndex | None = None
     _bands: dict[int, tuple[IntArray, IntArray]] = field(default_factory=dict, repr=False)
     _shown: npt.NDArray[np.bool_] | None = field(default=None, repr=False)
+    _labels: dict[TimelineStyle, _LabelMetrics] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_result(
@@ -152,6 +154,51 @@ class TimelineData:
         result = (positions, np.sort(self.stops[positions]))
         self._bands[actor] = result
         return result
+
+    def label_metrics(
+        self, positions: IntArray, style: TimelineStyle
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Fade-in and fade-out fractions (0 when exact) and label widths in ``style``'s
+        label font of the shown events at ``positions``. Worked out in Python the first time
+        an event is stacked, then read from arrays: a frame pays only for events it has not
+        seen since the last filter change."""
+        metrics = self._labels.get(style)
+        if metrics is None:
+            metrics = self._labels[style] = _LabelMetrics.empty(self.count)
+        new = positions[~metrics.known[positions]]
+        if len(new):
+            assert self.dataset is not None
+            events = self.dataset.events
+            separator = style.width(" · ")
+            fades_in, fades_out, widths = [], [], []
+            for row in self.rows[new].tolist():
+                event = events[row]
+                soft = _softness(event)
+                prefix = event.date_label() if soft != (0.0, 0.0) else ""
+                fades_in.append(soft[0])
+                fades_out.append(soft[1])
+                widths.append(
+                    style.width(event.title) + (style.width(prefix) + separator if prefix else 0.0)
+                )
+            metrics.fade_in[new] = fades_in
+            metrics.fade_out[new] = fades_out
+            metrics.width[new] = widths
+            metrics.known[new] = True
+        return metrics.fade_in[positions], metrics.fade_out[positions], metrics.width[positions]
+
+
+@dataclass(slots=True)
+class _LabelMetrics:
+    """What stacking needs of each shown event, per style; see ``label_metrics``."""
+
+    known: npt.NDArray[np.bool_]
+    fade_in: FloatArray
+    fade_out: FloatArray
+    width: FloatArray  # the title, and an approximate date's prefix and separator before it
+
+    @classmethod
+    def empty(cls, count: int) -> _LabelMetrics:
+        return cls(np.zeros(count, dtype=bool), np.zeros(count), np.zeros(count), np.zeros(count))
 
 
 _PAIRS: weakref.WeakKeyDictionary[DatasetIndex, tuple[IntArray, IntArray]] = (
@@ -436,45 +483,42 @@ def _stack_band(
     if not len(local):
         return
     positions = band.data_positions(local)
-    rows = data.rows[positions].tolist()
-    events = [data.event(r) for r in rows]
-    soft = [_softness(e) for e in events]
-    approx = np.array([s != (0.0, 0.0) for s in soft], dtype=bool)
-    is_point = ~approx & (band.starts[local] == band.stops[local])
-    prefixes = [e.date_label() if a else "" for e, a in zip(events, approx.tolist(), strict=True)]
-    separator = style.width(" · ")
-    label_w = np.array([
-        style.width(e.title) + (style.width(p) + separator if p else 0.0)
-        for e, p in zip(events, prefixes, strict=True)
-    ])
+    fade_in, fade_out, label_w = data.label_metrics(positions, style)
+    starts, stops = band.starts[local], band.stops[local]
+    is_point = (fade_in == 0.0) & (fade_out == 0.0) & (starts == stops)
     ext = item_extents(
-        scale.xs(band.starts[local]), scale.xs(band.stops[local] + 1), is_point, label_w,
+        scale.xs(starts), scale.xs(stops + 1), is_point, label_w,
         marker=style.marker, pad=style.pad, min_label=style.min_label,
         inside_min=style.min_label, plot_left=plot.left(), plot_right=plot.right(),
     )
     stacking = stack_lanes(ext.left, ext.min_right, ext.full_right, band.lanes, style.gap)
     band.lanes_used = stacking.lane_count
     lane_bottom = band.rect.bottom()
-    for i, lane in enumerate(stacking.lanes.tolist()):
-        if lane < 0:
-            continue
-        event = events[i]
+    # Only the placed items (a few dozen) become objects; the rest are counted on chips.
+    placed = np.flatnonzero(stacking.lanes >= 0)
+    for row, lane, limit, label_x, point, x0, x1, soft in zip(
+        data.rows[positions[placed]].tolist(), stacking.lanes[placed].tolist(),
+        stacking.label_limit[placed].tolist(), ext.label_x[placed].tolist(),
+        is_point[placed].tolist(), ext.mark_x0[placed].tolist(), ext.mark_x1[placed].tolist(),
+        zip(fade_in[placed].tolist(), fade_out[placed].tolist(), strict=True), strict=True,
+    ):
+        event = data.event(row)
         top = lane_bottom - (lane + 1) * style.lane_h
-        limit = min(float(stacking.label_limit[i]), plot.right())
-        label_x = float(ext.label_x[i])
-        prefix, title, label_end = _fit_label(prefixes[i], event.title, label_x, limit, style)
-        if is_point[i]:
+        prefix = event.date_label() if soft != (0.0, 0.0) else ""
+        prefix, title, label_end = _fit_label(
+            prefix, event.title, label_x, min(limit, plot.right()), style
+        )
+        if point:
             size = style.marker
-            mark = QRectF(float(ext.mark_x0[i]), top + (style.lane_h - size) / 2, size, size)
+            mark = QRectF(x0, top + (style.lane_h - size) / 2, size, size)
         else:
-            x0, x1 = float(ext.mark_x0[i]), float(ext.mark_x1[i])
             mark = QRectF(x0, top + (style.lane_h - style.bar_h) / 2, x1 - x0, style.bar_h)
         left = min(mark.left(), label_x)
         right = max(mark.right(), label_end)
         band.items.append(Item(
-            rows[i], mark, label_x, prefix, title,
+            row, mark, label_x, prefix, title,
             QRectF(left - 2, top + 1, right - left + 4, style.lane_h - 2),
-            _colors(event, data, style), bool(is_point[i]), soft[i],
+            _colors(event, data, style), point, soft,
         ))
     overflow = np.flatnonzero(stacking.lanes < 0)
     merge = style.chip_fm.horizontalAdvance("+999") + 2 * style.pad + style.gap
