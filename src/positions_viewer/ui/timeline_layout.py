@@ -193,30 +193,31 @@ def _boundaries(step: TickStep, first: float, last: float) -> list[int]:
         begin = lo + (-(lo - 1)) % 7  # ordinal 1 (1 Jan 0001) was a Monday
         return list(range(begin, hi, 7))
     first_date = dt.date.fromordinal(lo)
-    out: list[int] = []
     if step.unit == "month":
         index = first_date.year * 12 + first_date.month - 1
         index += (-index) % step.count
-        while True:
-            year, month0 = divmod(index, 12)
-            if year > 9999:
-                break
-            day = dt.date(year, month0 + 1, 1).toordinal()
-            if day >= hi:
-                break
-            if day >= lo:
-                out.append(day)
-            index += step.count
-        return out
-    year = first_date.year + (-first_date.year) % step.count
-    while year <= 9999:
-        day = dt.date(year, 1, 1).toordinal()
-        if day >= hi:
-            break
-        if day >= lo:
-            out.append(day)
-        year += step.count
-    return out
+        starts = _month_starts()[index - 12 :: step.count]
+    else:
+        year = first_date.year + (-first_date.year) % step.count
+        starts = _month_starts()[(year - 1) * 12 :: 12 * step.count]
+    # Only the first candidate can start before ``lo`` (it is the period ``lo`` falls in).
+    begin = 1 if len(starts) and starts[0] < lo else 0
+    days: list[int] = starts[begin : int(np.searchsorted(starts, hi, side="left"))].tolist()
+    return days
+
+
+_MONTHS_FROM_YEAR_1: IntArray | None = None
+
+
+def _month_starts() -> IntArray:
+    """Ordinal of the first day of every month from January 0001 to December 9999 (entry
+    ``year * 12 + month - 13``), built once: the month and year ticks are slices of it."""
+    global _MONTHS_FROM_YEAR_1
+    if _MONTHS_FROM_YEAR_1 is None:
+        months = np.arange(np.datetime64("0001-01"), np.datetime64("9999-12") + 1)
+        epoch = dt.date(1970, 1, 1).toordinal()
+        _MONTHS_FROM_YEAR_1 = months.astype("datetime64[D]").astype(np.int64) + epoch
+    return _MONTHS_FROM_YEAR_1
 
 
 def _tick_formats(step: TickStep, day: int) -> tuple[str, ...]:
@@ -235,6 +236,23 @@ def _tick_formats(step: TickStep, day: int) -> tuple[str, ...]:
     if step.count == 10:
         return (f"{date.year}s", f"{date.year}")
     return (f"{date.year}",)
+
+
+_FORMATS: dict[tuple[str, int, int], tuple[str, ...]] = {}
+
+
+def _cached_formats(step: TickStep, days: list[int]) -> list[tuple[str, ...]]:
+    """``_tick_formats`` of each day, remembered: panning asks for the same days again."""
+    if len(_FORMATS) > 20_000:
+        _FORMATS.clear()
+    out = []
+    for day in days:
+        key = (step.unit, step.count, day)
+        formats = _FORMATS.get(key)
+        if formats is None:
+            formats = _FORMATS[key] = _tick_formats(step, day)
+        out.append(formats)
+    return out
 
 
 def _context_formats(unit: str, day: int) -> tuple[str, ...]:
@@ -279,33 +297,34 @@ def choose_ticks(
     """
     px_per_day = scale.px_per_day
     right = scale.left + scale.width
-    chosen: tuple[TickStep, list[int], tuple[str, ...]] | None = None
+    # scale.x, inlined: the same arithmetic, for every boundary of every step tried
+    left, first, width, span = scale.left, scale.start, scale.width, scale.span
+    chosen: tuple[TickStep, list[int], tuple[str, ...], list[float]] | None = None
     for step in _STEPS:
         if step.nominal_days * px_per_day * 1.1 < min_spacing:
             continue
         days = _boundaries(step, scale.start, scale.end)
-        xs = [scale.x(d) for d in days]
+        xs = [left + (d - first) * width / span for d in days]
         if len(days) > 1 and min(b - a for a, b in itertools.pairwise(xs)) < min_spacing:
             continue
-        formats = [_tick_formats(step, d) for d in days]
+        formats = _cached_formats(step, days)
         for choice in range(max((len(f) for f in formats), default=1)):
             labels = tuple(f[min(choice, len(f) - 1)] for f in formats)
             if all(
                 a + pad + text_width(label) + gap <= b
                 for a, b, label in zip(xs, xs[1:], labels, strict=False)
             ):
-                chosen = (step, days, labels)
+                chosen = (step, days, labels, xs)
                 break
         if chosen is not None:
             break
     if chosen is None:  # only when even millennia crowd: show one unlabelled tick per step
         step = _STEPS[-1]
         days = _boundaries(step, scale.start, scale.end)
-        chosen = (step, days, tuple("" for _ in days))
-    step, days, labels = chosen
+        chosen = (step, days, tuple("" for _ in days), [scale.x(d) for d in days])
+    step, days, labels, xs = chosen
     major = []
-    for day, label in zip(days, labels, strict=True):
-        x = scale.x(day)
+    for day, label, x in zip(days, labels, xs, strict=True):
         fits = x + pad + text_width(label) <= right
         major.append(Tick(day, x, label if fits else "", x + pad))
     minor = _minor_ticks(scale, step, minor_spacing)
@@ -336,7 +355,7 @@ def _minor_ticks(scale: TimeScale, major: TickStep, spacing: float) -> tuple[flo
             break
         if step.nominal_days * scale.px_per_day >= spacing and _divides(step, major):
             days = _boundaries(step, scale.start, scale.end)
-            return tuple(float(x) for x in scale.xs(days))
+            return tuple(scale.xs(days).tolist())
     return ()
 
 
