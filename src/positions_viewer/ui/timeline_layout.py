@@ -8,6 +8,7 @@ label (a few hundred items at most) and over ticks.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import math
@@ -483,11 +484,20 @@ def stack_lanes(
     # Once every lane is in use most items are left out; the lowest ends of the lanes say so
     # at once (``min(ends) + gap <= x`` holds exactly when some lane's does). Kept up to date
     # on each placement, which is rare by then.
+    # Items come in order of ``left``, so the run of items that cannot go anywhere is
+    # skipped with one binary search.
     lowest_min = lowest_full = -math.inf
-    for i in np.argsort(lefts, kind="stable").tolist():
-        x = xs[i]
-        if used == max_lanes and lowest_min + gap > x and lowest_full + gap > x:
-            continue
+    order = np.argsort(lefts, kind="stable").tolist()
+    ordered_xs = [xs[i] for i in order]
+    p = 0
+    while p < n:
+        i, x = order[p], ordered_xs[p]
+        p += 1
+        if used == max_lanes:
+            lowest = min(lowest_min, lowest_full) + gap
+            if lowest > x:
+                p = bisect.bisect_left(ordered_xs, lowest, p)
+                continue
         chosen = -1
         for lane in range(min(used + 1, max_lanes)):
             if lane_full[lane] + gap <= x:
@@ -531,9 +541,32 @@ def cluster_overflow(
     """Groups the items left out of the lanes into clusters whose count chips cannot touch."""
     if len(members) == 0:
         return []
-    order = members[np.argsort(mark_x0[members], kind="stable")].tolist()
-    starts = mark_x0[order].tolist()
-    ends = mark_x1[order].tolist()
+    ordered = members[np.argsort(mark_x0[members], kind="stable")]
+    starts, ends = mark_x0[ordered], mark_x1[ordered]
+    order = ordered.tolist()
+    if not np.all(ends >= starts):  # never from marks; one by one then, as the rule reads
+        return _clusters_one_by_one(order, starts.tolist(), ends.tolist(), merge_px)
+    # With every mark ending after it starts, a cluster's right end is the running maximum
+    # of all ends so far, and a new cluster can only begin where a mark starts past it:
+    # only those candidates are looked at in Python.
+    reach = np.maximum.accumulate(ends)
+    right = reach.tolist()
+    lefts = starts.tolist()
+    clusters: list[Cluster] = []
+    first, x0 = 0, lefts[0]
+    for c in (np.flatnonzero(starts[1:] > reach[:-1]) + 1).tolist():
+        if lefts[c] > x0 + merge_px:
+            clusters.append(Cluster(x0, right[c - 1], tuple(order[first:c])))
+            first, x0 = c, lefts[c]
+    clusters.append(Cluster(x0, right[-1], tuple(order[first:])))
+    return clusters
+
+
+def _clusters_one_by_one(
+    order: list[int], starts: list[float], ends: list[float], merge_px: float
+) -> list[Cluster]:
+    """A mark joins the cluster when it starts before the cluster's marks end, or within
+    ``merge_px`` of the cluster's first start."""
     clusters: list[Cluster] = []
     current = [order[0]]
     x0, x1 = starts[0], ends[0]
