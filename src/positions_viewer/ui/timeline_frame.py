@@ -242,7 +242,7 @@ class TimelineStyle:
         self.small = _font(theme, 0.85)
         self.context_font = _font(theme, 0.85, bold=True)
         self.chip_font = _font(theme, 0.8, bold=True)
-        self.fm = QFontMetricsF(self.font)
+        self.fm: QFontMetricsF = _ElidingMetrics(self.font)
         self.small_fm = QFontMetricsF(self.small)
         self.context_fm = QFontMetricsF(self.context_font)
         self.chip_fm = QFontMetricsF(self.chip_font)
@@ -276,6 +276,8 @@ class TimelineStyle:
         self._widths: dict[str, float] = {}
         self._small_widths: dict[str, float] = {}
         self._static: dict[tuple[str, str], QStaticText] = {}
+        self._tints: dict[tuple[int, bool], QColor] = {}
+        self._marks: dict[str, QColor] = {}
         self.fonts = {
             "label": self.font, "small": self.small, "context": self.context_font,
             "chip": self.chip_font,
@@ -316,16 +318,50 @@ class TimelineStyle:
         return width
 
     def tint(self, color: QColor, strong: bool = False) -> QColor:
-        """``color`` mixed into the surface: a bar fill that labels stay readable on."""
-        amount = (0.42 if strong else 0.34) if self.theme.dark else (0.36 if strong else 0.26)
-        return _mix(color, self.surface, amount)
+        """``color`` mixed into the surface: a bar fill that labels stay readable on.
+        Memoised, like ``mark_color``: the colours returned are shared, never to be changed."""
+        key = (color.rgba(), strong)
+        tint = self._tints.get(key)
+        if tint is None:
+            amount = (0.42 if strong else 0.34) if self.theme.dark else (0.36 if strong else 0.26)
+            tint = self._tints[key] = _mix(color, self.surface, amount)
+        return tint
 
     def mark_color(self, hex_color: str) -> QColor:
         """An actor colour made to stand out on this theme's surface."""
-        color = QColor(hex_color)
-        if self.theme.dark and color.lightness() < 130:
-            color = color.lighter(150)
+        color = self._marks.get(hex_color)
+        if color is None:
+            color = QColor(hex_color)
+            if self.theme.dark and color.lightness() < 130:
+                color = color.lighter(150)
+            if len(self._marks) > 1000:
+                self._marks.clear()
+            self._marks[hex_color] = color
         return color
+
+
+class _ElidingMetrics(QFontMetricsF):
+    """Label font metrics that remember what ``elidedText`` returned: the same few titles
+    are cut to the same room frame after frame (at 25 µs a cut). Qt cuts at the width in
+    whole 1/64 px, so the key is that, and a pan that moves a label and its limit alike
+    still finds it."""
+
+    def __init__(self, font: QFont) -> None:
+        super().__init__(font)
+        self._elided: dict[tuple[str, Qt.TextElideMode, int, int], str] = {}
+
+    def elidedText(
+        self, text: str, mode: Qt.TextElideMode, width: float, /, flags: int | None = 0
+    ) -> str:
+        if width <= 0:
+            return super().elidedText(text, mode, width, flags or 0)
+        key = (text, mode, int(width * 64), flags or 0)
+        cut = self._elided.get(key)
+        if cut is None:
+            if len(self._elided) > 5_000:
+                self._elided.clear()
+            cut = self._elided[key] = super().elidedText(text, mode, width, flags or 0)
+        return cut
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
