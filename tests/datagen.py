@@ -206,22 +206,23 @@ def toml_key(key: str, style: Style = Style()) -> str:
     return _basic(key)
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f\x7f]')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04X}"
+
+
 def _basic(text: str, keep_newlines: bool = False) -> str:
-    out = []
-    for char in text:
-        if keep_newlines and char == "\n":
-            out.append(char)
-        elif char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
+    if keep_newlines:
+        return "\n".join(_NEEDS_ESCAPE.sub(_escape, part) for part in text.split("\n"))
+    return _NEEDS_ESCAPE.sub(_escape, text)
 
 
 def toml_string(text: str, style: Style = Style()) -> str:
-    controls = any(ord(c) < 0x20 or ord(c) == 0x7F for c in text)
+    controls = _CONTROL.search(text) is not None
     if style.strings == "literal" and "'" not in text and not controls:
         return f"'{text}'"
     if style.strings == "multiline" and not style.crlf:

@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Dataset, Filter, PartialDate
+from .details import clip_text
 from .range_slider import DateRangeSlider
+
+ITEM_CHARS = 300  # a list entry shows this much of an issue title or actor name
 
 __all__ = ["ChecklistButton", "FilterBar"]
 
@@ -96,7 +99,8 @@ class ChecklistButton(QToolButton):
         with signals_blocked(self.list):
             self.list.clear()
             for index, label in enumerate(labels):
-                item = QListWidgetItem(label)  # plain text: item text is never markup
+                # plain text: item text is never markup; cut, as every restyle measures it
+                item = QListWidgetItem(clip_text(label, ITEM_CHARS))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 on = checked is None or index in checked
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)

@@ -106,13 +106,19 @@ class GridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if 0 <= section < result.row_count:
-                return result.dataset.issues[int(result.issue_rows[section])].title
+                return _clipped(result.dataset.issues[int(result.issue_rows[section])].title)
             return None
         if section == 0:
             return "Issue"
         if 1 <= section <= result.column_count:
-            return result.dataset.actors[int(result.actor_columns[section - 1])].name
+            return _clipped(result.dataset.actors[int(result.actor_columns[section - 1])].name)
         return None
+
+
+def _clipped(text: str, limit: int = 200) -> str:
+    """Header text cut: the header view measures it to size its sections (the painted
+    header elides it anyway), and measuring a 1 MB name took seconds."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def accessible_cell_text(result: QueryResult, cell: Cell) -> str:

@@ -35,7 +35,7 @@ from ..model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, story_steps, view_filter_of, view_snippet
 from ..paths import default_dataset
-from .details import DetailsPanel, plain_label
+from .details import DetailsPanel, clip_text, plain_label
 from .filter_bar import FilterBar
 from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.header.set_dataset(self.dataset, loaded.path)
-        self.setWindowTitle(f"{self.dataset.title} — {APP_NAME}")
+        self.setWindowTitle(f"{clip_text(self.dataset.title, 120)} — {APP_NAME}")
         self.grid.set_actor_colors(self.colors)
         self.timeline.set_actor_colors(self.colors)
         self.selected_event = None
@@ -446,8 +446,8 @@ class MainWindow(QMainWindow):
         self.views_menu.setEnabled(bool(views))
         self.views_combo.addItem("All (no saved view)", -1)
         for number, view in enumerate(views):
-            self.views_combo.addItem(view.title, number)
-            action = self.views_menu.addAction(view.title)
+            self.views_combo.addItem(clip_text(view.title, 300), number)
+            action = self.views_menu.addAction(clip_text(view.title, 300))
             action.triggered.connect(lambda _=False, n=number: self.apply_view(n))
 
     def apply_view(self, number: int) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPe
 
 from positions_viewer.model import PartialDate
 
+from .text_layout import elide
 from .theme import Theme
 from .timeline_frame import (
     NO_ACTOR,
@@ -582,6 +583,7 @@ def _draw_band_titles(
             painter.drawLine(QPointF(frame.rect.left(), y), QPointF(frame.rect.right(), y))
         actor = band.actor if band.actor is not None else NO_ACTOR
         name = data.dataset.actors[actor].name if actor >= 0 else "No actor"
+        name = elide(name, style.context_font, frame.rect.width() / 3)
         color = style.mark_color(data.actor_colors[actor]) if actor >= 0 else style.muted
         width = style.context_fm.horizontalAdvance(name) + 2 * style.pad
         box = QRectF(band.rect.left(), band.rect.top() + 1, width, style.overflow_h - 2)

@@ -503,18 +503,23 @@ class TimelineWidget(QWidget):
 def event_tooltip(dataset: Dataset, row: int) -> str:
     """Plain text about one event: title, dates, actors, the start of the detail."""
     event = dataset.events[row]
-    lines = [event.title, event.date_label()]
+    # Cut like the detail: a tooltip lays out all its text (a 1 MB title took 15 s).
+    lines = [_clip(event.title, _DETAIL_CHARS), event.date_label()]
     if event.date.is_approximate or (event.end is not None and event.end.is_approximate):
         lines[-1] += " (approximate)"
     names = [dataset.actors[a].name for a in event.actors if a < len(dataset.actors)]
     if names:
-        lines.append(", ".join(names))
+        lines.append(_clip(", ".join(names), _DETAIL_CHARS))
     if event.detail:
         detail = event.detail.strip()
         if len(detail) > _DETAIL_CHARS:
             detail = detail[: _DETAIL_CHARS - 1].rstrip() + "…"
         lines.append(detail)
     return "\n".join(lines)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _day(ordinal: int) -> PartialDate:

@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ..model import Dataset, Diagnostic
-from .details import plain_label
+from .details import clip_text, plain_label
 
 __all__ = ["Banner", "Header", "show_text_dialog"]
 
@@ -65,6 +66,10 @@ class Banner(QFrame):
                          "\n".join(str(d) for d in self.diagnostics))
 
 
+TITLE_CHARS = 300
+DESCRIPTION_CHARS = 2000
+
+
 class Header(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,15 +82,19 @@ class Header(QWidget):
         self.view = plain_label("", "view", self)
         self.view.hide()
         for label in (self.title, self.description, self.as_of, self.view):
+            # The window's width, not the text's: a long unbroken word would widen the window.
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             layout.addWidget(label)
 
     def show_view(self, title: str | None) -> None:
-        self.view.setText(f"Saved view: {title}" if title else "")
+        self.view.setText(f"Saved view: {clip_text(title, TITLE_CHARS)}" if title else "")
         self.view.setVisible(bool(title))
 
     def set_dataset(self, dataset: Dataset, path: Path) -> None:
-        self.title.setText(dataset.title)
-        self.description.setText(dataset.description)
+        # Cut: a wrapped label lays out all its text on every size query (a 1 MB title froze
+        # the window for 20 s). The details panel and exports keep the full text.
+        self.title.setText(clip_text(dataset.title, TITLE_CHARS))
+        self.description.setText(clip_text(dataset.description, DESCRIPTION_CHARS))
         self.description.setVisible(bool(dataset.description))
         as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""
         self.as_of.setText(f"{as_of}{path.name}")
