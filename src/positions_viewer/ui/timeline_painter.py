@@ -189,19 +189,22 @@ def _draw_background(painter: QPainter, frame: Frame, style: TimelineStyle) -> N
 def _draw_grid(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
     """Faint verticals at labelled ticks, stronger at month or year boundaries."""
     top, bottom = frame.plot.top(), frame.axis.top()
-    _vlines(painter, [t.x for t in frame.ticks.major], top, bottom, style.grid)
-    _vlines(painter, frame.ticks.context_lines, top, bottom, style.border)
+    _vlines(painter, ([t.x for t in frame.ticks.major], top, bottom, style.grid),
+            (frame.ticks.context_lines, top, bottom, style.border))
 
 
 def _vlines(
-    painter: QPainter, xs: Sequence[float], top: float, bottom: float, color: QColor
+    painter: QPainter, *groups: tuple[Sequence[float], float, float, QColor]
 ) -> None:
-    """Hairlines on pixel centres in one call: axes draw hundreds of them per frame."""
-    if not xs:
+    """Hairlines on pixel centres, one ``drawLines`` call per group of (xs, top, bottom,
+    colour): axes draw hundreds of them per frame."""
+    if not any(xs for xs, *_rest in groups):
         return
-    painter.setPen(QPen(color, 1))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.drawLines([QLineF(x, top, x, bottom) for x in map(_crisp, xs)])
+    for xs, top, bottom, color in groups:
+        if xs:
+            painter.setPen(QPen(color, 1))
+            painter.drawLines([QLineF(x, top, x, bottom) for x in map(_crisp, xs)])
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
 
@@ -228,6 +231,7 @@ def _draw_items(
 ) -> None:
     radius = style.bar_h / 4
     dashes = _DashedRows.for_painter(painter)
+    painter.setFont(style.font)  # every label's; nothing else here draws text
     for band in frame.bands:
         for item in band.items:
             marked = item.row == view.selected or item.row in view.highlighted
@@ -283,7 +287,6 @@ def _stripes(item: Item) -> list[tuple[QRectF, QColor]]:
 def _draw_bar(painter: QPainter, item: Item, style: TimelineStyle) -> None:
     """A tinted bar with a solid cap at its start. The tint is mixed with the surface rather
     than translucent, so it stays clean over a selection or highlight halo."""
-    painter.setPen(Qt.PenStyle.NoPen)
     cap = min(3.0, item.mark.width())
     for stripe, color in _stripes(item):
         painter.fillRect(stripe, style.tint(color))
@@ -302,7 +305,6 @@ def _draw_soft_bar(
     filled with the flat colour, and an outline that runs past both sides of the device is
     blitted from rows drawn once. Both give the same pixels as the gradient and the pen."""
     fade_in, fade_out = item.soft
-    painter.setPen(Qt.PenStyle.NoPen)
     for stripe, color in _stripes(item):
         tint = style.tint(color, strong=True)
         left, right = stripe.left(), stripe.right()
@@ -430,7 +432,6 @@ _TRANSLATIONS = (QTransform.TransformationType.TxNone, QTransform.Transformation
 def _draw_label(painter: QPainter, item: Item, style: TimelineStyle) -> None:
     x = item.label_x
     baseline = item.bounds.center().y() + (style.fm.ascent() - style.fm.descent()) / 2
-    painter.setFont(style.font)
     if item.prefix:
         painter.setPen(style.muted)
         text = f"{item.prefix} · " if item.title else item.prefix
@@ -600,9 +601,9 @@ def _draw_axis(painter: QPainter, frame: Frame, data: TimelineData, style: Timel
     _draw_filter_on_axis(painter, frame, data, style)
     row1 = y + style.tick_len + style.pad
     row2 = row1 + style.small_fm.height() + style.pad
-    _vlines(painter, [t.x for t in ticks.major], y, y + style.tick_len, style.axis)
-    _vlines(painter, ticks.minor, y, y + style.tick_len / 2, style.muted)
-    _vlines(painter, ticks.context_lines, y, row2 + style.context_fm.height(), style.border)
+    _vlines(painter, ([t.x for t in ticks.major], y, y + style.tick_len, style.axis),
+            (ticks.minor, y, y + style.tick_len / 2, style.muted),
+            (ticks.context_lines, y, row2 + style.context_fm.height(), style.border))
     painter.setFont(style.small)
     painter.setPen(style.axis)
     for tick in ticks.major:
@@ -712,8 +713,9 @@ def _draw_status(
 def _text(
     painter: QPainter, style: TimelineStyle, font: str, x: float, top: float, text: str
 ) -> None:
-    """Plain ``text`` with its top left at (x, top), from the style's layout cache."""
-    painter.setFont(style.fonts[font])
+    """Plain ``text`` with its top left at (x, top), from the style's layout cache. The
+    painter's font must be the named one already (set once for a run of texts: setting it
+    costs as much as drawing a short text)."""
     painter.drawStaticText(QPointF(x, top), style.static_text(text, font))
 
 
