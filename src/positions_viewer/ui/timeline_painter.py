@@ -477,17 +477,97 @@ def _draw_histogram(
     rows = min(max(1, round(area.height() * scale)), len(_ROWS))
     heights = np.sqrt(counts / peak) * rows
     tops = rows - np.where(counts > 0, np.maximum(heights, 1.0), 0.0).astype(np.int16)
-    mask, pixels = _histogram_buffers(rows, len(counts))
-    np.greater_equal(_ROWS[:rows, None], tops[None, :], out=mask)
     alpha = color.alpha()
-    premultiplied = (
+    premultiplied = np.uint32(
         (alpha << 24) | (color.red() * alpha // 255 << 16)
         | (color.green() * alpha // 255 << 8) | (color.blue() * alpha // 255)
     )
-    np.multiply(mask, np.uint32(premultiplied), out=pixels, casting="unsafe")
-    image = QImage(pixels.data, len(counts), rows, len(counts) * 4,
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    painter.drawImage(area, image)
+    sampling = _Sampling.for_draw(painter, area, rows, len(counts))
+    if sampling is None:
+        mask, pixels = _histogram_buffers(rows, len(counts))
+        np.greater_equal(_ROWS[:rows, None], tops[None, :], out=mask)
+        np.multiply(mask, premultiplied, out=pixels, casting="unsafe")
+        image = QImage(pixels.data, len(counts), rows, len(counts) * 4,
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        painter.drawImage(area, image)
+        return
+    # The image Qt would draw, already sampled to device pixels: blitted, not scaled.
+    mask, pixels = _histogram_buffers(len(sampling.rows), len(sampling.columns))
+    np.greater_equal(sampling.rows[:, None], tops[sampling.columns][None, :], out=mask)
+    np.multiply(mask, premultiplied, out=pixels, casting="unsafe")
+    image = QImage(pixels.data, len(sampling.columns), len(sampling.rows),
+                   len(sampling.columns) * 4, QImage.Format.Format_ARGB32_Premultiplied)
+    painter.drawImage(sampling.at, image)
+
+
+@dataclass(slots=True)
+class _Sampling:
+    """Which source pixel each device pixel shows when Qt draws a ``rows`` × ``columns``
+    image scaled into a rectangle: learnt once per geometry by drawing an image of pixel
+    coordinates that way. The histogram then builds its image on the device's pixel grid
+    and blits it, the same pixels for a fraction of the cost of a scaled draw (the area
+    is a fraction of a pixel off the image's size, which is enough for Qt's scaling path)."""
+
+    at: QPointF  # top left of the sampled block, logical coordinates, on a device pixel
+    columns: IntArray  # source column of each device column of the block
+    rows: npt.NDArray[np.int16]  # source row of each device row
+
+    @classmethod
+    def for_draw(
+        cls, painter: QPainter, area: QRectF, rows: int, columns: int
+    ) -> _Sampling | None:
+        """None unless the painter maps logical to device pixels one to one, with a
+        whole-pixel offset, and the sampling is a clean grid."""
+        transform = painter.deviceTransform()
+        dx, dy = transform.dx(), transform.dy()
+        if (transform.type() not in _TRANSLATIONS or dx != math.floor(dx)
+                or dy != math.floor(dy) or rows >= 4096 or columns >= 4096):
+            return None
+        key = (area.left() + dx, area.top() + dy, area.width(), area.height(), rows, columns)
+        cache: dict[tuple[float, ...], tuple[int, int, IntArray, npt.NDArray[np.int16]] | None]
+        cache = _PAINT_CACHES.__dict__.setdefault("sampling", {})
+        if key not in cache:
+            if len(cache) > 32:
+                cache.clear()
+            cache[key] = _learn_sampling(area.translated(dx, dy), rows, columns)
+        found = cache[key]
+        if found is None:
+            return None
+        x, y, source_columns, source_rows = found
+        return cls(QPointF(x - dx, y - dy), source_columns, source_rows)
+
+
+def _learn_sampling(
+    area: QRectF, rows: int, columns: int
+) -> tuple[int, int, IntArray, npt.NDArray[np.int16]] | None:
+    """Draws a ``rows`` × ``columns`` image whose pixels encode their coordinates into
+    ``area`` (device pixels) and reads back which one landed where."""
+    x0, y0 = math.floor(area.left()) - 1, math.floor(area.top()) - 1
+    width = math.ceil(area.right()) + 2 - x0
+    height = math.ceil(area.bottom()) + 2 - y0
+    code = (np.uint32(0xFF000000) | (np.arange(columns, dtype=np.uint32)[None, :] << 12)
+            | np.arange(rows, dtype=np.uint32)[:, None]).astype(np.uint32)
+    source = QImage(code.data, columns, rows, columns * 4,
+                    QImage.Format.Format_ARGB32_Premultiplied)
+    probe = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    probe.fill(0)
+    painter = QPainter(probe)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.translate(-x0, -y0)
+    painter.drawImage(area, source)
+    painter.end()
+    drawn = np.frombuffer(probe.constBits(), np.uint32).reshape(height, width)
+    hit = drawn != 0
+    hit_columns, hit_rows = np.flatnonzero(hit.any(axis=0)), np.flatnonzero(hit.any(axis=1))
+    if not len(hit_rows):
+        return None
+    block = drawn[hit_rows[0]:hit_rows[-1] + 1, hit_columns[0]:hit_columns[-1] + 1]
+    source_rows = (block[:, 0] & 0xFFF).astype(np.int16)
+    source_columns = ((block[0] >> 12) & 0xFFF).astype(np.int64)
+    if not (block == (np.uint32(0xFF000000) | (source_columns[None, :] << 12).astype(np.uint32)
+                      | source_rows[:, None].astype(np.uint32))).all():
+        return None  # not a full block with one source row per row, one column per column
+    return x0 + int(hit_columns[0]), y0 + int(hit_rows[0]), source_columns, source_rows
 
 
 _ROWS = np.arange(4096, dtype=np.int16)
