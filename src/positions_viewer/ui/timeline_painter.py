@@ -232,6 +232,8 @@ def _draw_items(
     radius = style.bar_h / 4
     dashes = _DashedRows.for_painter(painter)
     painter.setFont(style.font)  # every label's; nothing else here draws text
+    ascent = style.fm.ascent()
+    half = (ascent - style.fm.descent()) / 2
     for band in frame.bands:
         for item in band.items:
             marked = item.row == view.selected or item.row in view.highlighted
@@ -248,7 +250,7 @@ def _draw_items(
                 _draw_soft_bar(painter, item, style, frame.rect, dashes)
             else:
                 _draw_bar(painter, item, style)
-            _draw_label(painter, item, style)
+            _draw_label(painter, item, style, ascent, half)
             if item.row == view.hovered and not marked:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(with_alpha(style.accent, 150), 1))
@@ -277,6 +279,8 @@ def _draw_marker(painter: QPainter, item: Item, style: TimelineStyle) -> None:
 def _stripes(item: Item) -> list[tuple[QRectF, QColor]]:
     """One horizontal stripe per actor, so a shared range shows every actor's colour."""
     rect, count = item.mark, len(item.colors)
+    if count == 1:
+        return [(rect, item.colors[0])]
     height = rect.height() / count
     return [
         (QRectF(rect.left(), rect.top() + i * height, rect.width(), height), color)
@@ -317,7 +321,7 @@ def _draw_soft_bar(
         else:
             painter.fillRect(stripe, QBrush(_soft_gradient(left, right, tint, fade_in, fade_out)))
     outline = item.mark.adjusted(0.5, 0.5, -0.5, -0.5)
-    color = with_alpha(item.colors[0], 210)
+    color = _with_alpha(item.colors[0], 210)
     if dashes is None or not dashes.draw(painter, outline, color):
         painter.setPen(QPen(color, 1, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -332,11 +336,24 @@ def _soft_gradient(
     left: float, right: float, tint: QColor, fade_in: float, fade_out: float
 ) -> QLinearGradient:
     gradient = QLinearGradient(left, 0, right, 0)
-    gradient.setColorAt(0.0, with_alpha(tint, 0))
+    clear = _with_alpha(tint, 0)
+    gradient.setColorAt(0.0, clear)
     gradient.setColorAt(fade_in, tint)
     gradient.setColorAt(1.0 - fade_out, tint)
-    gradient.setColorAt(1.0, with_alpha(tint, 0))
+    gradient.setColorAt(1.0, clear)
     return gradient
+
+
+def _with_alpha(color: QColor, alpha: int) -> QColor:
+    """``with_alpha``, memoised per thread; the colour returned is shared, not to be changed."""
+    cache: dict[tuple[int, int], QColor] = _PAINT_CACHES.__dict__.setdefault("alpha", {})
+    key = (color.rgba(), alpha)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) > 1000:
+            cache.clear()
+        found = cache[key] = with_alpha(color, alpha)
+    return found
 
 
 def _flat_color(tint: QColor) -> QColor:
@@ -429,17 +446,22 @@ class _DashedRows:
 _TRANSLATIONS = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
 
 
-def _draw_label(painter: QPainter, item: Item, style: TimelineStyle) -> None:
+def _draw_label(
+    painter: QPainter, item: Item, style: TimelineStyle, ascent: float, half: float
+) -> None:
+    """``ascent`` and ``half``: the label font's ascent and (ascent - descent) / 2."""
+    if not (item.prefix or item.title):
+        return
     x = item.label_x
-    baseline = item.bounds.center().y() + (style.fm.ascent() - style.fm.descent()) / 2
+    top = item.bounds.center().y() + half - ascent
     if item.prefix:
         painter.setPen(style.muted)
         text = f"{item.prefix} · " if item.title else item.prefix
-        _text(painter, style, "label", x, baseline - style.fm.ascent(), text)
+        painter.drawStaticText(QPointF(x, top), style.static_text(text, "label"))
         x += style.width(text)
     if item.title:
         painter.setPen(style.text)
-        _text(painter, style, "label", x, baseline - style.fm.ascent(), item.title)
+        painter.drawStaticText(QPointF(x, top), style.static_text(item.title, "label"))
 
 
 def _draw_density(
