@@ -15,7 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QLinearGradient,
+    QPaintEngine,
+    QPainter,
+    QPen,
+    QTransform,
+)
 
 from positions_viewer.model import PartialDate
 
@@ -230,7 +239,9 @@ def _draw_items(
     painter: QPainter, frame: Frame, view: TimelineView, style: TimelineStyle
 ) -> None:
     radius = style.bar_h / 4
-    dashes = _DashedRows.for_painter(painter)
+    raster = _is_raster(painter)
+    dashes = _DashedRows.for_painter(painter) if raster else None
+    visible = frame.rect if raster else None  # for the soft bars' shortcuts
     painter.setFont(style.font)  # every label's; nothing else here draws text
     ascent = style.fm.ascent()
     half = (ascent - style.fm.descent()) / 2
@@ -247,7 +258,7 @@ def _draw_items(
             if item.is_point:
                 _draw_marker(painter, item, style)
             elif item.soft != (0.0, 0.0):
-                _draw_soft_bar(painter, item, style, frame.rect, dashes)
+                _draw_soft_bar(painter, item, style, visible, dashes)
             else:
                 _draw_bar(painter, item, style)
             _draw_label(painter, item, style, ascent, half)
@@ -298,7 +309,7 @@ def _draw_bar(painter: QPainter, item: Item, style: TimelineStyle) -> None:
 
 
 def _draw_soft_bar(
-    painter: QPainter, item: Item, style: TimelineStyle, visible: QRectF,
+    painter: QPainter, item: Item, style: TimelineStyle, visible: QRectF | None,
     dashes: _DashedRows | None,
 ) -> None:
     """An approximate period: a tint that fades out towards both ends, under a dashed outline,
@@ -307,7 +318,8 @@ def _draw_soft_bar(
     Zoomed in, such a bar is many times wider than ``visible`` (the clip), and its cost is
     in the pixels drawn: where the visible part lies in the gradient's flat middle it is
     filled with the flat colour, and an outline that runs past both sides of the device is
-    blitted from rows drawn once. Both give the same pixels as the gradient and the pen."""
+    blitted from rows drawn once. Both give the same pixels as the gradient and the pen, on
+    a raster device (``visible`` and ``dashes`` are None on any other)."""
     fade_in, fade_out = item.soft
     for stripe, color in _stripes(item):
         tint = style.tint(color, strong=True)
@@ -315,7 +327,7 @@ def _draw_soft_bar(
         width = right - left
         # A pixel within a colour-table step of a stop may take a blend: keep clear of them.
         slack = 2 * width / _GRADIENT_STEPS + 2
-        if (left + fade_in * width + slack <= visible.left()
+        if (visible is not None and left + fade_in * width + slack <= visible.left()
                 and right - fade_out * width - slack >= visible.right()):
             painter.fillRect(stripe, _flat_color(tint))
         else:
@@ -379,7 +391,7 @@ class _DashedRows:
     """Dashed outlines of bars that run past both sides of the paint device, blitted.
 
     Qt draws a 1 px dashed pen (at one device pixel per unit) with its cosmetic stroker,
-    which clips each line to the device bounds before dashing it: the dashes of such a bar's
+    which cuts each line at the device's bounds before dashing it: the dashes of such a bar's
     top and bottom edges then depend only on the bounds' width and the colour, never on the
     bar. They are drawn once, by the same pen into a transparent row, and blitted: the same
     pixels, at a few microseconds instead of tens for two dashed 2,000 px lines."""
@@ -401,11 +413,10 @@ class _DashedRows:
         device = engine.paintDevice() if engine is not None else None
         if device is None:
             return None
-        bounds = QRect(0, 0, device.width(), device.height())
-        system = engine.systemClip()  # a widget's paint region, in the backing store
-        if not system.isEmpty():
-            bounds &= system.boundingRect()
-        return cls(bounds, dx, dy)
+        # The whole device (a widget paints into its window's backing store): the stroker
+        # bounds lines by it, not by the clip or the region being painted.
+        limit = 32767  # QT_RASTER_COORD_LIMIT
+        return cls(QRect(0, 0, min(device.width(), limit), min(device.height(), limit)), dx, dy)
 
     def draw(self, painter: QPainter, outline: QRectF, color: QColor) -> bool:
         """Blits the dashed top and bottom of ``outline`` if they qualify; False otherwise."""
@@ -444,6 +455,13 @@ class _DashedRows:
 
 
 _TRANSLATIONS = (QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate)
+
+
+def _is_raster(painter: QPainter) -> bool:
+    """Whether ``painter`` draws pixels with Qt's raster engine, which the shortcuts that
+    promise the same pixels were checked against (a PDF or SVG keeps its vectors)."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
 
 
 def _draw_label(
@@ -543,7 +561,8 @@ class _Sampling:
         transform = painter.deviceTransform()
         dx, dy = transform.dx(), transform.dy()
         if (transform.type() not in _TRANSLATIONS or dx != math.floor(dx)
-                or dy != math.floor(dy) or rows >= 4096 or columns >= 4096):
+                or dy != math.floor(dy) or rows >= 4096 or columns >= 4096
+                or not _is_raster(painter)):
             return None
         key = (area.left() + dx, area.top() + dy, area.width(), area.height(), rows, columns)
         cache: dict[tuple[float, ...], tuple[int, int, IntArray, npt.NDArray[np.int16]] | None]
