@@ -458,10 +458,13 @@ _TRANSLATIONS = (QTransform.TransformationType.TxNone, QTransform.Transformation
 
 
 def _is_raster(painter: QPainter) -> bool:
-    """Whether ``painter`` draws pixels with Qt's raster engine, which the shortcuts that
-    promise the same pixels were checked against (a PDF or SVG keeps its vectors)."""
+    """Whether ``painter`` draws pixels with Qt's raster engine, fully opaque and source
+    over: what the shortcuts that promise the same pixels were checked against (a PDF or
+    SVG keeps its vectors; opacity would be rounded differently by a blit)."""
     engine = painter.paintEngine()
-    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+    return (engine is not None and engine.type() == QPaintEngine.Type.Raster
+            and painter.opacity() == 1.0
+            and painter.compositionMode() == QPainter.CompositionMode.CompositionMode_SourceOver)
 
 
 def _draw_label(
