@@ -236,6 +236,62 @@ def test_100k_events_render_fast_with_density() -> None:
     assert elapsed < 0.25, f"a 100k frame took {elapsed * 1000:.0f} ms"
 
 
+def _approximate_periods() -> Dataset:
+    """Years and year-to-year ranges shared by actors, that a zoomed view sees only part of,
+    and exact events between them."""
+    actors = tuple(Actor(f"a{i}", f"Actor {i}") for i in range(3))
+    events = []
+    for i in range(60):
+        year = 2015 + i % 10
+        if i % 3 == 0:
+            date, end = PartialDate(year), None
+        elif i % 3 == 1:
+            date, end = PartialDate(year - 1), PartialDate(year + 1)
+        else:
+            date, end = PartialDate(year, 1 + i % 12, 1 + i % 28), None
+        events.append(Event(index=i, date=date, end=end, title=f"Period {i}",
+                            actors=tuple(range(1 + i % 3))))
+    return Dataset(title="Periods", actors=actors, issues=(Issue("i", "Issue"),),
+                   events=tuple(events))
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+def test_same_pixel_shortcuts_match_the_plain_draw(
+    theme: Theme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zoomed in, approximate periods run far past the view (flat fill, blitted dashes) and
+    a dense density histogram is blitted on the device grid: the pixels must be those of the
+    plain gradient, dashed pen and scaled image, drawn with the shortcuts turned off."""
+    from positions_viewer.ui import timeline_painter
+
+    periods, dense = _approximate_periods(), synthetic(20_000)
+    cases = []
+    for dataset, spans in ((periods, [(day(2019, 3, 1), day(2019, 4, 15)),
+                                      (day(2016, 1, 10), day(2016, 2, 1))]),
+                           (dense, [(day(2016), day(2016, 9))])):
+        data = data_for(dataset, DatasetIndex(dataset))
+        cases += [(data, TimelineView(a, b, actor_lanes=lanes)) for a, b in spans
+                  for lanes in (False, True)]
+
+    def frames() -> list[bytes]:
+        out = []
+        for data, view in cases:
+            for offset in (0, 13):
+                image = QImage(1300, 420, QImage.Format.Format_ARGB32_Premultiplied)
+                image.fill(QColor("#ff00ff"))
+                painter = QPainter(image)
+                painter.translate(offset, offset / 2)
+                paint_timeline(painter, QRectF(0, 0, 1280, 400), data, view, theme)
+                painter.end()
+                out.append(bytes(image.constBits()))
+        return out
+
+    fast = frames()
+    monkeypatch.setattr(timeline_painter, "_is_raster", lambda painter: False)
+    same = [a == b for a, b in zip(frames(), fast, strict=True)]
+    assert all(same), f"frames differing: {[i for i, ok in enumerate(same) if not ok]}"
+
+
 # -- the widget --------------------------------------------------------------------------
 
 
