@@ -535,10 +535,22 @@ def _draw_histogram(
         painter.drawImage(area, image)
         return
     # The image Qt would draw, already sampled to device pixels: blitted, not scaled.
-    mask, pixels = _histogram_buffers(len(sampling.rows), len(sampling.columns))
-    np.greater_equal(sampling.rows[:, None], tops[sampling.columns][None, :], out=mask)
+    shown = sampling.rows
+    tops = tops[sampling.columns]
+    if alpha == 255:
+        # Below the shortest column every pixel is the colour, opaque: a plain fill, which
+        # writes the same pixels as the blit would; only the rows above it need the image.
+        shown = shown[:int(np.searchsorted(shown, tops.max(), side="left"))]
+        if len(shown) < len(sampling.rows):
+            painter.fillRect(QRectF(sampling.at.x(), sampling.at.y() + len(shown),
+                                    len(sampling.columns), len(sampling.rows) - len(shown)),
+                             color)
+        if not len(shown):
+            return
+    mask, pixels = _histogram_buffers(len(shown), len(sampling.columns))
+    np.greater_equal(shown[:, None], tops[None, :], out=mask)
     np.multiply(mask, premultiplied, out=pixels, casting="unsafe")
-    image = QImage(pixels.data, len(sampling.columns), len(sampling.rows),
+    image = QImage(pixels.data, len(sampling.columns), len(shown),
                    len(sampling.columns) * 4, QImage.Format.Format_ARGB32_Premultiplied)
     painter.drawImage(sampling.at, image)
 
@@ -553,7 +565,7 @@ class _Sampling:
 
     at: QPointF  # top left of the sampled block, logical coordinates, on a device pixel
     columns: IntArray  # source column of each device column of the block
-    rows: npt.NDArray[np.int16]  # source row of each device row
+    rows: npt.NDArray[np.int16]  # source row of each device row, in order
 
     @classmethod
     def for_draw(
@@ -611,6 +623,8 @@ def _learn_sampling(
     if not (block == (np.uint32(0xFF000000) | (source_columns[None, :] << 12).astype(np.uint32)
                       | source_rows[:, None].astype(np.uint32))).all():
         return None  # not a full block with one source row per row, one column per column
+    if (np.diff(source_rows) < 0).any():
+        return None  # rows out of order: the histogram's solid bottom would not be one block
     return x0 + int(hit_columns[0]), y0 + int(hit_rows[0]), source_columns, source_rows
 
 
