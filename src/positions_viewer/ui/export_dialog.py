@@ -127,6 +127,14 @@ class ExportDialog(QDialog):
         if window.index is None or window.result is None:
             return
         target = Path(self.path.text()).expanduser()
+        suffix = target.suffix.lower().lstrip(".")
+        if not self.all_views.isChecked() and suffix != self.fmt:
+            if suffix in (value for _label, value in FORMATS):  # a PNG must not be "x.csv"
+                QMessageBox.warning(
+                    self, "Export", f"{target.name} ends in .{suffix}, but the format is "
+                    f"{self.format.currentText()}: choose that format or change the name.")
+                return
+            target = target.with_name(f"{target.name.rstrip('.')}.{self.fmt}")
         jobs = export_jobs(window, target, self.fmt, self.all_views.isChecked())
         existing = [path for path, _ in jobs if path.exists()]
         if existing and QMessageBox.question(

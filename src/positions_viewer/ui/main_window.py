@@ -295,6 +295,9 @@ class MainWindow(QMainWindow):
             self.grid.hide()
 
     def _file_missing(self) -> None:
+        if self.path is not None and self.path.exists():
+            self.reload()  # there but unreadable, or now a folder: the loader says which
+            return
         name = self.path.name if self.path else "The file"
         self.banner.show_message(f"{name} was deleted or moved; showing the last good data. "
                                  "It reloads when the file is back.")
