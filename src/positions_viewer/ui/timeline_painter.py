@@ -213,8 +213,31 @@ def _vlines(
     for xs, top, bottom, color in groups:
         if xs:
             painter.setPen(QPen(color, 1))
-            painter.drawLines([QLineF(x, top, x, bottom) for x in map(_crisp, xs)])
+            painter.drawLines(_hairlines(xs, top, bottom))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+
+def _hairlines(xs: Sequence[float], top: float, bottom: float) -> list[QLineF]:
+    """A vertical line on the centre of each pixel column under ``xs``. The lines are kept
+    per column and extent: making a QLineF costs a microsecond, and there are only so many
+    columns, which ticks come back to as the view pans."""
+    cache: dict[tuple[float, float], dict[float, QLineF]]
+    cache = _PAINT_CACHES.__dict__.setdefault("hairlines", {})
+    lines = cache.get((top, bottom))
+    if lines is None:
+        if len(cache) > 32:
+            cache.clear()
+        lines = cache[(top, bottom)] = {}
+    elif len(lines) > 20_000:
+        lines.clear()
+    out = []
+    for x in xs:
+        column = math.floor(x) + 0.5
+        line = lines.get(column)
+        if line is None:
+            line = lines[column] = QLineF(column, top, column, bottom)
+        out.append(line)
+    return out
 
 
 def _draw_filter_range(
