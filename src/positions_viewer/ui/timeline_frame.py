@@ -69,6 +69,8 @@ class TimelineData:
     _bands: dict[int, tuple[IntArray, IntArray]] = field(default_factory=dict, repr=False)
     _shown: npt.NDArray[np.bool_] | None = field(default=None, repr=False)
     _labels: dict[TimelineStyle, _LabelMetrics] = field(default_factory=dict, repr=False)
+    _marks: dict[tuple[TimelineStyle, tuple[int, ...]], tuple[QColor, ...]] = field(
+        default_factory=dict, repr=False)
 
     @classmethod
     def from_result(
@@ -605,7 +607,12 @@ def _fit_label(
 
 
 def _colors(event: Event, data: TimelineData, style: TimelineStyle) -> tuple[QColor, ...]:
-    colors = tuple(
-        style.mark_color(data.actor_colors[a]) for a in event.actors if a < len(data.actor_colors)
-    )
-    return colors or (style.neutral,)
+    """The event's actors' mark colours (shared, not to be changed), once per actor set."""
+    key = (style, event.actors)
+    colors = data._marks.get(key)
+    if colors is None:
+        colors = data._marks[key] = tuple(
+            style.mark_color(data.actor_colors[a]) for a in event.actors
+            if a < len(data.actor_colors)
+        ) or (style.neutral,)
+    return colors
