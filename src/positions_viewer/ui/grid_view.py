@@ -46,6 +46,9 @@ from .theme import LIGHT, Theme
 
 __all__ = ["GridView"]
 
+# Narrower, a column shows a word a line (30 actors at 1280 px gave 32 px): scroll sideways.
+MIN_COLUMN_PX = 140
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -139,7 +142,8 @@ class GridView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWordWrap(True)
         self.setShowGrid(True)
         self.setCornerButtonEnabled(False)
@@ -284,6 +288,8 @@ class GridView(QTableView):
         rest = total - issue_width
         widths = [issue_width] + [rest // columns + (1 if i < rest % columns else 0)
                                   for i in range(columns)]
+        if rest < columns * MIN_COLUMN_PX:
+            widths = [issue_width] + [MIN_COLUMN_PX] * columns
         changed = False
         for section, width in enumerate(widths[: header.count()]):
             if header.sectionSize(section) != width:
