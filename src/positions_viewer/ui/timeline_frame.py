@@ -278,6 +278,8 @@ class TimelineStyle:
         self.tick_spacing = self.small_fm.horizontalAdvance("0000") * 1.5
         self._widths: dict[str, float] = {}
         self._small_widths: dict[str, float] = {}
+        self._chip_widths: dict[str, float] = {}
+        self._context_widths: dict[str, float] = {}
         self._static: dict[tuple[str, str], QStaticText] = {}
         self._tints: dict[tuple[int, bool], QColor] = {}
         self._marks: dict[str, QColor] = {}
@@ -311,6 +313,24 @@ class TimelineStyle:
             static.prepare(QTransform(), self.fonts[font])
             self._static[key] = static
         return static
+
+    def context_width(self, text: str) -> float:
+        """Width in the context font, memoised."""
+        width = self._context_widths.get(text)
+        if width is None:
+            if len(self._context_widths) > 10_000:
+                self._context_widths.clear()
+            width = self._context_widths[text] = self.context_fm.horizontalAdvance(text)
+        return width
+
+    def chip_width(self, text: str) -> float:
+        """Width in the chip font, memoised: counts repeat from frame to frame."""
+        width = self._chip_widths.get(text)
+        if width is None:
+            if len(self._chip_widths) > 10_000:
+                self._chip_widths.clear()
+            width = self._chip_widths[text] = self.chip_fm.horizontalAdvance(text)
+        return width
 
     def small_width(self, text: str) -> float:
         """Width in the axis font, memoised: tick choice measures every candidate label."""
@@ -561,11 +581,11 @@ def _stack_band(
             _colors(event, data, style), point, soft,
         ))
     overflow = np.flatnonzero(stacking.lanes < 0)
-    merge = style.chip_fm.horizontalAdvance("+999") + 2 * style.pad + style.gap
+    merge = style.chip_width("+999") + 2 * style.pad + style.gap
     for cluster in cluster_overflow(ext.mark_x0, ext.mark_x1, overflow, merge):
         members = positions[list(cluster.members)]
         text = f"+{cluster.count}"
-        width = style.chip_fm.horizontalAdvance(text) + 2 * style.pad
+        width = style.chip_width(text) + 2 * style.pad
         x = min(max(cluster.x0, plot.left()), plot.right() - width)
         chip = QRectF(x, band.rect.top() + (style.overflow_h - style.chip_h) / 2, width,
                       style.chip_h)

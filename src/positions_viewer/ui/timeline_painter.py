@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import threading
 from collections.abc import Sequence
@@ -516,7 +517,7 @@ def _draw_density(
     scale = _device_scale(painter)
     plot = frame.plot
     columns = max(1, round(plot.width() * scale))
-    chip = style.chip_fm.horizontalAdvance("8.8k") + 2 * style.pad + 2 * style.gap
+    chip = style.chip_width("8.8k") + 2 * style.pad + 2 * style.gap
     edges = count_periods(frame.scale, chip, frame.ticks.step)
     for band in frame.bands:
         room = max(1.0, band.rect.height() - style.overflow_h)
@@ -685,7 +686,7 @@ def _period_chips(
         x0 = max(frame.scale.x(first), plot.left())
         x1 = min(frame.scale.x(last), plot.right())
         text = compact_count(count)
-        width = style.chip_fm.horizontalAdvance(text) + 2 * style.pad
+        width = style.chip_width(text) + 2 * style.pad
         x = (x0 + x1 - width) / 2
         if width > x1 - x0 - 2 or x < previous_right + style.pad:
             continue
@@ -719,16 +720,47 @@ def _draw_marked_in_density(
 
 
 def _draw_chips(painter: QPainter, frame: Frame, style: TimelineStyle) -> None:
+    chips = [chip for band in frame.bands for chip in band.chips]
+    if not chips:
+        return
     painter.setFont(style.chip_font)
     radius = style.chip_h / 2
-    for band in frame.bands:
-        for chip in band.chips:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.chip_fill)
+    if _apart([chip.rect for chip in chips]):
+        # Nothing overlaps: every chip, then every count, with two pen changes in all.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.chip_fill)
+        for chip in chips:
             painter.drawRoundedRect(chip.rect, radius, radius)
-            painter.setPen(style.chip_text)
+        painter.setPen(style.chip_text)
+        for chip in chips:
             top = chip.rect.top() + (chip.rect.height() - style.chip_fm.height()) / 2
             _text(painter, style, "chip", chip.rect.left() + style.pad, top, chip.text)
+        return
+    for chip in chips:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.chip_fill)
+        painter.drawRoundedRect(chip.rect, radius, radius)
+        painter.setPen(style.chip_text)
+        top = chip.rect.top() + (chip.rect.height() - style.chip_fm.height()) / 2
+        _text(painter, style, "chip", chip.rect.left() + style.pad, top, chip.text)
+
+
+def _apart(rects: list[QRectF], margin: float = 2.0) -> bool:
+    """Whether no two of ``rects`` come within ``margin`` (anti-aliasing, a glyph's
+    overhang) of each other: then the order they are drawn in does not show. Chips share
+    their top within a band; rows of chips closer than their height count as touching."""
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for rect in rects:
+        rows.setdefault(rect.top(), []).append((rect.left(), rect.right()))
+    tops = sorted(rows)
+    height = max(rect.height() for rect in rects)
+    if any(b - a < height + margin for a, b in itertools.pairwise(tops)):
+        return False
+    for spans in rows.values():
+        spans.sort()
+        if any(b[0] < a[1] + margin for a, b in itertools.pairwise(spans)):
+            return False
+    return True
 
 
 def _draw_band_titles(
@@ -812,20 +844,20 @@ def _draw_as_of_label(
     x = _as_of_x(frame, data)
     if x is None or data.as_of is None:
         return
-    plot, header, fm = frame.plot, frame.header, style.context_fm
+    plot, header = frame.plot, frame.header
     text = f"as of {data.as_of.label()}"
     if x > plot.right() + 0.5:
         text += " ›"
-        tx = plot.right() - fm.horizontalAdvance(text)
+        tx = plot.right() - style.context_width(text)
     elif x < plot.left() - 0.5:
         text = "‹ " + text
         tx = plot.left()
     else:
-        width = fm.horizontalAdvance(text)
+        width = style.context_width(text)
         tx = x - style.pad - width if x - style.pad - width >= plot.left() else x + style.pad
     painter.setFont(style.context_font)
     painter.setPen(style.as_of)
-    painter.drawText(QPointF(tx, header.top() + style.pad + fm.ascent()), text)
+    painter.drawText(QPointF(tx, header.top() + style.pad + style.context_fm.ascent()), text)
 
 
 def _draw_brush(painter: QPainter, frame: Frame, view: TimelineView, style: TimelineStyle) -> None:
