@@ -370,9 +370,9 @@ def test_the_harness_sees_exceptions_in_qt_virtuals(qtbot: QtBot, problems: Prob
 def test_monkey_across_the_window(qtbot: QtBot, seed_path: Path, seed: int, problems: Problems,
                                   no_waiting: list[str], tmp_path: Path) -> None:
     monkey = run_monkey(qtbot, seed_path, seed, DEFAULT_ACTIONS, problems, tmp_path)
-    # the run did reach every kind of input, and modal dialogs were asked for
+    # the run did reach every kind of input
     assert {"key", "shortcut", "click", "wheel", "drag"} <= set(monkey.counts)
-    assert list(tmp_path.iterdir()) == [] or all(p.suffix for p in tmp_path.iterdir())
+    assert list(tmp_path.iterdir()) == []  # no file written anywhere by chance
 
 
 def test_monkey_on_a_file_without_views(qtbot: QtBot, write_toml: object, problems: Problems,
