@@ -370,3 +370,13 @@ def test_showing_the_window_does_not_wait_for_superqt() -> None:
             "sys.exit(1 if 'superqt' in sys.modules or 'positions_viewer.ui.presenter' in "
             "sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_damaged_settings_are_reported_and_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    damaged = b"\x00\xff[view]\ntheme=dark\n"
+    (tmp_path / "settings.ini").write_bytes(damaged)
+    window = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(window)
+    assert "damaged" in window.statusBar().currentMessage()
+    assert (tmp_path / "settings.ini.damaged").read_bytes() == damaged
+    assert not window.settings.ok

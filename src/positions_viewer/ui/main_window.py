@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.timeline, self.grid)
         self.setTabOrder(self.grid, self.details)
         self._restore_geometry()
+        if self.settings.problem:
+            self.statusBar().showMessage(f"Settings: {self.settings.problem}", 15000)
 
     # -- actions -----------------------------------------------------------------------
 

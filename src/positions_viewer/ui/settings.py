@@ -7,7 +7,9 @@ that cannot be parsed, falls back to the default: a corrupt settings file never 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
@@ -28,15 +30,38 @@ def config_dir() -> Path:
     return Path(location or Path.home() / ".config") / "positions-viewer"
 
 
+def _damaged(path: Path) -> str:
+    """Why the settings file cannot be trusted, or "" (missing is fine: first start)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        return f"cannot read {path}: {exc.strerror}"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"{path} is damaged (not text); defaults are used, a copy is kept as .damaged"
+    if b"\x00" in data:
+        return f"{path} is damaged (NUL bytes); defaults are used, a copy is kept as .damaged"
+    return ""
+
+
 class Settings:
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or config_dir()) / "settings.ini"
+        self.problem = _damaged(self.path)
+        if self.problem:
+            # Keep the damaged file for whoever wants to look at it: the app rewrites
+            # settings.ini with good values on quit.
+            with contextlib.suppress(OSError):
+                shutil.copyfile(self.path, self.path.with_suffix(".ini.damaged"))
         self._store = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     @property
     def ok(self) -> bool:
-        """False when the file exists but could not be read (defaults are used instead)."""
-        return self._store.status() == QSettings.Status.NoError
+        """False when the file was damaged or unreadable (defaults are used instead)."""
+        return not self.problem and self._store.status() == QSettings.Status.NoError
 
     def sync(self) -> None:
         self._store.sync()
