@@ -117,3 +117,98 @@ def test_watcher_ignores_writes_that_do_not_change_content(qtbot: QtBot,
     with qtbot.waitSignal(watcher.changed, timeout=3000):
         path.write_text("y", encoding="utf-8")
     watcher.stop()
+
+
+EVENTS = """schema = 1
+title = "Events"
+
+[[actors]]
+id = "a"
+name = "Alpha"
+
+[[issues]]
+id = "i"
+title = "First issue"
+
+[[issues]]
+id = "j"
+title = "Second issue"
+
+[[positions]]
+actor = "a"
+issue = "i"
+text = "on i"
+
+[[positions]]
+actor = "a"
+issue = "j"
+text = "on j"
+{events}"""
+
+
+def event_block(event_id: str, date: str) -> str:
+    return (f'\n[[events]]\nid = "{event_id}"\ndate = {date}\ntitle = "Event {event_id}"\n'
+            f'issues = ["j"]\n')
+
+
+def test_a_reload_keeps_the_selected_event_by_id_and_drops_a_vanished_one(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
+    path.write_text(EVENTS.format(events="".join(blocks)), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    window.timeline.select_event(2)
+    window._event_selected(2)
+    assert "Event e3" in window.details.text()
+
+    # e1 goes: e3 is now the second event, and stays the one selected.
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        path.write_text(EVENTS.format(events="".join(blocks[1:])), encoding="utf-8")
+    assert window.timeline.selected_event() == 1
+    assert "Event e3" in window.details.text()
+    assert window.grid.highlight_issues == frozenset({1})
+
+    # e3 goes too: nothing is selected, nothing highlighted, and the keys do not fail.
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        path.write_text(EVENTS.format(events=blocks[1]), encoding="utf-8")
+    assert window.timeline.selected_event() is None
+    assert window.selected_event is None
+    assert window.grid.highlight_issues == frozenset()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+
+
+def test_a_reload_keeps_the_selected_cell_when_its_issue_moves(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "cells.toml"
+    path.write_text(EVENTS.format(events=""), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    assert window.grid.select_cell(1, 0)
+    assert "on j" in window.details.text()
+    swapped = EVENTS.format(events="").replace('id = "i"\ntitle = "First issue"', "@@") \
+        .replace('id = "j"\ntitle = "Second issue"', 'id = "i"\ntitle = "First issue"') \
+        .replace("@@", 'id = "j"\ntitle = "Second issue"')
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        path.write_text(swapped, encoding="utf-8")
+    assert window.grid.selected_cell() == (0, 0)  # issue j, now first
+    assert "on j" in window.details.text()
+
+
+def test_reload_while_another_file_is_opening_does_not_undo_the_open(
+        qtbot: QtBot, live: tuple[MainWindow, Path], tmp_path: Path) -> None:
+    window, _path = live
+    other = tmp_path / "other.toml"
+    other.write_text(BASE.format(text="the other file"), encoding="utf-8")
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        window.open_path(other)
+        window.reload()  # Ctrl+R, or a save of the old file, before the open has landed
+    qtbot.wait(200)
+    assert window.path == other
+    assert cell_text(window) == "the other file"

@@ -380,3 +380,12 @@ def test_text_is_kept_verbatim(write_toml: WriteToml) -> None:
     assert dataset.title == "<b>Not bold</b> & <script>alert(1)</script>"
     assert dataset.actors[0].name == "A &amp; B"
     assert dataset.positions[0].text == "Line one\n<i>line two</i>"
+
+
+def test_load_file_reports_the_digest_of_the_bytes_it_read(tmp_path: Path) -> None:
+    import hashlib
+
+    path = tmp_path / "d.toml"
+    path.write_bytes(b"schema = 1\nbroken = [")
+    assert load_file(path).digest == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert load_file(tmp_path / "missing.toml").digest is None

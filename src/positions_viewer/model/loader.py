@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ class LoadResult:
     path: str
     dataset: Dataset | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digest: str | None = None  # SHA-256 of the bytes read, when a file was read
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -95,13 +97,13 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         return _fail(name, 0, 0, f"cannot read the file: {exc.strerror or exc}")
     except ValueError as exc:  # a path the system refuses, e.g. one with a NUL character
         return _fail(name, 0, 0, f"cannot read the file: {exc}")
+    digest = hashlib.sha256(data).hexdigest()  # what was read, for the watcher to compare
     text = _decode(data, name)
     del data  # not held while parsing: that lowers the peak by the file's size
-    if isinstance(text, LoadResult):
-        return text
-    result = _load_text(text, name)
+    result = text if isinstance(text, LoadResult) else _load_text(text, name)
     if result.dataset is not None:
         result.dataset = _with_path(result.dataset, path)
+    result.digest = digest
     return result
 
 

@@ -193,6 +193,13 @@ class GridView(QTableView):
             return None
         return int(index.data(Role.ISSUE)), int(index.data(Role.ACTOR))
 
+    def clear_selection(self) -> None:
+        """No cell selected and no current cell, without telling anyone."""
+        model = self.selectionModel()
+        model.blockSignals(True)
+        model.clear()
+        model.blockSignals(False)
+
     def select_cell(self, issue: int, actor: int, emit: bool = True) -> bool:
         result = self.grid_model.result
         if result is None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..model import DatasetIndex, LoadResult, load_file
-from .watcher import content_hash
 
 __all__ = ["BackgroundLoader", "Loaded", "load_now"]
 
@@ -25,10 +24,9 @@ class Loaded:
 
 def load_now(path: Path, generation: int = 0) -> Loaded:
     """Read, validate and index ``path`` (in whatever thread calls it)."""
-    digest = content_hash(path)
-    result = load_file(path)
+    result = load_file(path)  # reads the file once; its digest is of those very bytes
     index = DatasetIndex(result.dataset) if result.dataset is not None else None
-    return Loaded(path, result, index, digest, generation)
+    return Loaded(path, result, index, result.digest, generation)
 
 
 class BackgroundLoader(QObject):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
+from ..model import Dataset, DatasetIndex, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, story_steps, view_filter_of, view_snippet
 from ..paths import default_dataset
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.result: QueryResult | None = None
         self.colors: list[str] = []
         self.selected_event: int | None = None
+        self._opening: Path | None = None  # a file being opened, not shown yet
         self.presenter: PresenterWindow | None = None
         self.notes: NotesWindow | None = None
         self._theme_name = self.settings.theme
@@ -221,9 +222,11 @@ class MainWindow(QMainWindow):
     def show_loaded(self, path: Path, result: LoadResult, flt: Filter | None = None) -> None:
         """Show a result loaded by the caller (the command line has already read the file)."""
         index = DatasetIndex(result.dataset) if result.dataset is not None else None
-        self._loaded(Loaded(path, result, index, content_hash(path), 0), flt)
+        digest = result.digest if result.digest is not None else content_hash(path)
+        self._loaded(Loaded(path, result, index, digest, 0), flt)
 
     def open_path(self, path: Path) -> None:
+        self._opening = path
         self.loader.start(path)
 
     def open_dialog(self) -> None:
@@ -234,11 +237,15 @@ class MainWindow(QMainWindow):
             self.open_path(Path(name))
 
     def reload(self) -> None:
-        if self.path is not None:
-            self.loader.start(self.path)
+        """Loads the open file again; while another file is being opened, that one (a
+        reload must not overtake an Open and show the old file)."""
+        path = self._opening or self.path
+        if path is not None:
+            self.loader.start(path)
 
     def _loaded(self, loaded: Loaded, flt: Filter | None = None) -> None:
         self.progress.hide()
+        self._opening = None
         result = loaded.result
         same_file = self.path is not None and loaded.path.resolve() == self.path.resolve()
         if result.dataset is None or loaded.index is None:
@@ -249,6 +256,16 @@ class MainWindow(QMainWindow):
         keep = flt
         if keep is None and same_file and self.dataset is not None:
             keep = carry_filter(self.filter_bar.current_filter, self.dataset, result.dataset)
+        # Selections are indices into the old file: carry them over by id, or drop them.
+        event_key = cell_keys = None
+        if same_file and self.dataset is not None:
+            if self.selected_event is not None:
+                event_key = _event_key(self.dataset.events[self.selected_event])
+            cell = self.grid.selected_cell()
+            if cell is not None:
+                cell_keys = (self.dataset.issues[cell[0]].id,
+                             self.dataset.actors[cell[1]].id if cell[1] >= 0 else None)
+        self.grid.clear_selection()
         self.path = loaded.path
         self.dataset = result.dataset
         self.index = loaded.index
@@ -268,13 +285,40 @@ class MainWindow(QMainWindow):
         self.grid.set_actor_colors(self.colors)
         self.timeline.set_actor_colors(self.colors)
         self.selected_event = None
+        self.timeline.select_event(None)
+        self.timeline.highlight_events(set())
+        self.grid.set_highlight(frozenset(), frozenset())
         self._fill_views()
         self.filter_bar.set_dataset(self.dataset, keep)
         self.apply_filter(self.filter_bar.current_filter)
+        self._restore_selection(event_key, cell_keys)
         if not same_file:
             self.timeline.fit()
             self.details.show_nothing()
             self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _restore_selection(self, event_key: tuple[str, int, str] | None,
+                           cell_keys: tuple[str, str | None] | None) -> None:
+        """Selects again, after a reload, the event and cell that were selected, found by
+        id (events without one by title and date) in the new data."""
+        assert self.dataset is not None
+        if cell_keys is not None:
+            issue_id, actor_id = cell_keys
+            issue = next((n for n, i in enumerate(self.dataset.issues) if i.id == issue_id),
+                         None)
+            actor = -1 if actor_id is None else next(
+                (n for n, a in enumerate(self.dataset.actors) if a.id == actor_id), None)
+            if issue is not None and actor is not None:
+                self.grid.select_cell(issue, actor, emit=False)
+                self._cell_selected(issue, actor)
+        if event_key is not None:
+            event = next((e.index for e in self.dataset.events if _event_key(e) == event_key),
+                         None)
+            if event is not None:
+                self.timeline.select_event(event)
+                self._event_selected(event)
+        if cell_keys is None and event_key is None:
+            self.details.show_nothing()
 
     def _show_errors(self, path: Path, result: LoadResult, same_file: bool) -> None:
         errors = result.errors or result.diagnostics
@@ -621,3 +665,8 @@ def _dropped_file(mime: QMimeData) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
             return Path(url.toLocalFile())
     return None
+
+
+def _event_key(event: Event) -> tuple[str, int, str]:
+    """What identifies an event across reloads: its id, or its date and title without one."""
+    return (event.id, -1, "") if event.id else ("", event.start, event.title)
