@@ -380,3 +380,48 @@ def test_damaged_settings_are_reported_and_kept(qtbot: QtBot, tmp_path: Path) ->
     assert "damaged" in window.statusBar().currentMessage()
     assert (tmp_path / "settings.ini.damaged").read_bytes() == damaged
     assert not window.settings.ok
+
+
+def test_ampersands_in_data_are_shown_and_bind_no_shortcut(
+    qtbot: QtBot, write_toml: Callable[..., Path], tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QPushButton
+
+    path = write_toml('''
+        schema = 1
+        title = "Amps"
+        [[actors]]
+        id = "a"
+        name = "A"
+        [[issues]]
+        id = "i"
+        title = "I"
+        [[sources]]
+        id = "web"
+        title = "Web page"
+        url = "https://example.org/?q=1&z=2"
+        [[positions]]
+        actor = "a"
+        issue = "i"
+        text = "Said something"
+        sources = ["web"]
+        [[views]]
+        id = "qa"
+        title = "Q&A session"
+    ''', "R&D.toml")
+    window = open_window(qtbot, path, tmp_path / "settings")
+    window.grid.select_cell(0, 0)
+    qtbot.wait(20)
+    link = next(b for b in window.details.findChildren(QPushButton)
+                if b.objectName() == "details-link")
+    window._fill_recent()
+    texts = [link.text()]
+    texts += [a.text() for a in window.views_menu.actions() if "Q" in a.text()]
+    texts += [a.text() for a in window.recent_menu.actions() if "R" in a.text()]
+    assert len(texts) == 3
+    for text in texts:
+        assert QKeySequence.mnemonic(text).isEmpty(), text  # Alt+Z, Alt+A, Alt+D: nothing
+    assert texts[0].replace("&&", "&") == "↗ https://example.org/?q=1&z=2"
+    assert texts[1].replace("&&", "&") == "Q&A session"
+    assert texts[2].replace("&&", "&").endswith("R&D.toml")

@@ -45,6 +45,12 @@ def clip_text(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def literal_mnemonic(text: str) -> str:
+    """``text`` for a button or menu entry, where "&" marks a shortcut: doubled, so a
+    title like "Q&A" shows its "&" and does not bind Alt+A."""
+    return text.replace("&", "&&")
+
+
 def plain_label(text: str, role: str = "body", parent: QWidget | None = None,
                 limit: int = LABEL_CHARS) -> QLabel:
     """A wrapped, selectable label that shows ``text`` literally, cut at ``limit`` characters
@@ -185,7 +191,7 @@ class DetailsPanel(QScrollArea):
             text += f" ({source.date.label()})"
         layout.addWidget(plain_label(text, "meta"), 1)
         if source.url and is_web_url(source.url):
-            button = QPushButton(self._elided_url(source.url), row)
+            button = QPushButton(literal_mnemonic(self._elided_url(source.url)), row)
             button.setObjectName("details-link")
             button.setToolTip("")  # the address is on the button itself
             button.setAccessibleName(f"Open {source.url}")

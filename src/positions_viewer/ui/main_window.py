@@ -35,7 +35,7 @@ from ..model import Dataset, DatasetIndex, Event, Filter, LoadResult, QueryResul
 from ..model.query import carry_filter
 from ..model.story import Step, story_steps, view_filter_of, view_snippet
 from ..paths import default_dataset
-from .details import DetailsPanel, clip_text, plain_label
+from .details import DetailsPanel, clip_text, literal_mnemonic, plain_label
 from .filter_bar import FilterBar
 from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No recent files").setEnabled(False)
         for entry in recent:
-            action = self.recent_menu.addAction(entry)
+            action = self.recent_menu.addAction(literal_mnemonic(entry))
             action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
         self.recent_menu.addSeparator()
         self.recent_menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         self.views_combo.addItem("All (no saved view)", -1)
         for number, view in enumerate(views):
             self.views_combo.addItem(clip_text(view.title, 300), number)
-            action = self.views_menu.addAction(clip_text(view.title, 300))
+            action = self.views_menu.addAction(literal_mnemonic(clip_text(view.title, 300)))
             action.triggered.connect(lambda _=False, n=number: self.apply_view(n))
 
     def apply_view(self, number: int) -> None:
