@@ -227,8 +227,8 @@ class FilterBar(QFrame):
         self.search.returnPressed.connect(self._emit_from_widgets)
         self.issues.selectionChanged.connect(self._emit_from_widgets)
         self.actors.selectionChanged.connect(self._emit_from_widgets)
-        self.date_from.dateChanged.connect(self._dates_edited)
-        self.date_to.dateChanged.connect(self._dates_edited)
+        self.date_from.dateChanged.connect(lambda: self._dates_edited(self.date_from))
+        self.date_to.dateChanged.connect(lambda: self._dates_edited(self.date_to))
         self.range.valueChanged.connect(self._range_moved)
         self.reset_button.clicked.connect(self.reset)
         self.setEnabled(False)
@@ -303,7 +303,13 @@ class FilterBar(QFrame):
 
     # -- widget → filter ---------------------------------------------------------------
 
-    def _dates_edited(self) -> None:
+    def _dates_edited(self, moved: QDateEdit) -> None:
+        if self.date_from.date() > self.date_to.date():
+            # The other end follows: "from" is never after "as of" (that filter selects
+            # nothing, and a saved view of it would not load).
+            other = self.date_to if moved is self.date_from else self.date_from
+            with signals_blocked(other):
+                other.setDate(moved.date())
         with signals_blocked(self.range):
             self.range.setValue((_ordinal(self.date_from.date()), _ordinal(self.date_to.date())))
         self._emit_from_widgets()
