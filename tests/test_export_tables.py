@@ -263,6 +263,24 @@ def test_write_error_midway_removes_the_partial_file(tricky: Path, tmp_path: Pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md", "tricky.toml"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_exports_get_the_usual_permissions(tricky: Path, tmp_path: Path) -> None:
+    """A new file gets 0666 less the umask, as any program's would (mkstemp's 0600 made
+    reports unreadable to the team sharing a folder); a replaced file keeps its mode."""
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.md"
+        assert run("export", str(tricky), "-o", str(fresh)) == 0
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        shared = tmp_path / "shared.csv"
+        shared.write_text("old", encoding="utf-8")
+        shared.chmod(0o664)
+        assert run("export", str(tricky), "-o", str(shared)) == 0
+        assert shared.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old_umask)
+
+
 def test_data_errors_exit_1(write_toml: Callable[..., Path], tmp_path: Path) -> None:
     bad = write_toml('schema = 1\ntitle = "x"\n', "bad.toml")
     assert run("export", str(bad), "-o", str(tmp_path / "x.md")) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -140,6 +141,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
             os.fsync(handle.fileno())
         if target.is_dir():
             raise ExportError(f"{target}: is a folder")
+        os.chmod(temp_name, _mode_for(target))  # mkstemp makes it 0600: readable by us only
         os.replace(temp_name, target)
     except OSError as exc:
         _remove(temp_name)
@@ -147,6 +149,17 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
     except BaseException:
         _remove(temp_name)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a plain ``open(target, "w")`` would leave: the replaced file's own,
+    or the usual 0666 less the umask for a new one."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # read it: only os.umask can, by setting it
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove(name: str) -> None:
