@@ -97,6 +97,23 @@ def test_without_views_steps_are_events_in_date_order(write_toml: Callable[..., 
     assert timeline2.counts["events"] == (2, 2)
 
 
+def test_an_event_step_shows_the_events_before_it_on_its_timeline(
+        write_toml: Callable[..., Path], qapp: object) -> None:
+    from positions_viewer.ui.page import PageSpec, layout_page
+
+    result = load_file(write_toml(EVENTS_ONLY))
+    assert result.dataset is not None
+    index = DatasetIndex(result.dataset)
+    step = story_steps(index.dataset, index)[1]
+    grid, timeline = step.results(index)
+    layout = layout_page(grid, index, PageSpec(view="both", width=1280), timeline)
+    assert layout.timeline is not None and layout.timeline_view is not None
+    first = index.dataset.events[story_steps(index.dataset, index)[0].event or 0]
+    # The first event is drawn (it is in the timeline's data) and inside the visible range.
+    assert layout.timeline.count == 2
+    assert layout.timeline_view.start <= first.start < layout.timeline_view.end
+
+
 @pytest.fixture
 def presenter(qtbot: QtBot, seed_path: Path) -> PresenterWindow:
     index = seed_index(seed_path)

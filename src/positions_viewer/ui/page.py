@@ -108,7 +108,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
                         description, caption, height, fonts=fonts)
     if spec.view in ("timeline", "both"):
         data = TimelineData.from_result(layout.timeline_result, index, list(spec.colors))
-        start, end = _timeline_range(data, result)
+        start, end = _timeline_range(data, layout.timeline_result)
         highlighted = frozenset({spec.highlight_event}) if spec.highlight_event is not None \
             else frozenset()
         view = TimelineView(start, end, selected=spec.highlight_event, highlighted=highlighted)
