@@ -449,3 +449,20 @@ def test_ampersands_in_data_are_shown_and_bind_no_shortcut(
     assert texts[0].replace("&&", "&") == "↗ https://example.org/?q=1&z=2"
     assert texts[1].replace("&&", "&") == "Q&A session"
     assert texts[2].replace("&&", "&").endswith("R&D.toml")
+
+
+def test_a_title_with_qt_title_markup_is_shown_as_written(
+        qtbot: QtBot, write_toml: Callable[..., Path]) -> None:
+    path = write_toml('''
+        schema = 1
+        title = "Draft [*] v2"
+        [[actors]]
+        id = "a"
+        name = "A"
+        [[issues]]
+        id = "i"
+        title = "I"
+    ''')
+    window = open_window(qtbot, path)
+    # The title bar's text: Qt drops "[*]" (the unsaved-changes mark) unless doubled.
+    assert window.windowHandle().title().startswith("Draft [*] v2 — ")

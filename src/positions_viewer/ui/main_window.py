@@ -281,7 +281,9 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.header.set_dataset(self.dataset, loaded.path)
-        self.setWindowTitle(f"{clip_text(self.dataset.title, 120)} — {APP_NAME}")
+        # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
+        title = clip_text(self.dataset.title, 120).replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{title} — {APP_NAME}")
         self.grid.set_actor_colors(self.colors)
         self.timeline.set_actor_colors(self.colors)
         self.selected_event = None
