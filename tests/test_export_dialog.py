@@ -35,6 +35,18 @@ def test_dialog_writes_what_the_filters_select(window: MainWindow, qtbot: QtBot,
     assert "The Vinatier case" in text and "Whether talks are imminent" not in text
 
 
+def test_csv_cannot_be_asked_for_both_views(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    both = dialog.view.findData("both")
+    dialog.view.setCurrentIndex(both)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.view.currentData() == "grid"
+    assert not dialog.view.model().item(both).isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("png"))
+    assert dialog.view.model().item(both).isEnabled()
+
+
 def test_dialog_asks_before_replacing_and_keeps_the_file_on_no(
     window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

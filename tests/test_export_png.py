@@ -109,9 +109,13 @@ def test_too_large_is_refused_before_allocating(qapp: object, write_toml: object
         render_png(index.query(Filter()), index, view="grid", scale=3)
 
 
-def test_export_refuses_oversized_widths(seed_path: Path, tmp_path: Path) -> None:
-    assert main(["export", str(seed_path), "-o", str(tmp_path / "x.png"), "--width", "9000",
-                 "--scale", "2"]) == 2
+@pytest.mark.parametrize(("width", "scale"), [("9000", "2"), ("0", "1"), ("-5", "1")])
+def test_export_refuses_widths_out_of_range(seed_path: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str], width: str,
+                                           scale: str) -> None:
+    assert main(["export", str(seed_path), "-o", str(tmp_path / "x.png"), "--width", width,
+                 "--scale", scale]) == 2
+    assert f"--width {width}" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
 
 

@@ -52,7 +52,7 @@ def run_export(ns: argparse.Namespace) -> int:
         if fmt not in FORMATS:
             shown = f"'{out.suffix}'" if out.suffix else "no suffix"
             raise UsageError(f"-o {out}: {shown}; end the name with .png, .md or .csv")
-    width = ns.width or DEFAULT_WIDTH
+    width = DEFAULT_WIDTH if ns.width is None else ns.width  # 0 is an error, not the default
     if not 320 <= width * ns.scale <= MAX_SIDE_PX:
         raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
                          f"use 320 to {MAX_SIDE_PX} px in all")

@@ -103,8 +103,12 @@ class ExportDialog(QDialog):
         self.scale.setEnabled(is_png)
         self.width_box.setEnabled(is_png)
         self.theme_box.setEnabled(is_png)
+        # CSV is one table: the grid or the timeline, not both on one page.
+        both = self.view.findData("both")
+        item = self.view.model().item(both)  # type: ignore[attr-defined]
+        item.setEnabled(self.fmt != "csv")
         if self.fmt == "csv" and self.view.currentData() == "both":
-            self.view.setCurrentIndex(1)
+            self.view.setCurrentIndex(self.view.findData("grid"))
         current = Path(self.path.text())
         if self.all_views.isChecked():
             self.path.setText(str(current.with_suffix("") if current.suffix else current))
