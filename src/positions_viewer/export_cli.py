@@ -25,6 +25,7 @@ from .cli import (
     load_or_report,
     view_filter,
 )
+from .limits import MAX_SIDE_PX
 from .model import DatasetIndex, Filter, QueryResult
 from .model.story import view_filter_of
 from .model.tables import grid_csv, grid_markdown, timeline_csv, timeline_markdown
@@ -32,7 +33,6 @@ from .model.tables import grid_csv, grid_markdown, timeline_csv, timeline_markdo
 __all__ = ["MAX_SIDE_PX", "ExportError", "atomic_write", "render_table", "run_export"]
 
 FORMATS = ("png", "md", "csv")
-MAX_SIDE_PX = 16384  # QImage returns a null image beyond this; refuse before allocating
 DEFAULT_WIDTH = 1280
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from .text import clip_text
+
 __all__ = ["DateError", "PartialDate", "Precision", "parse_date"]
 
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -119,7 +121,7 @@ def parse_date(value: object) -> PartialDate:
         )
     match = _DATE_STRING.match(value.strip())
     if match is None:
-        raise DateError(f"'{_clip(value)}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+        raise DateError(f"'{clip_text(value, 40)}' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
@@ -159,5 +161,3 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

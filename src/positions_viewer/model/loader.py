@@ -23,6 +23,7 @@ import tomli
 from .dates import DateError, PartialDate, parse_date, type_name
 from .diagnostics import Diagnostic, Severity, did_you_mean, known_list
 from .locate import SourceMap
+from .text import clip_text
 from .types import Actor, Dataset, Event, Issue, Position, Source, View
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SCHEMA", "LoadResult", "load_bytes", "load_file"]
@@ -448,7 +449,7 @@ class _Validator:
             return None
         if not _ID.match(value):
             self.error(table, index, "id",
-                       f"bad id '{_clip(value)}': use letters, digits, '_', '.', '-', "
+                       f"bad id '{clip_text(value, 60)}': use letters, digits, '_', '.', '-', "
                        "starting with a letter or digit")
             return None
         return value
@@ -523,7 +524,7 @@ class _Validator:
         known = list(self.ids[target])
         self.error(
             table, index, key,
-            f"unknown {_SINGULAR[target]} '{_clip(ref)}'{did_you_mean(ref, known)} "
+            f"unknown {_SINGULAR[target]} '{clip_text(ref, 60)}'{did_you_mean(ref, known)} "
             f"{known_list(known)}",
             needle=ref, item=item,
         )
@@ -537,7 +538,8 @@ class _Validator:
         detail = self._text(t, index, row, "detail")
         color = self._text(t, index, row, "color")
         if color is not None and not _COLOR.match(color):
-            self.error(t, index, "color", f"bad colour '{_clip(color)}': use #rrggbb, e.g. #1f4e9c")
+            self.error(t, index, "color",
+                       f"bad colour '{clip_text(color, 60)}': use #rrggbb, e.g. #1f4e9c")
             color = None
         if id_ is None or name is None:
             return None
@@ -560,8 +562,8 @@ class _Validator:
         date = self._date(t, index, row, "date")
         if url is not None and not _is_web_url(url):
             self.error(t, index, "url",
-                       f"url '{_clip(url)}' is not a web address: only http:// and https:// "
-                       "links are allowed")
+                       f"url '{clip_text(url, 60)}' is not a web address: only http:// and "
+                       "https:// links are allowed")
             url = None
         if id_ is None or title is None:
             return None
@@ -683,5 +685,3 @@ def _article(target: str) -> str:
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -59,6 +59,11 @@ class Event:
         return (self.end or self.date).stop
 
     @property
+    def is_approximate(self) -> bool:
+        """Either end is a month or a year, not a day."""
+        return self.date.is_approximate or (self.end is not None and self.end.is_approximate)
+
+    @property
     def is_range(self) -> bool:
         return self.end is not None
 
@@ -112,6 +117,10 @@ class Dataset:
                 entries = getattr(self, name)
                 self._ids[name] = {e.id: i for i, e in enumerate(entries) if e.id}
         return self._ids.get(table, {}).get(id_)
+
+    def event_actors(self, event: Event) -> frozenset[int]:
+        """The actors ``event`` concerns: those it names, or all when it names none."""
+        return frozenset(event.actors) or frozenset(range(len(self.actors)))
 
     def span(self) -> tuple[int, int] | None:
         """First and last ordinal day covered by the events, positions and as-of date."""

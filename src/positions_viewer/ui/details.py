@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Dataset, DatasetIndex, Event, Position, Source
 from ..model.query import Filter
+from ..model.text import clip_text
 
 __all__ = ["DetailsPanel", "clip_text", "is_web_url", "plain_label"]
 
@@ -39,10 +40,6 @@ def is_web_url(url: str) -> bool:
     return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
 
 
-def clip_text(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters with "…": a wrapped label lays out all of its
-    text on every size query, and a 1 MB title froze the window for half a minute."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def literal_mnemonic(text: str) -> str:
@@ -136,8 +133,7 @@ class DetailsPanel(QScrollArea):
     def show_event(self, dataset: Dataset, event: Event) -> None:
         self._clear()
         self._add(plain_label(event.title, "title"))
-        approx = " (approximate)" if event.date.is_approximate or (
-            event.end is not None and event.end.is_approximate) else ""
+        approx = " (approximate)" if event.is_approximate else ""
         self._add(plain_label(f"{event.date_label()}{approx}", "date"))
         if event.detail:
             self._add(self._long_text(event.detail))

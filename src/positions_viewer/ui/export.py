@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
+from ..limits import MAX_SIDE_PX
 from ..model import DatasetIndex, QueryResult
 from ..model.story import Step
 from .page import PageSpec, layout_page, paint_page
@@ -16,7 +17,6 @@ from .theme import actor_colors, theme
 __all__ = ["MAX_SIDE_PX", "ImageTooLarge", "encode_png", "ensure_gui", "render_image",
            "render_png", "render_step_png"]
 
-MAX_SIDE_PX = 16384
 PNG_QUALITY = 80  # Qt maps this to a light zlib level: about half the encode time of the
 #                   default at a similar size (benchmarks/); 90+ writes uncompressed files
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Dataset, Filter, PartialDate
-from .details import clip_text
+from ..model.text import clip_text
 from .range_slider import DateRangeSlider
 
 ITEM_CHARS = 300  # a list entry shows this much of an issue title or actor name

@@ -14,10 +14,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ..model import QueryResult
 from ..model.query import Cell
+from ..model.text import clip_text
 
 __all__ = ["GridModel", "Role"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+# Header text is cut here: the header view measures it to size its sections (the painted
+# header elides it anyway), and measuring a 1 MB name took seconds.
+HEADER_CHARS = 200
 
 
 class Role(IntEnum):
@@ -93,7 +97,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.position.text if cell.position else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return accessible_cell_text(result, cell)
+            return cell_text(result, cell)
         return None
 
     def headerData(
@@ -106,32 +110,33 @@ class GridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if 0 <= section < result.row_count:
-                return _clipped(result.dataset.issues[int(result.issue_rows[section])].title)
+                return clip_text(result.dataset.issues[int(result.issue_rows[section])].title,
+                                 HEADER_CHARS)
             return None
         if section == 0:
             return "Issue"
         if 1 <= section <= result.column_count:
-            return _clipped(result.dataset.actors[int(result.actor_columns[section - 1])].name)
+            return clip_text(result.dataset.actors[int(result.actor_columns[section - 1])].name,
+                             HEADER_CHARS)
         return None
 
 
-def _clipped(text: str, limit: int = 200) -> str:
-    """Header text cut: the header view measures it to size its sections (the painted
-    header elides it anyway), and measuring a 1 MB name took seconds."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def accessible_cell_text(result: QueryResult, cell: Cell) -> str:
-    """What a screen reader says for a cell: actor, issue, date, stance, text."""
+def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
+    """A cell as a sentence. ``spoken`` (what a screen reader says): "Actor on Issue, date,
+    stance, changed in range: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,
+    stance): text"."""
     actor = result.dataset.actors[cell.actor].name
     issue = result.dataset.issues[cell.issue].title
     if cell.position is None:
         return f"{actor} on {issue}: no stated position"
     position = cell.position
-    parts = [f"{actor} on {issue}"]
-    parts.append(position.date.label() if position.date else "undated")
+    meta = [position.date.label() if position.date else "undated"]
     if position.stance:
-        parts.append(position.stance)
+        meta.append(position.stance)
+    if not spoken:
+        return f"{actor} on {issue} ({', '.join(meta)}): {position.text}"
     if cell.changed:
-        parts.append("changed in range")
-    return ", ".join(parts) + f": {position.text}"
+        meta.append("changed in range")
+    return ", ".join([f"{actor} on {issue}", *meta]) + f": {position.text}"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import QueryResult
-from .grid_model import GridModel, Role
+from .grid_model import GridModel, Role, cell_text
 from .grid_painter import (
     CellState,
     GridStyle,
@@ -244,17 +244,7 @@ class GridView(QTableView):
         if index.column() == 0:
             text = str(index.data(Qt.ItemDataRole.DisplayRole))
         else:
-            cell = index.data(Role.CELL)
-            actor = result.dataset.actors[cell.actor].name
-            issue = result.dataset.issues[cell.issue].title
-            if cell.position is None:
-                text = f"{actor} on {issue}: no stated position"
-            else:
-                position = cell.position
-                meta = [position.date.label() if position.date else "undated"]
-                if position.stance:
-                    meta.append(position.stance)
-                text = f"{actor} on {issue} ({', '.join(meta)}): {position.text}"
+            text = cell_text(result, index.data(Role.CELL), spoken=False)
         QGuiApplication.clipboard().setText(text)
         return text
 

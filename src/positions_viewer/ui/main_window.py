@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from ..model import Dataset, DatasetIndex, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, story_steps, view_filter_of, view_snippet
+from ..model.text import clip_text
 from ..paths import default_dataset
-from .details import DetailsPanel, clip_text, literal_mnemonic, plain_label
+from .details import DetailsPanel, literal_mnemonic, plain_label
 from .filter_bar import FilterBar
 from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
@@ -306,10 +307,8 @@ class MainWindow(QMainWindow):
         assert self.dataset is not None
         if cell_keys is not None:
             issue_id, actor_id = cell_keys
-            issue = next((n for n, i in enumerate(self.dataset.issues) if i.id == issue_id),
-                         None)
-            actor = -1 if actor_id is None else next(
-                (n for n, a in enumerate(self.dataset.actors) if a.id == actor_id), None)
+            issue = self.dataset.index_of("issues", issue_id)
+            actor = -1 if actor_id is None else self.dataset.index_of("actors", actor_id)
             if issue is not None and actor is not None:
                 self.grid.select_cell(issue, actor, emit=False)
                 self._cell_selected(issue, actor)
@@ -400,8 +399,7 @@ class MainWindow(QMainWindow):
             return
         self.selected_event = event_index
         event = self.dataset.events[event_index]
-        actors = frozenset(event.actors) or frozenset(range(len(self.dataset.actors)))
-        self.grid.set_highlight(frozenset(event.issues), actors)
+        self.grid.set_highlight(frozenset(event.issues), self.dataset.event_actors(event))
         self.details.show_event(self.dataset, event)
 
     # -- view ------------------------------------------------------------------------

@@ -163,8 +163,7 @@ def _highlights(layout: PageLayout) -> tuple[frozenset[int], frozenset[int]]:
         return frozenset(), frozenset()
     dataset = layout.result.dataset
     event = dataset.events[event_index]
-    actors = frozenset(event.actors) or frozenset(range(len(dataset.actors)))
-    return frozenset(event.issues), actors
+    return frozenset(event.issues), dataset.event_actors(event)
 
 
 def _paint_heading(painter: QPainter, left: float, y: float, width: float,

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model import DatasetIndex
 from ..model.story import Step
-from .details import clip_text, plain_label
+from ..model.text import clip_text
+from .details import LABEL_CHARS, plain_label
 from .page import PageLayout, PageSpec, layout_page, paint_page
 from .theme import Theme, presenter_theme
 
@@ -232,10 +233,10 @@ class NotesWindow(QWidget):
     def show_step(self, steps: list[Step], number: int) -> None:
         step = steps[number]
         self.counter.setText(f"Step {number + 1} of {len(steps)}")
-        self.title.setText(clip_text(step.title))
+        self.title.setText(clip_text(step.title, LABEL_CHARS))
         self.notes.setText(clip_text(step.notes, 10_000) or "(no notes for this step)")
         following = steps[number + 1].title if number + 1 < len(steps) else "(the end)"
-        self.next_title.setText(f"Next: {clip_text(following)}")
+        self.next_title.setText(f"Next: {clip_text(following, LABEL_CHARS)}")
 
     def elapsed_text(self) -> str:
         seconds = self._elapsed.elapsed() // 1000

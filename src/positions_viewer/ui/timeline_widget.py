@@ -38,6 +38,7 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from positions_viewer.model import DatasetIndex, PartialDate, QueryResult
+from positions_viewer.model.text import clip_text
 from positions_viewer.model.types import Dataset
 
 from .theme import LIGHT, Theme, actor_colors
@@ -504,12 +505,12 @@ def event_tooltip(dataset: Dataset, row: int) -> str:
     """Plain text about one event: title, dates, actors, the start of the detail."""
     event = dataset.events[row]
     # Cut like the detail: a tooltip lays out all its text (a 1 MB title took 15 s).
-    lines = [_clip(event.title, _DETAIL_CHARS), event.date_label()]
-    if event.date.is_approximate or (event.end is not None and event.end.is_approximate):
+    lines = [clip_text(event.title, _DETAIL_CHARS), event.date_label()]
+    if event.is_approximate:
         lines[-1] += " (approximate)"
     names = [dataset.actors[a].name for a in event.actors if a < len(dataset.actors)]
     if names:
-        lines.append(_clip(", ".join(names), _DETAIL_CHARS))
+        lines.append(clip_text(", ".join(names), _DETAIL_CHARS))
     if event.detail:
         detail = event.detail.strip()
         if len(detail) > _DETAIL_CHARS:
@@ -518,8 +519,6 @@ def event_tooltip(dataset: Dataset, row: int) -> str:
     return "\n".join(lines)
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _day(ordinal: int) -> PartialDate:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Dataset, Diagnostic
-from .details import clip_text, plain_label
+from ..model.text import clip_text
+from .details import plain_label
 
 __all__ = ["Banner", "Header", "show_text_dialog"]
 
