@@ -212,3 +212,32 @@ def test_reload_while_another_file_is_opening_does_not_undo_the_open(
     qtbot.wait(200)
     assert window.path == other
     assert cell_text(window) == "the other file"
+
+
+def test_other_files_in_the_folder_do_not_make_the_watcher_read_the_file(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from positions_viewer.ui import watcher as watcher_module
+
+    path = tmp_path / "watched.toml"
+    path.write_text("x", encoding="utf-8")
+    hashed: list[Path] = []
+    real_hash = watcher_module.content_hash
+
+    def counting_hash(target: Path) -> str | None:
+        hashed.append(target)
+        return real_hash(target)
+
+    monkeypatch.setattr(watcher_module, "content_hash", counting_hash)
+    watcher = FileWatcher(debounce_ms=20)
+    watcher.watch(path)
+    hashed.clear()
+    for n in range(3):  # an editor's swap files, a build writing beside the data
+        (tmp_path / f"other-{n}.txt").write_text("noise", encoding="utf-8")
+        qtbot.wait(120)
+    assert hashed == []
+    with qtbot.waitSignal(watcher.changed, timeout=3000):
+        temp = tmp_path / "watched.tmp"
+        temp.write_text("y", encoding="utf-8")
+        os.replace(temp, path)  # a rename-over save: only the folder tells
+    assert hashed
+    watcher.stop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -65,9 +65,7 @@ def plain_label(text: str, role: str = "body", parent: QWidget | None = None,
 
 
 class DetailsPanel(QScrollArea):
-    """Shows what is selected. ``linkOpened(url)`` fires after a link was handed to the OS."""
-
-    linkOpened = Signal(str)
+    """Shows what is selected: a cell's history, an issue, an event."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,8 +199,8 @@ class DetailsPanel(QScrollArea):
         return "↗ " + (url if len(url) <= 60 else url[:57] + "…")
 
     def _open(self, url: str) -> None:
-        if is_web_url(url) and self.open_url(QUrl(url)):
-            self.linkOpened.emit(url)
+        if is_web_url(url):
+            self.open_url(QUrl(url))
 
     def _long_text(self, text: str) -> QWidget:
         if len(text) <= MAX_SHOWN_CHARS:

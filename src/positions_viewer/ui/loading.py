@@ -42,17 +42,11 @@ class BackgroundLoader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
-        self._busy = 0
         self._done.connect(self._deliver_in_gui)
-
-    @property
-    def busy(self) -> bool:
-        return self._busy > 0
 
     def start(self, path: Path) -> int:
         self._generation += 1
         generation = self._generation
-        self._busy += 1
         self.started.emit(str(path))
         thread = threading.Thread(
             target=self._work, args=(path, generation), name="positions-load", daemon=True
@@ -73,6 +67,5 @@ class BackgroundLoader(QObject):
         self._done.emit(loaded)
 
     def _deliver_in_gui(self, loaded: Loaded) -> None:
-        self._busy -= 1
         if loaded.generation == self._generation:
             self.finished.emit(loaded)

@@ -21,9 +21,6 @@ from .timeline_painter import TimelineData, TimelineView, paint_timeline, timeli
 
 __all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
 
-VIEWS = ("grid", "timeline", "both")
-
-
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     """How to draw a page. ``title`` replaces the dataset title (presenter steps)."""

@@ -142,9 +142,6 @@ class Settings:
         recent = [entry] + [p for p in self.recent_files if p != entry]
         self._store.setValue("files/recent", recent[:MAX_RECENT])
 
-    def remove_recent(self, path: str) -> None:
-        self._store.setValue("files/recent", [p for p in self.recent_files if p != path])
-
     @property
     def last_export_dir(self) -> str:
         return self._str("export/folder", "")
