@@ -104,3 +104,32 @@ def test_export_all_steps_matches_the_command_line(window: MainWindow, tmp_path:
     assert [p.name for p in gui] == [p.name for p in cli]
     for a, b in zip(gui, cli, strict=True):
         assert QImage(str(a)) == QImage(str(b)), a.name
+
+
+def test_every_field_label_shows_no_stray_ampersand(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    form = dialog.layout()
+    assert isinstance(form, QFormLayout)
+    labels = [w for w in dialog.findChildren(QLabel) if w.text()]
+    assert len(labels) >= 6
+    for label in labels:
+        # A label whose "&" marks a shortcut must have a buddy, or Qt draws the "&".
+        assert "&" not in label.text() or label.buddy() is not None, label.text()
+    save_to = next(label for label in labels if "ve to" in label.text())
+    assert save_to.buddy() is dialog.path
+
+
+def test_the_dialogs_shortcuts_are_distinct(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    keys = [QKeySequence.mnemonic(t).toString() for t in texts]
+    keys = [k for k in keys if k]
+    assert len(keys) >= 6
+    assert len(keys) == len(set(keys)), sorted(keys)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -80,7 +81,9 @@ class ExportDialog(QDialog):
         form.addRow("&Layout width", self.width_box)
         form.addRow("&Theme", self.theme_box)
         form.addRow("", self.all_views)
-        form.addRow("&Save to", row)
+        save_to = QLabel("Sa&ve to", self)  # a row holding a layout gets no buddy by itself
+        save_to.setBuddy(self.path)
+        form.addRow(save_to, row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
