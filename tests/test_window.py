@@ -466,3 +466,17 @@ def test_a_title_with_qt_title_markup_is_shown_as_written(
     window = open_window(qtbot, path)
     # The title bar's text: Qt drops "[*]" (the unsaved-changes mark) unless doubled.
     assert window.windowHandle().title().startswith("Draft [*] v2 — ")
+
+
+def test_menu_shortcut_letters_are_distinct_within_each_menu(window: MainWindow) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    def check(menu: QMenu | QMenuBar, name: str) -> int:
+        actions = [a for a in menu.actions() if not a.isSeparator()]
+        keys = [QKeySequence.mnemonic(a.text()).toString() for a in actions]
+        keys = [k for k in keys if k]
+        assert len(keys) == len(set(keys)), (name, sorted(keys))
+        return len(keys) + sum(check(a.menu(), a.text()) for a in actions if a.menu())
+
+    assert check(window.menuBar(), "menu bar") >= 25

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self._action(file_menu, "&Open…", self.open_dialog, keys.Open, "open")
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu("Open Recen&t")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file_menu, "&Reload", self.reload, QKeySequence("Ctrl+R"), "reload")
         file_menu.addSeparator()
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         self._action(edit_menu, "&Copy Cell Text", self.grid.copy_current, keys.Copy, "copy")
         self._action(edit_menu, "&Find…", self.filter_bar.focus_search, keys.Find, "find")
-        self._action(edit_menu, "Reset &Filters", self.filter_bar.reset,
+        self._action(edit_menu, "&Reset Filters", self.filter_bar.reset,
                      QKeySequence("Ctrl+Shift+R"), "reset")
 
         view_menu = bar.addMenu("&View")
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             theme_menu.addAction(action)
         view_menu.addSeparator()
-        self._action(view_menu, "Focus &Timeline", lambda: self.timeline.setFocus(),
+        self._action(view_menu, "Focus Time&line", lambda: self.timeline.setFocus(),
                      QKeySequence("Ctrl+1"), "focus-timeline")
         self._action(view_menu, "Focus &Grid", lambda: self.grid.setFocus(),
                      QKeySequence("Ctrl+2"), "focus-grid")
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.notes_action)
         menu.addSeparator()
         self.views_menu = menu.addMenu("Saved &Views")
-        self._action(menu, "Copy Filters as a Saved &View", self.copy_filters_as_view,
+        self._action(menu, "Co&py Filters as a Saved View", self.copy_filters_as_view,
                      QKeySequence("Ctrl+Shift+V"), "copy-view")
         self._action(menu, "Export &All Steps…", self.export_all_steps, None, "export-steps")
         self.views_combo = QComboBox(self)
