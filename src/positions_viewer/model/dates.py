@@ -159,5 +159,3 @@ def type_name(value: object) -> str:
     if isinstance(value, dict):
         return "a table"
     return type(value).__name__
-
-

@@ -683,5 +683,3 @@ def _is_web_url(url: str) -> bool:
 def _article(target: str) -> str:
     word = _SINGULAR[target]
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
-
-

@@ -40,8 +40,6 @@ def is_web_url(url: str) -> bool:
     return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
 
 
-
-
 def literal_mnemonic(text: str) -> str:
     """``text`` for a button or menu entry, where "&" marks a shortcut: doubled, so a
     title like "Q&A" shows its "&" and does not bind Alt+A."""

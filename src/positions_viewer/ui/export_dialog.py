@@ -219,7 +219,6 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     return True
 
 
-
 def export_steps(dataset: Dataset, index: DatasetIndex, base: Filter, folder: Path,
                  scale: int = 2, width: int = DEFAULT_WIDTH, theme_name: str = "light") -> int:
     """One PNG per presenter step. Saved views are named by id and drawn exactly as

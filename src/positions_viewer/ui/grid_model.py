@@ -121,8 +121,6 @@ class GridModel(QAbstractTableModel):
         return None
 
 
-
-
 def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
     """A cell as a sentence. ``spoken`` (what a screen reader says): "Actor on Issue, date,
     stance, changed in range: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,

@@ -313,8 +313,8 @@ class MainWindow(QMainWindow):
                 self.grid.select_cell(issue, actor, emit=False)
                 self._cell_selected(issue, actor)
         if event_key is not None:
-            event = next((e.index for e in self.dataset.events if _event_key(e) == event_key),
-                         None)
+            event = self.dataset.index_of("events", event_key[0]) if event_key[0] else next(
+                (e.index for e in self.dataset.events if _event_key(e) == event_key), None)
             if event is not None:
                 self.timeline.select_event(event)
                 self._event_selected(event)

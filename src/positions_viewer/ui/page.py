@@ -21,6 +21,7 @@ from .timeline_painter import TimelineData, TimelineView, paint_timeline, timeli
 
 __all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
 
+
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     """How to draw a page. ``title`` replaces the dataset title (presenter steps)."""

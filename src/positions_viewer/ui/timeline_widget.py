@@ -519,8 +519,6 @@ def event_tooltip(dataset: Dataset, row: int) -> str:
     return "\n".join(lines)
 
 
-
-
 def _day(ordinal: int) -> PartialDate:
     return PartialDate.from_date(dt.date.fromordinal(ordinal))
 
