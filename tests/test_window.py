@@ -301,10 +301,7 @@ def test_selecting_an_event_highlights_its_issues_and_actors(window: MainWindow,
     assert window.grid.highlight_issues == frozenset()
 
 
-def test_source_links_open_only_http_on_an_explicit_click(
-    qtbot: QtBot, write_toml: Callable[..., Path]
-) -> None:
-    path = write_toml('''
+ONE_SOURCED_CELL = '''
         schema = 1
         title = "Links"
         [[actors]]
@@ -316,13 +313,19 @@ def test_source_links_open_only_http_on_an_explicit_click(
         [[sources]]
         id = "web"
         title = "Web page"
-        url = "https://example.org/report"
+        url = "{url}"
         [[positions]]
         actor = "a"
         issue = "i"
         text = "Said something"
         sources = ["web"]
-    ''')
+'''
+
+
+def test_source_links_open_only_http_on_an_explicit_click(
+    qtbot: QtBot, write_toml: Callable[..., Path]
+) -> None:
+    path = write_toml(ONE_SOURCED_CELL.format(url="https://example.org/report"))
     window = open_window(qtbot, path)
     opened: list[str] = []
     window.details.open_url = lambda url: bool(opened.append(url.toString())) or True
@@ -412,24 +415,7 @@ def test_ampersands_in_data_are_shown_and_bind_no_shortcut(
     from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QPushButton
 
-    path = write_toml('''
-        schema = 1
-        title = "Amps"
-        [[actors]]
-        id = "a"
-        name = "A"
-        [[issues]]
-        id = "i"
-        title = "I"
-        [[sources]]
-        id = "web"
-        title = "Web page"
-        url = "https://example.org/?q=1&z=2"
-        [[positions]]
-        actor = "a"
-        issue = "i"
-        text = "Said something"
-        sources = ["web"]
+    path = write_toml(ONE_SOURCED_CELL.format(url="https://example.org/?q=1&z=2") + '''
         [[views]]
         id = "qa"
         title = "Q&A session"
