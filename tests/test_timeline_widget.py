@@ -558,3 +558,23 @@ def test_hover_marks_the_event_and_double_click_fits(
     empty = QPointF(hit.plot.center().x(), hit.plot.top() + 5)
     qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=empty.toPoint())
     assert widget.visible_range() == pytest.approx(fitted)
+
+
+def test_a_fitted_timeline_follows_filter_changes_but_not_after_a_brush(
+    qtbot: QtBot, widget: TimelineWidget, seed: tuple[Dataset, DatasetIndex]
+) -> None:
+    dataset, index = seed
+    widget.fit()
+    flt = Filter(date_from=PartialDate(2025, 12, 18), date_to=PartialDate(2025, 12, 21))
+    widget.set_result(*query(dataset, index, flt))
+    start, end = widget.visible_range()
+    assert start <= day(2025, 12, 18) and end >= day(2025, 12, 21) and end - start < 60
+    brushed: list[object] = []
+    widget.dateRangeBrushed.connect(lambda *days: brushed.append(days))
+    widget._view.brush = (day(2025, 12, 19), day(2025, 12, 20))
+    widget._finish_brush()
+    assert brushed
+    kept = widget.visible_range()
+    widget.set_result(*query(dataset, index, Filter(date_from=PartialDate(2025, 12, 19),
+                                                      date_to=PartialDate(2025, 12, 20))))
+    assert widget.visible_range() == kept

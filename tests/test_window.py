@@ -466,3 +466,23 @@ def test_menu_shortcut_letters_are_distinct_within_each_menu(window: MainWindow)
         return len(keys) + sum(check(a.menu(), a.text()) for a in actions if a.menu())
 
     assert check(window.menuBar(), "menu bar") >= 25
+
+
+def test_a_saved_view_and_reset_fit_the_timeline_to_what_they_show(window: MainWindow) -> None:
+    from positions_viewer.model.story import view_filter_of
+
+    assert window.dataset is not None
+    window.timeline.set_visible_range(*window.timeline.visible_range())  # the user zoomed
+    number = next(n for n, v in enumerate(window.dataset.views)
+                  if v.date_from is not None and v.date_to is not None)
+    window.apply_view(number)
+    flt = view_filter_of(window.dataset, number)
+    assert flt.date_from is not None and flt.date_to is not None
+    start, end = window.timeline.visible_range()
+    # The view's days fill most of the axis (fit pads a little), instead of a few pixels.
+    assert start <= flt.date_from.start and end >= flt.date_to.stop
+    assert end - start < 3 * (flt.date_to.stop + 1 - flt.date_from.start) + 30
+    window.filter_bar.reset()
+    start, end = window.timeline.visible_range()
+    first = min(e.start for e in window.dataset.events)
+    assert start <= first and end - start > 365

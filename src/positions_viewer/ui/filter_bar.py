@@ -172,6 +172,7 @@ class FilterBar(QFrame):
     """Emits ``filterChanged(Filter)`` after every user change."""
 
     filterChanged = Signal(object)
+    wasReset = Signal()  # Reset pressed: everything shown again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +290,7 @@ class FilterBar(QFrame):
 
     def reset(self) -> None:
         self.set_filter(Filter())
+        self.wasReset.emit()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

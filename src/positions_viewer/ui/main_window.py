@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
         self.filter_bar.filterChanged.connect(self.apply_filter)
+        self.filter_bar.wasReset.connect(self.timeline.fit)
         self.grid.cellSelected.connect(self._cell_selected)
         self.timeline.eventSelected.connect(self._event_selected)
         self.timeline.dateRangeBrushed.connect(self.filter_bar.set_dates)
@@ -503,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.dataset is None or not 0 <= number < len(self.dataset.views):
             return
         self.filter_bar.set_filter(view_filter_of(self.dataset, number))
+        self.timeline.fit()  # a saved view shows its own period, even after zooming
 
     def _view_chosen(self, row: int) -> None:
         number = self.views_combo.itemData(row)

@@ -97,9 +97,10 @@ class TimelineWidget(QWidget):
     # -- what to show ----------------------------------------------------------------
 
     def set_result(self, result: QueryResult, index: DatasetIndex) -> None:
-        """Shows what a filter selects, at once. The visible range stays (a brushed filter
-        must not move the axis under the pointer); a first or different file is fitted,
-        and loses its selection. A reload of the same file (same path) keeps everything."""
+        """Shows what a filter selects, at once. A fitted timeline (see :meth:`fit`) fits the
+        new result; once the user has zoomed, panned or brushed, the visible range stays (a
+        brushed filter must not move the axis under the pointer). A first or different file
+        is fitted, and loses its selection. A reload of the same file keeps everything."""
         new_dataset = self._dataset is None or (
             result.dataset is not self._dataset
             and (result.dataset.path is None or result.dataset.path != self._dataset.path)
@@ -110,6 +111,8 @@ class TimelineWidget(QWidget):
             # Indices of another file's events would mark unrelated events.
             self._view.selected, self._view.hovered = None, None
             self._view.highlighted = frozenset()
+            self.fit()
+        elif self._fitted:
             self.fit()
         self._describe()
         self.update()
@@ -348,6 +351,7 @@ class TimelineWidget(QWidget):
         if brush is None:
             return
         first, last = brush_days(*brush)
+        self._fitted = False  # the axis stays under the pointer while the filter follows
         self.dateRangeBrushed.emit(_day(first), _day(last))
 
     # -- keys ------------------------------------------------------------------------
