@@ -323,3 +323,23 @@ def test_permission_denied_is_exit_2(tricky: Path, tmp_path: Path,
     monkeypatch.setattr("positions_viewer.export_cli.tempfile.mkstemp", denied)
     assert run("export", str(tricky), "-o", str(tmp_path / "x.md")) == 2
     assert "Permission denied" in capsys.readouterr().err
+
+
+def test_a_saved_views_export_is_headed_with_its_title(seed_path: Path, tmp_path: Path,
+                                                       qapp: object) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "views"
+    assert run("export", str(seed_path), "-o", str(out), "--all-views", "--format", "md") == 0
+    text = (out / "paris-clarifies.md").read_text(encoding="utf-8")
+    assert "\n## 26 Dec: Paris says no call is planned\n" in text
+    plain = tmp_path / "plain.md"
+    assert run("export", str(seed_path), "-o", str(plain)) == 0
+    assert "\n## " not in plain.read_text(encoding="utf-8").split("| Issue")[0]
+    # The PNG of a view is taller than the same page without the view (a subtitle line).
+    view_png, narrowed_png = tmp_path / "view.png", tmp_path / "narrowed.png"
+    assert run("export", str(seed_path), "-o", str(view_png), "--saved-view",
+               "paris-clarifies") == 0
+    assert run("export", str(seed_path), "-o", str(narrowed_png), "--saved-view",
+               "paris-clarifies", "--to", "2025-12-25") == 0
+    assert QImage(str(view_png)).height() > QImage(str(narrowed_png)).height()

@@ -149,7 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="pixel ratio of a PNG (default 1)")
     export.add_argument("--width", type=int, default=None, metavar="PX",
                         help="layout width in logical pixels (default 1280)")
-    export.add_argument("--theme", choices=("light", "dark"), default="light")
+    export.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="colours of a PNG (default light)")
     return parser
 
 

@@ -76,6 +76,14 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
     return steps
 
 
+def matching_view(dataset: Dataset, flt: Filter) -> int | None:
+    """The saved view whose filters are exactly ``flt``, if any."""
+    for number in range(len(dataset.views)):
+        if view_filter_of(dataset, number) == flt:
+            return number
+    return None
+
+
 def view_snippet(dataset: Dataset, flt: Filter) -> str:
     """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
     taken = {view.id for view in dataset.views}

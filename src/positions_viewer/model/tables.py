@@ -11,6 +11,7 @@ import io
 from collections.abc import Sequence
 
 from .query import QueryResult
+from .story import matching_view
 from .types import Dataset
 
 __all__ = [
@@ -154,6 +155,9 @@ def _md_table(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def _md_heading(result: QueryResult) -> list[str]:
     dataset = result.dataset
     lines = [f"# {md_escape(dataset.title)}", ""]
+    number = matching_view(dataset, result.filter)
+    if number is not None:
+        lines += [f"## {md_escape(dataset.views[number].title)}", ""]
     if dataset.description:
         lines += [md_escape(dataset.description), ""]
     lines += [f"- {md_escape(line)}" for line in caption_lines(result)]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from ..limits import MAX_SIDE_PX
 from ..model import DatasetIndex, QueryResult
-from ..model.story import Step
+from ..model.story import Step, matching_view
 from .page import PageSpec, layout_page, paint_page
 from .theme import actor_colors, theme
 
@@ -64,10 +64,15 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
 
 def render_png(result: QueryResult, index: DatasetIndex, view: str = "both", width: int = 1280,
                scale: int = 1, theme_name: str = "light") -> QImage:
-    """What ``positions-viewer export`` draws: the filtered page with its caption."""
+    """What ``positions-viewer export`` draws: the filtered page with its caption, under
+    the saved view's title when the filters are exactly a saved view's."""
     ensure_gui()
-    colors = tuple(actor_colors([a.color for a in result.dataset.actors]))
-    spec = PageSpec(view=view, width=width, theme=theme(theme_name), colors=colors)
+    dataset = result.dataset
+    colors = tuple(actor_colors([a.color for a in dataset.actors]))
+    number = matching_view(dataset, result.filter)
+    subtitle = dataset.views[number].title if number is not None else None
+    spec = PageSpec(view=view, width=width, theme=theme(theme_name), colors=colors,
+                    subtitle=subtitle)
     return render_image(result, index, spec, scale)
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Dataset, DatasetIndex, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
-from ..model.story import Step, story_steps, view_filter_of, view_snippet
+from ..model.story import Step, matching_view, story_steps, view_filter_of, view_snippet
 from ..model.text import clip_text
 from ..paths import default_dataset
 from .details import DetailsPanel, literal_mnemonic, plain_label
@@ -517,11 +517,7 @@ class MainWindow(QMainWindow):
         """The saved view whose filters are exactly the current ones, if any."""
         if self.dataset is None:
             return None
-        current = self.filter_bar.current_filter
-        for number in range(len(self.dataset.views)):
-            if view_filter_of(self.dataset, number) == current:
-                return number
-        return None
+        return matching_view(self.dataset, self.filter_bar.current_filter)
 
     def _sync_view_combo(self) -> None:
         number = self.current_view()
