@@ -486,3 +486,21 @@ def test_a_saved_view_and_reset_fit_the_timeline_to_what_they_show(window: MainW
     start, end = window.timeline.visible_range()
     first = min(e.start for e in window.dataset.events)
     assert start <= first and end - start > 365
+
+
+def test_the_saved_view_box_names_the_whole_view_in_plain_text(
+        qtbot: QtBot, write_toml: Callable[..., Path]) -> None:
+    title = "<b>Bold</b> claims about a rather long period of intermittent contact"
+    path = write_toml(ONE_SOURCED_CELL.format(url="https://example.org/") + f'''
+        [[views]]
+        id = "long"
+        title = "{title}"
+        to = 2025-01-01
+    ''')
+    window = open_window(qtbot, path)
+    window.apply_view(0)
+    assert window.views_combo.currentText() == title
+    tip = window.views_combo.toolTip()
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in tip and "<b>" not in tip  # shown, never rendered
+    window.filter_bar.reset()
+    assert "All (no saved view)" in window.views_combo.toolTip()

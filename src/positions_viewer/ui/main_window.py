@@ -44,7 +44,7 @@ from .settings import Settings
 from .theme import Theme, actor_colors, theme
 from .timeline_widget import TimelineWidget
 from .watcher import FileWatcher, content_hash
-from .window_parts import Banner, Header, show_text_dialog
+from .window_parts import Banner, ElidedComboBox, Header, show_text_dialog
 from .window_style import apply_palette, system_prefers_dark
 
 if TYPE_CHECKING:  # imported when presenting starts: not needed to show the window
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         self._action(menu, "Co&py Filters as a Saved View", self.copy_filters_as_view,
                      QKeySequence("Ctrl+Shift+V"), "copy-view")
         self._action(menu, "Export &All Steps…", self.export_all_steps, None, "export-steps")
-        self.views_combo = QComboBox(self)
+        self.views_combo = ElidedComboBox(self)
         self.views_combo.setAccessibleName("Saved view")
         self.views_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

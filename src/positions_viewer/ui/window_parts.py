@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -12,6 +16,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +27,7 @@ from ..model import Dataset, Diagnostic
 from ..model.text import clip_text
 from .details import plain_label
 
-__all__ = ["Banner", "Header", "show_text_dialog"]
+__all__ = ["Banner", "ElidedComboBox", "Header", "show_text_dialog"]
 
 
 def show_text_dialog(parent: QWidget, title: str, text: str) -> None:
@@ -99,3 +106,28 @@ class Header(QWidget):
         self.description.setVisible(bool(dataset.description))
         as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""
         self.as_of.setText(f"{as_of}{path.name}")
+
+
+class ElidedComboBox(QComboBox):
+    """A combo box whose closed face ends a long entry with "…" instead of cutting it
+    mid-word, with the whole entry as a plain-text tooltip (the list shows it whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentTextChanged.connect(self._update_tooltip)
+
+    def _update_tooltip(self, text: str) -> None:
+        # A tooltip guesses rich text: data is escaped so it never renders as markup.
+        self.setToolTip(QtGuiNamespace.convertFromPlainText(
+            text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width())
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
