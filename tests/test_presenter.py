@@ -248,3 +248,24 @@ def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
     qtbot.addWidget(window)
     window.show_loaded(seed_path, result)
     assert window.copy_filters_as_view() == QGuiApplication.clipboard().text()
+
+
+def test_key_hints_show_at_the_start_then_leave_the_audience_alone(
+        qtbot: QtBot, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from positions_viewer.ui import presenter as presenter_module
+
+    monkeypatch.setattr(presenter_module, "HINT_MS", 200)
+    index = seed_index(seed_path)
+    window = PresenterWindow(story_steps(index.dataset, index), index, ("#1f4e9c", "#b3261e"))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    strip = (0, 720 - 60, 640, 60)  # the bottom left, where the hints are drawn
+    with_hints = window.grab().toImage().copy(*strip)
+    assert window.hints_shown
+    qtbot.waitUntil(lambda: not window.hints_shown, timeout=3000)
+    without = window.grab().toImage().copy(*strip)
+    assert with_hints != without
+    background = without.pixelColor(5, 5)
+    assert all(without.pixelColor(x, y) == background
+               for x in range(0, 640, 7) for y in range(0, 60, 3))

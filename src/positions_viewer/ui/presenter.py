@@ -24,6 +24,7 @@ K = Qt.Key
 NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
 PREVIOUS_KEYS = frozenset({K.Key_Left, K.Key_Up, K.Key_PageUp, K.Key_Backspace, K.Key_P})
 FADE_MS = 140
+HINT_MS = 6000  # how long the key hints show at the start: then the audience sees only slides
 MIN_PRESENTER_PX = 16  # below this the back of the room cannot read it: scale instead
 
 
@@ -93,6 +94,8 @@ class PresenterWindow(QWidget):
         self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
         self._fade.valueChanged.connect(lambda _v: self.update())
         self._fade.finished.connect(self._fade_done)
+        self.hints_shown = True
+        QTimer.singleShot(HINT_MS, self, self._hide_hints)
 
     # -- steps -------------------------------------------------------------------------
 
@@ -194,8 +197,13 @@ class PresenterWindow(QWidget):
         text = self.counter_text() + (f"   go to {self._typed}…" if self._typed else "")
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          text)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         "→ next   ← back   B blank   Esc leave")
+        if self.hints_shown:
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             "→ next   ← back   B blank   Esc leave")
+
+    def _hide_hints(self) -> None:
+        self.hints_shown = False
+        self.update()
 
     def resizeEvent(self, event: object) -> None:
         self._cache.clear()
