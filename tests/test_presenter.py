@@ -269,3 +269,25 @@ def test_key_hints_show_at_the_start_then_leave_the_audience_alone(
     background = without.pixelColor(5, 5)
     assert all(without.pixelColor(x, y) == background
                for x in range(0, 640, 7) for y in range(0, 60, 3))
+
+
+def test_the_notes_window_puts_the_step_and_the_clock_first(
+        qtbot: QtBot, seed_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from positions_viewer.ui.presenter import NotesWindow
+    from positions_viewer.ui.theme import theme
+    from positions_viewer.ui.window_style import apply_palette
+
+    apply_palette(QApplication.instance(), theme("light"))  # the window's style sheet too
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    notes = NotesWindow()
+    qtbot.addWidget(notes)
+    notes.show_step(steps, 1)
+    notes.show()
+    title_px = notes.title.fontInfo().pixelSize()
+    assert title_px >= 28 and notes.clock.fontInfo().pixelSize() >= 28
+    assert notes.notes.fontInfo().pixelSize() >= 20
+    assert notes.counter.fontInfo().pixelSize() < title_px
+    assert notes.title.text() == steps[1].title

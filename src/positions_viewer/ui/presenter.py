@@ -227,9 +227,18 @@ class NotesWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.next_title)
         layout.addWidget(self.clock)
-        font = self.notes.font()
-        font.setPixelSize(22)
-        self.notes.setFont(font)
+        # Sized for a glance from the lectern, whatever the window's text size: the step
+        # and the clock largest, the notes readable, the counter and what is next smaller.
+        for label, role, pixels, bold in ((self.title, "title", 30, True),
+                                          (self.clock, "clock", 30, True),
+                                          (self.notes, "notes", 22, False),
+                                          (self.next_title, "next", 18, False),
+                                          (self.counter, "counter", 16, False)):
+            label.setObjectName(f"notes-{role}")  # no role of the window's style sheet
+            font = label.font()
+            font.setPixelSize(pixels)
+            font.setBold(bold)
+            label.setFont(font)
         self._elapsed = QElapsedTimer()
         self._elapsed.start()
         self._tick = QTimer(self, interval=1000)
