@@ -225,13 +225,13 @@ def test_no_events(qtbot: QtBot, write_toml: WriteToml, tmp_path: Path) -> None:
     path = write_toml(HEAD + actors(2) + issues(2) + positions(2, 2))
     window = open_window(qtbot, path)
     assert window.status_label.text().endswith("0 of 0 events")
-    assert window.timeline.accessibleDescription() == "No events in this range"
+    assert window.timeline.accessibleDescription() == "No events in this file"
     assert window.start_presenting() is None  # no views, no events: it says so
     assert "Nothing to present" in window.statusBar().currentMessage()
     written = export_all(window, tmp_path)
     assert written["timeline.csv"] == "id,date,end,title,actors,issues\n"
     assert main(["export", str(path), "-o", str(tmp_path / "t.md"), "--view", "timeline"]) == 0
-    assert "_No events in this range._" in (tmp_path / "t.md").read_text(encoding="utf-8")
+    assert "_No events in this file._" in (tmp_path / "t.md").read_text(encoding="utf-8")
 
 
 def test_no_positions(qtbot: QtBot, write_toml: WriteToml, tmp_path: Path) -> None:

@@ -504,3 +504,12 @@ def test_the_saved_view_box_names_the_whole_view_in_plain_text(
     assert "&lt;b&gt;Bold&lt;/b&gt;" in tip and "<b>" not in tip  # shown, never rendered
     window.filter_bar.reset()
     assert "All (no saved view)" in window.views_combo.toolTip()
+
+
+def test_an_empty_timeline_says_why(window: MainWindow, qtbot: QtBot) -> None:
+    window.filter_bar.search.setText("zzzz")
+    qtbot.waitUntil(lambda: window.timeline.data().count == 0, timeout=2000)
+    assert window.timeline.accessibleDescription() == "No events match “zzzz”"
+    window.filter_bar.search.setText("")
+    window.filter_bar.set_filter(Filter(date_to=parse_date("2021-01-01")))
+    assert window.timeline.accessibleDescription() == "No events match these filters"

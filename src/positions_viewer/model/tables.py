@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from .query import QueryResult
 from .story import matching_view
+from .text import clip_text
 from .types import Dataset
 
 __all__ = [
@@ -114,6 +115,17 @@ def _names(dataset: Dataset, table: str, selected: frozenset[int] | None) -> str
     return "; ".join(names)
 
 
+def no_events_text(result: QueryResult) -> str:
+    """Why no event is shown, in words: the file has none, the search matches none, or
+    the other filters leave none."""
+    if not result.dataset.events:
+        return "No events in this file"
+    text = result.filter.text.strip()
+    if text:
+        return f"No events match “{clip_text(text, 40)}”"
+    return "No events match these filters"
+
+
 def caption_lines(result: QueryResult) -> list[str]:
     """The filters in words: issues, actors, dates, what the positions are as of, search."""
     dataset, flt = result.dataset, result.filter
@@ -202,5 +214,5 @@ def timeline_markdown(result: QueryResult, heading: bool = True) -> str:
         ])
     lines = _md_heading(result) if heading else []
     if not rows:
-        return "\n".join([*lines, "_No events in this range._"]) + "\n"
+        return "\n".join([*lines, f"_{md_escape(no_events_text(result))}._"]) + "\n"
     return "\n".join(lines + _md_table(["Date", "Event", "Actors", "Issues"], rows)) + "\n"

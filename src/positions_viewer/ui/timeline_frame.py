@@ -19,6 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QStaticText, QTransform
 
 from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
+from positions_viewer.model.tables import no_events_text
 from positions_viewer.model.types import Dataset
 
 from .text_layout import MAX_LAYOUT_CHARS
@@ -66,6 +67,7 @@ class TimelineData:
     date_to: PartialDate | None = None
     as_of: PartialDate | None = None  # the filter's `to`, else the file's as-of date
     index: DatasetIndex | None = None
+    empty_text: str = "No events"  # what the plot says when the filters show none
     _bands: dict[int, tuple[IntArray, IntArray]] = field(default_factory=dict, repr=False)
     _shown: npt.NDArray[np.bool_] | None = field(default=None, repr=False)
     _labels: dict[TimelineStyle, _LabelMetrics] = field(default_factory=dict, repr=False)
@@ -93,6 +95,7 @@ class TimelineData:
             date_to=flt.date_to,
             as_of=flt.date_to or result.dataset.as_of,
             index=index,
+            empty_text=no_events_text(result),
         )
 
     @classmethod

@@ -891,7 +891,7 @@ def _draw_status(
     """Says why the plot is empty, or that it shows density rather than titles."""
     plot = frame.plot
     if frame.visible_count == 0:
-        text = "No events in this range" if data.count == 0 else "No events in view"
+        text = data.empty_text if data.count == 0 else "No events in view"
         painter.setFont(style.font)
         painter.setPen(style.muted)
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, text)

@@ -497,7 +497,7 @@ class TimelineWidget(QWidget):
     def _describe(self) -> None:
         data = self._data
         if not data.count:
-            self.setAccessibleDescription("No events in this range")
+            self.setAccessibleDescription(data.empty_text)
             return
         first = _day(int(data.starts[0])).label()
         last = _day(int(data.sorted_stops[-1])).label()
