@@ -291,3 +291,29 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
     assert notes.notes.fontInfo().pixelSize() >= 20
     assert notes.counter.fontInfo().pixelSize() < title_px
     assert notes.title.text() == steps[1].title
+
+
+def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
+                                                             qapp: object) -> None:
+    from positions_viewer.ui.presenter import MIN_PRESENTER_PX, fitting_size
+
+    index = seed_index(seed_path)
+    step = story_steps(index.dataset, index)[0]  # every issue and event: the tallest
+    theme = presenter_theme(720)
+    colors = ("#1f4e9c", "#b3261e")
+    assert fitting_size(step, index, colors, theme, 1280, 720) == MIN_PRESENTER_PX
+    image = render_step(step, index, colors, theme, 1280, 720)
+    background = QColor(theme.background)
+    used = [x for x in range(0, 1280, 4)
+            if any(image.pixelColor(x, y) != background for y in range(0, 700, 6))]
+    # Laid out wider and scaled to the width: no wide empty margins at the sides.
+    assert used[0] < 40 and used[-1] > 1240
+
+
+def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterWindow) -> None:
+    from positions_viewer.ui.presenter import fitting_size
+
+    sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
+                          presenter.width(), presenter.height()) for step in presenter.steps]
+    assert len(set(sizes)) > 1  # the steps alone would jump between sizes
+    assert presenter._shared_size() == min(sizes)

@@ -18,51 +18,78 @@ from .details import LABEL_CHARS, plain_label
 from .page import PageLayout, PageSpec, layout_page, paint_page
 from .theme import Theme, presenter_theme
 
-__all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "render_step"]
+__all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "fitting_size",
+           "render_step"]
 
 K = Qt.Key
 NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
 PREVIOUS_KEYS = frozenset({K.Key_Left, K.Key_Up, K.Key_PageUp, K.Key_Backspace, K.Key_P})
 FADE_MS = 140
 HINT_MS = 6000  # how long the key hints show at the start: then the audience sees only slides
+SHARED_SIZE_STEPS = 40  # up to this many steps share one type size
 MIN_PRESENTER_PX = 16  # below this the back of the room cannot read it: scale instead
 
 
-def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
-                width: int, height: int) -> QImage:
-    """One step filling ``width``×``height``: the largest type (up to the theme's) at which the
-    whole page fits the screen; only past the smallest size is the page scaled down."""
+def _step_layout(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
+                 size: int, width: int) -> PageLayout:
     grid, timeline = step.results(index)
-    reserve = theme.px(2.2)  # the step counter's strip at the bottom
+    spec = PageSpec(view="both", width=width, theme=theme.scaled(size), colors=colors,
+                    title=step.title, caption=True, highlight_event=step.event,
+                    highlight_cells=step.changed_cells(grid), max_text_lines=6)
+    return layout_page(grid, index, spec, timeline)
 
-    def layout_at(size: int) -> PageLayout:
-        spec = PageSpec(view="both", width=width, theme=theme.scaled(size), colors=colors,
-                        title=step.title, caption=True, highlight_event=step.event,
-                        highlight_cells=step.changed_cells(grid), max_text_lines=6)
-        return layout_page(grid, index, spec, timeline)
 
-    # Binary search for the largest type that fits: text re-wraps as it shrinks, so heights
-    # do not scale linearly with the font size.
+def _room(theme: Theme, height: int) -> float:
+    """The height a page may take: the screen less the step counter's strip."""
+    return height - theme.px(2.2)
+
+
+def fitting_size(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
+                 width: int, height: int) -> int:
+    """The largest type size, from the theme's down to ``MIN_PRESENTER_PX``, at which the
+    whole step fits the screen (the smallest when none does)."""
+    room = _room(theme, height)
     low, high = MIN_PRESENTER_PX, max(MIN_PRESENTER_PX, theme.font_px)
-    layout = layout_at(high)
-    if layout.height > height - reserve:
-        best = layout_at(low)
-        while high - low > 1:
-            middle = (low + high) // 2
-            candidate = layout_at(middle)
-            if candidate.height <= height - reserve:
-                low, best = middle, candidate
+    if _step_layout(step, index, colors, theme, high, width).height <= room:
+        return high
+    # Binary search: text re-wraps as it shrinks, so heights are not linear in the size.
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _step_layout(step, index, colors, theme, middle, width).height <= room:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
+                width: int, height: int, size: int | None = None) -> QImage:
+    """One step filling ``width``×``height`` at type ``size`` (by default the largest that
+    fits, :func:`fitting_size`). A page too tall even so is laid out wider, where it wraps
+    less, and scaled down to the screen's width: smaller type, but no empty side margins."""
+    size = size or fitting_size(step, index, colors, theme, width, height)
+    room = _room(theme, height)
+    layout = _step_layout(step, index, colors, theme, size, width)
+    if layout.height > room:
+        # The narrowest layout width whose page, scaled to the screen's width, fits.
+        narrow, wide = width, width * 5 // 2
+        best = _step_layout(step, index, colors, theme, size, wide)
+        while wide - narrow > 16:
+            middle = (narrow + wide) // 2
+            candidate = _step_layout(step, index, colors, theme, size, middle)
+            if candidate.height * width / middle <= room:
+                wide, best = middle, candidate
             else:
-                high = middle
+                narrow = middle
         layout = best
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    fit = min(1.0, (height - reserve) / max(1, layout.height))
+    fit = min(width / layout.spec.width, room / max(1.0, layout.height))
     if fit < 1.0:
-        painter.translate((width - width * fit) / 2, 0)
+        painter.translate((width - layout.spec.width * fit) / 2, 0)
         painter.scale(fit, fit)
     paint_page(painter, QPointF(0, 0), layout)
     painter.end()
@@ -90,6 +117,7 @@ class PresenterWindow(QWidget):
         self.blanked = False
         self._typed = ""
         self._cache: dict[tuple[int, int, int], QPixmap] = {}
+        self._sizes: dict[tuple[int, int, bool], int] = {}
         self._previous: QPixmap | None = None
         self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
         self._fade.valueChanged.connect(lambda _v: self.update())
@@ -161,12 +189,25 @@ class PresenterWindow(QWidget):
         cached = self._cache.get(key)
         if cached is None:
             image = render_step(self.steps[number], self.index, self.colors, self.theme,
-                                self.width(), self.height())
+                                self.width(), self.height(), self._shared_size())
             cached = QPixmap.fromImage(image)
             if len(self._cache) > 24:
                 self._cache.clear()
             self._cache[key] = cached
         return cached
+
+    def _shared_size(self) -> int | None:
+        """One type size for every step, the largest at which all of them fit, so the type
+        does not jump from slide to slide; per step past ``SHARED_SIZE_STEPS`` steps (a
+        file of thousands of events would be laid out whole first)."""
+        if len(self.steps) > SHARED_SIZE_STEPS:
+            return None
+        key = (self.width(), self.height(), self.dark)
+        if key not in self._sizes:
+            self._sizes[key] = min(
+                fitting_size(step, self.index, self.colors, self.theme, self.width(),
+                             self.height()) for step in self.steps)
+        return self._sizes[key]
 
     def _fade_done(self) -> None:
         self._previous = None
