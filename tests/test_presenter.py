@@ -317,3 +317,23 @@ def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterW
                           presenter.width(), presenter.height()) for step in presenter.steps]
     assert len(set(sizes)) > 1  # the steps alone would jump between sizes
     assert presenter._shared_size() == min(sizes)
+
+
+def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
+    """The bundled file without views: Macron's step (18–20 Dec) must not mark Russia's
+    20 Dec answers, which belong to the Kremlin's event; the Kremlin's step marks them."""
+    result = load_file(seed_path)
+    assert result.dataset is not None
+    from dataclasses import replace
+
+    index = DatasetIndex(replace(result.dataset, views=()))
+    dataset = index.dataset
+    steps = {dataset.events[s.event].id: s for s in story_steps(dataset, index)
+             if s.event is not None}
+    russia = dataset.index_of("actors", "russia")
+    macron = steps["macron-raises-dialogue"]
+    kremlin = steps["kremlin-signals-readiness"]
+    macron_cells = macron.changed_cells(macron.results(index)[0])
+    kremlin_cells = kremlin.changed_cells(kremlin.results(index)[0])
+    assert macron_cells and all(actor != russia for _issue, actor in macron_cells)
+    assert kremlin_cells and all(actor == russia for _issue, actor in kremlin_cells)

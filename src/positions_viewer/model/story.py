@@ -31,14 +31,19 @@ class Step:
         return grid, timeline
 
     def changed_cells(self, result: QueryResult) -> frozenset[tuple[int, int]]:
-        """(issue, actor) of the cells whose position changed at this step."""
+        """(issue, actor) of the cells whose position changed at this step: stated in the
+        event's dates, and not tied to another event (an answer dated within a longer event
+        belongs to the event it answers with, not to the one still running)."""
         if self.event is None:
             return frozenset()
         rows, columns = result.cell_changed.nonzero()
-        return frozenset(
-            (int(result.issue_rows[r]), int(result.actor_columns[c]))
-            for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
-        )
+        changed = set()
+        for r, c in zip(rows.tolist(), columns.tolist(), strict=True):
+            position = result.cell(r, c).position
+            if position is not None and position.event not in (None, self.event):
+                continue
+            changed.add((int(result.issue_rows[r]), int(result.actor_columns[c])))
+        return frozenset(changed)
 
 
 def view_filter_of(dataset: Dataset, number: int) -> Filter:
