@@ -129,6 +129,17 @@ def test_tick_step_adapts_to_the_zoom(first: int, last: int, name: str) -> None:
     assert ticks.major, "every zoom level has ticks"
 
 
+def test_the_year_under_way_at_the_edge_is_named_only_when_a_tick_falls_in_it() -> None:
+    """Quarters over 2022–2025, starting in late 2021: no quarter tick falls in 2021, so a
+    "2021" under nothing would read as a stray label; from mid-September Q4 2021 shows."""
+    sliver = choose_ticks(TimeScale(day(2021, 11, 20), day(2026, 1, 1), 0, 1400), text_width)
+    assert sliver.step.unit == "month"
+    assert [t.label for t in sliver.context][:2] == ["2022", "2023"]
+    wider = choose_ticks(TimeScale(day(2021, 9, 1), day(2026, 1, 1), 0, 1400), text_width)
+    assert wider.major[0].day < day(2022, 1, 1)
+    assert wider.context[0].label == "2021"
+
+
 def test_tick_labels_read_as_periods() -> None:
     ticks = choose_ticks(TimeScale(day(2025, 1, 1), day(2026, 1, 1), 0, 1000), text_width)
     assert [t.label for t in ticks.major][:3] == ["January", "February", "March"]

@@ -329,7 +329,7 @@ def choose_ticks(
         fits = x + pad + text_width(label) <= right
         major.append(Tick(day, x, label if fits else "", x + pad))
     minor = _minor_ticks(scale, step, minor_spacing)
-    context, context_lines = _context_row(scale, step, text_width, gap, pad)
+    context, context_lines = _context_row(scale, step, text_width, gap, pad, days)
     return AxisTicks(step, tuple(major), minor, context, context_lines)
 
 
@@ -361,12 +361,14 @@ def _minor_ticks(scale: TimeScale, major: TickStep, spacing: float) -> tuple[flo
 
 
 def _context_row(
-    scale: TimeScale, step: TickStep, text_width: Callable[[str], float], gap: float, pad: float
+    scale: TimeScale, step: TickStep, text_width: Callable[[str], float], gap: float,
+    pad: float, tick_days: Sequence[int],
 ) -> tuple[tuple[Tick, ...], tuple[float, ...]]:
     """Month-and-year labels under day or week ticks, years under months; none beyond.
 
     The label of the period already under way at the left edge sticks to the edge and is
-    shortened, then dropped, as the next period's label approaches.
+    shortened, then dropped, as the next period's label approaches; it is left out when
+    none of the ticks above (``tick_days``) falls in that period, as it would qualify none.
     """
     if step.unit in ("day", "week"):
         unit = TickStep("month", 1, "months", 30.44)
@@ -379,6 +381,8 @@ def _context_row(
     right = scale.left + scale.width
     first_day = max(math.floor(scale.start), int(FIRST_DAY))
     periods = ([first_day] if not edges or edges[0] > scale.start else []) + edges
+    if edges and periods[0] != edges[0] and not any(d < edges[0] for d in tick_days):
+        periods = edges  # a sliver of the last period, with no tick of its own
     out: list[Tick] = []
     for i, day in enumerate(periods):
         x = max(scale.x(day), scale.left) + pad
