@@ -171,3 +171,16 @@ def test_light_theme_paints_the_light_background(seed_path: Path, qapp: object) 
     image = _golden(seed_path, Filter(), "grid", "light", 600)
     assert image.pixelColor(2, 2) == QColor(LIGHT.background)
 
+
+
+def test_dark_actor_colours_are_lifted_where_the_surface_would_swallow_them(
+        qapp: object) -> None:
+    from PySide6.QtGui import QColor
+
+    from positions_viewer.ui.colors import visible_actor_color
+
+    france = "#1f4e9c"
+    assert visible_actor_color(france, dark=False) == QColor(france)
+    lifted = visible_actor_color(france, dark=True)
+    assert lifted.lightness() > QColor(france).lightness() + 30
+    assert visible_actor_color("#f0c040", dark=True) == QColor("#f0c040")  # light already

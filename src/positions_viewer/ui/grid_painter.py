@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ..model import Actor, Issue, QueryResult
 from ..model.query import Cell
+from .colors import visible_actor_color
 from .text_layout import elide, wrap
 from .theme import Theme
 
@@ -218,7 +219,8 @@ def paint_actor_header(
     """A column header: a colour bar, the actor's name and its detail line."""
     painter.fillRect(rect, style.color("highlight" if highlighted else "surface_alt"))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
-    painter.fillRect(QRectF(inner.left(), inner.top(), inner.width(), style.bar), QColor(color))
+    painter.fillRect(QRectF(inner.left(), inner.top(), inner.width(), style.bar),
+                     visible_actor_color(color, style.theme.dark))
     top = inner.top() + style.bar + style.gap
     painter.setFont(style.title)
     painter.setPen(style.color("text"))

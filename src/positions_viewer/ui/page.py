@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ..model import DatasetIndex, QueryResult
 from ..model.tables import caption_lines
+from .colors import visible_actor_color
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
 from .text_layout import elide, wrap
 from .theme import LIGHT, Theme
@@ -201,7 +202,7 @@ def _paint_legend(painter: QPainter, left: float, y: float, width: float,
             break  # the caption line below still says which actors are shown
         color = layout.spec.colors[index] if index < len(layout.spec.colors) else theme.text
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
+        painter.setBrush(visible_actor_color(color, theme.dark))
         painter.drawRoundedRect(QRectF(x, y + (line - swatch) / 2, swatch, swatch), 3, 3)
         painter.setPen(QColor(theme.text))
         painter.drawText(QRectF(x + swatch + 6, y, width, line),

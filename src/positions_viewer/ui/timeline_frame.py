@@ -22,6 +22,7 @@ from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.tables import no_events_text
 from positions_viewer.model.types import Dataset
 
+from .colors import visible_actor_color
 from .text_layout import MAX_LAYOUT_CHARS
 from .theme import Theme
 from .timeline_layout import (
@@ -358,9 +359,7 @@ class TimelineStyle:
         """An actor colour made to stand out on this theme's surface."""
         color = self._marks.get(hex_color)
         if color is None:
-            color = QColor(hex_color)
-            if self.theme.dark and color.lightness() < 130:
-                color = color.lighter(150)
+            color = visible_actor_color(hex_color, self.theme.dark)
             if len(self._marks) > 1000:
                 self._marks.clear()
             self._marks[hex_color] = color
