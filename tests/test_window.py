@@ -513,3 +513,32 @@ def test_an_empty_timeline_says_why(window: MainWindow, qtbot: QtBot) -> None:
     window.filter_bar.search.setText("")
     window.filter_bar.set_filter(Filter(date_to=parse_date("2021-01-01")))
     assert window.timeline.accessibleDescription() == "No events match these filters"
+
+
+def test_the_window_fits_a_1024_pixel_screen(qtbot: QtBot, seed_path: Path,
+                                             tmp_path: Path) -> None:
+    window = open_window(qtbot, seed_path, tmp_path)  # default text size
+    assert window.minimumSizeHint().width() <= 1024
+    window.resize(1024, 640)
+    assert window.width() == 1024
+    bar = window.filter_bar
+    count = len(window.dataset.issues) if window.dataset else 0
+    # The issue button holds its longest label for this file.
+    longest = bar.issues.fontMetrics().horizontalAdvance(f"Issues: {count} of {count}")
+    assert bar.issues.minimumWidth() >= longest
+
+
+def test_the_first_window_takes_the_themes_font(qtbot: QtBot, seed_path: Path,
+                                                tmp_path: Path) -> None:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet("")  # as a fresh process starts
+    app.setFont(QFont("Sans Serif", 9))
+    window = open_window(qtbot, seed_path, tmp_path)
+    px = window.theme.font_px
+    for widget in (window.filter_bar.search, window.filter_bar.reset_button,
+                   window.status_label, window.filter_bar.date_to):
+        assert widget.fontInfo().pixelSize() == px, widget

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -91,9 +91,7 @@ class ChecklistButton(QToolButton):
         menu.aboutToShow.connect(self._about_to_show)
         self.setMenu(menu)
         self._update_text()
-        # Room for the longest label ("Issues: 2000 of 2000") and the menu arrow.
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(
-            f"{noun.capitalize()}: 000 of 000") + 28)
+        self._fit_width()
 
     def set_items(self, labels: Sequence[str], checked: frozenset[int] | None = None) -> None:
         with signals_blocked(self.list):
@@ -107,6 +105,19 @@ class ChecklistButton(QToolButton):
                 self.list.addItem(item)
         self.search.setVisible(len(labels) > 12)
         self._update_text()
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Room for the longest label this list can have ("Issues: 12 of 12") and the menu
+        arrow, so the button keeps its width as boxes are ticked, and takes no more."""
+        count = max(1, self.list.count())
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            f"{self._noun.capitalize()}: {count} of {count}") + 28)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()  # text zoom
 
     def set_checked(self, checked: frozenset[int] | None) -> None:
         with signals_blocked(self.list):
@@ -194,10 +205,10 @@ class FilterBar(QFrame):
                 edit.setSpecialValueText(special)
         self.range = DateRangeSlider(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search text (Ctrl+F)")
+        self.search.setPlaceholderText("Search (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search text")
-        self.search.setMinimumWidth(140)
+        self.search.setMinimumWidth(100)
         self.reset_button = QPushButton("Reset", self)
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.setToolTip("Show everything: all issues, actors and dates, no search")

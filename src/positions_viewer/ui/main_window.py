@@ -74,7 +74,10 @@ class MainWindow(QMainWindow):
         self.presenter: PresenterWindow | None = None
         self.notes: NotesWindow | None = None
         self._theme_name = self.settings.theme
-        self.theme: Theme = theme("light")
+        # The application's font and palette are set before any widget exists: widgets
+        # made before would keep Qt's default font (12 px, not the theme's) until a zoom.
+        self.theme: Theme = self._chosen_theme()
+        apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
 
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -410,11 +413,14 @@ class MainWindow(QMainWindow):
         self.settings.theme = name
         self._apply_theme()
 
-    def _apply_theme(self) -> None:
+    def _chosen_theme(self) -> Theme:
         name = self._theme_name
         if name == "system":
             name = "dark" if system_prefers_dark() else "light"
-        self.theme = theme(name).scaled(self.settings.text_size)
+        return theme(name).scaled(self.settings.text_size)
+
+    def _apply_theme(self) -> None:
+        self.theme = self._chosen_theme()
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
         self.views_combo.setAccessibleName("Saved view")
         self.views_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.views_combo.setMinimumContentsLength(16)
+        self.views_combo.setMinimumContentsLength(9)  # long titles end in "…"
         self.views_combo.setMaximumWidth(260)
         self.views_combo.activated.connect(self._view_chosen)
         bar_layout = self.filter_bar.layout()

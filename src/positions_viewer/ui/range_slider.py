@@ -89,4 +89,4 @@ class DateRangeSlider(QWidget):
         return QSize(160, max(22, self.fontMetrics().height() + 8))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(100, self.sizeHint().height())
+        return QSize(60, self.sizeHint().height())
