@@ -210,3 +210,20 @@ def test_every_calendar_day_round_trips(day: dt.date) -> None:
     assert month.first_day <= day <= month.last_day
     year = parse_date(day.isoformat()[:4])
     assert year.start <= month.start <= date.start <= month.stop <= year.stop
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        ("2025-12-18", "2025-12-20", "18–20 Dec 2025"),
+        ("2025-11-30", "2025-12-02", "30 Nov – 2 Dec 2025"),
+        ("2024-12-30", "2025-01-02", "30 Dec 2024 – 2 Jan 2025"),
+        ("2022-03", "2022-05", "Mar–May 2022"),
+        ("2021-11", "2022-02", "Nov 2021 – Feb 2022"),
+        ("2022", "2024", "2022–2024"),
+        ("2022", "2022-05", "2022 – May 2022"),
+        ("2025-12-18", "2025-12-18", "18 Dec 2025"),
+    ],
+)
+def test_a_range_says_what_its_ends_share_once(start: str, end: str, label: str) -> None:
+    assert parse_date(start).range_label(parse_date(end)) == label

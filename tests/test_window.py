@@ -295,7 +295,7 @@ def test_selecting_an_event_highlights_its_issues_and_actors(window: MainWindow,
     assert window.grid.highlight_issues == frozenset({0, 1})  # imminence, conditions
     assert window.grid.highlight_actors == frozenset({1})  # Russia
     text = window.details.text()
-    assert "Kremlin signals Putin's readiness" in text and "20 Dec 2025 – 21 Dec 2025" in text
+    assert "Kremlin signals Putin's readiness" in text and "20–21 Dec 2025" in text
     assert "Actors: Russia" in text
     window.timeline.eventSelected.emit(-1)
     assert window.grid.highlight_issues == frozenset()

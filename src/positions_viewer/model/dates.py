@@ -89,6 +89,24 @@ class PartialDate:
             return f"{_MONTH_ABBR[self.month - 1]} {self.year}"
         return f"{self.day} {_MONTH_ABBR[self.month - 1]} {self.year}"
 
+    def range_label(self, end: PartialDate) -> str:
+        """From this date to ``end`` for people, the shared part said once: ``18–20 Dec
+        2025``, ``30 Nov – 2 Dec 2025``, ``Mar–May 2022``, ``2022–2024``; else both whole."""
+        if end == self:
+            return self.label()
+        if self.precision is not end.precision:
+            return f"{self.label()} – {end.label()}"
+        if self.month is None or end.month is None:
+            return f"{self.year}–{end.year}"
+        first, last = _MONTH_ABBR[self.month - 1], _MONTH_ABBR[end.month - 1]
+        if self.year != end.year:
+            return f"{self.label()} – {end.label()}"
+        if self.day is None:
+            return f"{first}–{last} {self.year}"
+        if self.month == end.month:
+            return f"{self.day}–{end.day} {first} {self.year}"
+        return f"{self.day} {first} – {end.day} {last} {self.year}"
+
     def __str__(self) -> str:
         return self.iso()
 

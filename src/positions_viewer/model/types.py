@@ -68,9 +68,7 @@ class Event:
         return self.end is not None
 
     def date_label(self) -> str:
-        if self.end is None or self.end == self.date:
-            return self.date.label()
-        return f"{self.date.label()} – {self.end.label()}"
+        return self.date.label() if self.end is None else self.date.range_label(self.end)
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ is 4x slower, at 100k rows
