@@ -14,7 +14,13 @@ import pytest
 
 from positions_viewer.cli import main
 from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
-from positions_viewer.model.tables import caption_lines, grid_csv, grid_markdown, timeline_csv
+from positions_viewer.model.tables import (
+    caption_lines,
+    grid_csv,
+    grid_markdown,
+    timeline_csv,
+    timeline_markdown,
+)
 
 TRICKY = '''
 schema = 1
@@ -165,10 +171,17 @@ def test_caption_says_the_filters_in_words(tricky: Path) -> None:
     assert caption_lines(result) == [  # type: ignore[arg-type]
         "Issues: Two",
         "Actors: all",
-        "Dates: 1 Jan 2024 to 31 Dec 2024",
+        "Dates: 1 Jan – 31 Dec 2024",
         "Positions: as of 31 Dec 2024; changes in range highlighted",
         "Search: “year”",
     ]
+    # A timeline alone shows no positions, so says nothing of them.
+    assert not any(line.startswith("Positions:")
+                   for line in caption_lines(result, positions=False))  # type: ignore[arg-type]
+    one_day = query(tricky, Filter(date_from=parse_date("2024-03-05"),
+                                   date_to=parse_date("2024-03-05")))
+    assert "Dates: 5 Mar 2024" in caption_lines(one_day)  # type: ignore[arg-type]
+    assert "- Positions:" not in timeline_markdown(one_day)  # type: ignore[arg-type]
 
 
 # -- the command -------------------------------------------------------------------------

@@ -126,23 +126,25 @@ def no_events_text(result: QueryResult) -> str:
     return "No events match these filters"
 
 
-def caption_lines(result: QueryResult) -> list[str]:
-    """The filters in words: issues, actors, dates, what the positions are as of, search."""
+def caption_lines(result: QueryResult, positions: bool = True) -> list[str]:
+    """The filters in words: issues, actors, dates, what the positions are as of (unless
+    not ``positions``: a timeline alone shows none), search."""
     dataset, flt = result.dataset, result.filter
     lines = [f"Issues: {_names(dataset, 'issues', flt.issues)}",
              f"Actors: {_names(dataset, 'actors', flt.actors)}"]
     if flt.date_from is not None and flt.date_to is not None:
-        lines.append(f"Dates: {flt.date_from.label()} to {flt.date_to.label()}")
+        lines.append(f"Dates: {flt.date_from.range_label(flt.date_to)}")
     elif flt.date_from is not None:
         lines.append(f"Dates: from {flt.date_from.label()}")
     elif flt.date_to is not None:
         lines.append(f"Dates: up to {flt.date_to.label()}")
     else:
         lines.append("Dates: all")
-    positions = f"Positions: {as_of_words(result)}"
-    if flt.date_from is not None:
-        positions += "; changes in range highlighted"
-    lines.append(positions)
+    if positions:
+        as_of = f"Positions: {as_of_words(result)}"
+        if flt.date_from is not None:
+            as_of += "; changes in range highlighted"
+        lines.append(as_of)
     if flt.text.strip():
         lines.append(f"Search: “{flt.text.strip()}”")
     return lines
@@ -164,7 +166,7 @@ def _md_table(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def _md_heading(result: QueryResult) -> list[str]:
+def _md_heading(result: QueryResult, positions: bool = True) -> list[str]:
     dataset = result.dataset
     lines = [f"# {md_escape(dataset.title)}", ""]
     number = matching_view(dataset, result.filter)
@@ -172,7 +174,7 @@ def _md_heading(result: QueryResult) -> list[str]:
         lines += [f"## {md_escape(dataset.views[number].title)}", ""]
     if dataset.description:
         lines += [md_escape(dataset.description), ""]
-    lines += [f"- {md_escape(line)}" for line in caption_lines(result)]
+    lines += [f"- {md_escape(line)}" for line in caption_lines(result, positions)]
     return [*lines, ""]
 
 
@@ -212,7 +214,7 @@ def timeline_markdown(result: QueryResult, heading: bool = True) -> str:
             md_escape(", ".join(dataset.actors[i].name for i in event.actors)),
             md_escape("; ".join(dataset.issues[i].title for i in event.issues)),
         ])
-    lines = _md_heading(result) if heading else []
+    lines = _md_heading(result, positions=False) if heading else []
     if not rows:
         return "\n".join([*lines, f"_{md_escape(no_events_text(result))}._"]) + "\n"
     return "\n".join(lines + _md_table(["Date", "Event", "Actors", "Issues"], rows)) + "\n"

@@ -94,8 +94,8 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     heading = wrap(spec.title or dataset.title, fonts["title"], inner, 2)
     description = () if spec.title else wrap(dataset.description, fonts["body"], inner, 3) \
         if dataset.description else ()
-    caption = wrap("  ·  ".join(caption_lines(result)), fonts["small"], inner, 2) \
-        if spec.caption else ()
+    words = caption_lines(result, positions=spec.view != "timeline")
+    caption = wrap("  ·  ".join(words), fonts["small"], inner, 2) if spec.caption else ()
     height = len(heading) * QFontMetricsF(fonts["title"]).lineSpacing()
     if spec.subtitle:
         height += QFontMetricsF(fonts["subtitle"]).lineSpacing()
