@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
@@ -115,6 +115,16 @@ class ElidedComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.currentTextChanged.connect(self._update_tooltip)
+
+    def sizeHint(self) -> QSize:
+        """Room for the longest entry when the window has it (up to the maximum width);
+        :meth:`minimumSizeHint` stays short, and the face elides below that."""
+        hint = super().sizeHint()
+        longest = max((self.fontMetrics().horizontalAdvance(self.itemText(i))
+                       for i in range(self.count())), default=0)
+        extra = hint.width() - self.minimumSizeHint().width()  # arrow, frame: same in both
+        wanted = max(hint.width(), longest + 48 + max(0, extra) // 4)
+        return QSize(min(wanted, self.maximumWidth()), hint.height())
 
     def _update_tooltip(self, text: str) -> None:
         # A tooltip guesses rich text: data is escaped so it never renders as markup.
