@@ -542,3 +542,20 @@ def test_the_first_window_takes_the_themes_font(qtbot: QtBot, seed_path: Path,
     for widget in (window.filter_bar.search, window.filter_bar.reset_button,
                    window.status_label, window.filter_bar.date_to):
         assert widget.fontInfo().pixelSize() == px, widget
+
+
+def test_typing_a_date_digit_by_digit_moves_nothing_on_the_way(window: MainWindow,
+                                                               qtbot: QtBot) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    bar = window.filter_bar
+    bar.date_from.setDate(QDate(2025, 12, 18))
+    bar.date_to.setDate(QDate(2025, 12, 26))
+    bar.date_to.setFocus()
+    bar.date_to.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClicks(bar.date_to, "20")  # passes through the 2nd, before From
+    qtbot.keyClick(bar.date_to, Qt.Key.Key_Return)
+    assert bar.date_to.date() == QDate(2025, 12, 20)
+    assert bar.date_from.date() == QDate(2025, 12, 18)
+    assert bar.current_filter.date_to == parse_date("2025-12-20")

@@ -199,6 +199,10 @@ class FilterBar(QFrame):
         for edit, name, special in ((self.date_from, "From date", "start"),
                                     (self.date_to, "As of date", "")):
             edit.setCalendarPopup(True)
+            # A date changes when typed in full (Enter, leaving the field), a step or a
+            # calendar pick: "20" typed digit by digit would pass through the 2nd, before
+            # From, and move From for good.
+            edit.setKeyboardTracking(False)
             edit.setDisplayFormat("d MMM yyyy")
             edit.setAccessibleName(name)
             if special:
