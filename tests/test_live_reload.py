@@ -241,3 +241,24 @@ def test_other_files_in_the_folder_do_not_make_the_watcher_read_the_file(
         os.replace(temp, path)  # a rename-over save: only the folder tells
     assert hashed
     watcher.stop()
+
+
+def test_a_reload_leaves_the_timeline_where_the_user_put_it(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "events.toml"
+    blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
+    path.write_text(EVENTS.format(events="".join(blocks)), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    window.timeline.select_event(2)
+    window._event_selected(2)
+    start, end = window.timeline.visible_range()
+    window.timeline.set_visible_range(start - 400, end - 400)  # panned away from e3
+    kept = window.timeline.visible_range()
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        path.write_text(EVENTS.format(events="".join(blocks)) + "\n# saved again\n",
+                        encoding="utf-8")
+    assert window.timeline.selected_event() == 2
+    assert window.timeline.visible_range() == kept

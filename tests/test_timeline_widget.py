@@ -578,3 +578,17 @@ def test_a_fitted_timeline_follows_filter_changes_but_not_after_a_brush(
     widget.set_result(*query(dataset, index, Filter(date_from=PartialDate(2025, 12, 19),
                                                       date_to=PartialDate(2025, 12, 20))))
     assert widget.visible_range() == kept
+
+
+def test_selecting_an_event_in_view_keeps_a_fitted_timeline_fitted(
+    widget: TimelineWidget, seed: tuple[Dataset, DatasetIndex]
+) -> None:
+    dataset, index = seed
+    widget.fit()
+    newest = max(range(len(dataset.events)), key=lambda i: dataset.events[i].start)
+    fitted = widget.visible_range()
+    widget.select_event(newest)
+    assert widget.visible_range() == fitted
+    flt = Filter(date_from=PartialDate(2025, 12, 18), date_to=PartialDate(2025, 12, 21))
+    widget.set_result(*query(dataset, index, flt))
+    assert widget.visible_range()[1] - widget.visible_range()[0] < 60  # still follows

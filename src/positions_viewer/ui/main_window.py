@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             event = self.dataset.index_of("events", event_key[0]) if event_key[0] else next(
                 (e.index for e in self.dataset.events if _event_key(e) == event_key), None)
             if event is not None:
-                self.timeline.select_event(event)
+                self.timeline.select_event(event, scroll=False)  # the axis stays put
                 self._event_selected(event)
         if cell_keys is None and event_key is None:
             self.details.show_nothing()

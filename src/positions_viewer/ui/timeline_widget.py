@@ -139,10 +139,10 @@ class TimelineWidget(QWidget):
     def actor_lanes(self) -> bool:
         return self._view.actor_lanes
 
-    def select_event(self, index: int | None) -> None:
-        """Marks ``index`` as selected and scrolls it into view; emits nothing."""
+    def select_event(self, index: int | None, scroll: bool = True) -> None:
+        """Marks ``index`` as selected and (``scroll``) scrolls it into view; emits nothing."""
         self._view.selected = None if index is None or index < 0 else index
-        if self._view.selected is not None:
+        if scroll and self._view.selected is not None:
             self._ensure_visible(self._view.selected)
         self.update()
 
@@ -464,6 +464,8 @@ class TimelineWidget(QWidget):
         margin = (end - start) * 0.05
         if event.start >= start + margin and event.stop + 1 <= end - margin:
             return
+        if self._fitted and event.start >= start and event.stop + 1 <= end:
+            return  # fitted: everything is in view already, and should stay fitted
         if event.start >= start + margin and event.start < end - margin and (
             event.stop + 1 - event.start > end - start
         ):
