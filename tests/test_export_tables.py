@@ -356,3 +356,30 @@ def test_a_saved_views_export_is_headed_with_its_title(seed_path: Path, tmp_path
     assert run("export", str(seed_path), "-o", str(narrowed_png), "--saved-view",
                "paris-clarifies", "--to", "2025-12-25") == 0
     assert QImage(str(view_png)).height() > QImage(str(narrowed_png)).height()
+
+
+def test_two_views_with_the_same_filters_are_each_headed_with_their_own_title(
+        seed_path: Path, tmp_path: Path, qapp: object) -> None:
+    from positions_viewer.model import load_bytes
+    from positions_viewer.model.story import story_steps
+    from positions_viewer.ui.export import render_step_png
+
+    text = seed_path.read_text(encoding="utf-8") + (
+        '\n[[views]]\nid = "closing"\ntitle = "Closing: where things stand"\nto = 2025-12-26\n')
+    path = tmp_path / "twice.toml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "views"
+    assert run("export", str(path), "-o", str(out), "--all-views", "--format", "md") == 0
+    assert "\n## Closing: where things stand\n" in (out / "closing.md").read_text("utf-8")
+    assert "\n## Where things stood on 26 December 2025\n" in (
+        out / "where-things-stand.md").read_text("utf-8")
+    single = tmp_path / "closing.md"
+    assert run("export", str(path), "-o", str(single), "--saved-view", "closing") == 0
+    assert "\n## Closing: where things stand\n" in single.read_text("utf-8")
+    # Presenter steps exported from the window: the same title per step.
+    result = load_bytes(text.encode("utf-8"), "twice.toml")
+    assert result.dataset is not None
+    index = DatasetIndex(result.dataset)
+    steps = story_steps(index.dataset, index)
+    first, last = render_step_png(steps[0], index), render_step_png(steps[-1], index)
+    assert first.size() == last.size() and first != last  # different subtitles

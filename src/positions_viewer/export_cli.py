@@ -26,7 +26,7 @@ from .cli import (
     view_filter,
 )
 from .limits import MAX_SIDE_PX
-from .model import DatasetIndex, Filter, QueryResult
+from .model import Dataset, DatasetIndex, Filter, QueryResult
 from .model.story import view_filter_of
 from .model.tables import grid_csv, grid_markdown, timeline_csv, timeline_markdown
 
@@ -61,29 +61,38 @@ def run_export(ns: argparse.Namespace) -> int:
         return EXIT_DATA
     filters = FilterArgs.from_namespace(ns)
     index = DatasetIndex(dataset)
-    jobs: list[tuple[Path, Filter]] = []
+    jobs: list[tuple[Path, Filter, int | None]] = []  # the saved view, when it is one
     if ns.all_views:
         if not dataset.views:
             raise UsageError(f"{ns.file} has no [[views]] to export")
         if out.exists() and not out.is_dir():
             raise UsageError(f"-o {out}: with --all-views, OUT is a folder")
         for number, view in enumerate(dataset.views):
-            jobs.append((out / f"{view.id}.{fmt}",
-                         filters.resolve(dataset, view_filter_of(dataset, number))))
+            flt = filters.resolve(dataset, view_filter_of(dataset, number))
+            jobs.append((out / f"{view.id}.{fmt}", flt, _as_view(dataset, flt, number)))
     else:
         base = view_filter(dataset, ns.saved_view) if ns.saved_view else None
-        jobs.append((out, filters.resolve(dataset, base)))
+        flt = filters.resolve(dataset, base)
+        chosen = dataset.index_of("views", ns.saved_view) if ns.saved_view else None
+        jobs.append((out, flt, _as_view(dataset, flt, chosen)))
     try:
         if ns.all_views:
             _make_folder(out)
         what: str = ns.view or ("both" if fmt == "png" else "grid")
-        for target, flt in jobs:
-            write_one(index, flt, target, fmt, what, ns.scale, width, ns.theme)
+        for target, flt, saved in jobs:
+            write_one(index, flt, target, fmt, what, ns.scale, width, ns.theme, saved)
             print(f"wrote {target}", file=sys.stderr)
     except ExportError as exc:
         print(f"positions-viewer export: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _as_view(dataset: Dataset, flt: Filter, number: int | None) -> int | None:
+    """``number`` when ``flt`` is still that saved view's (no filter added on top)."""
+    if number is None or view_filter_of(dataset, number) != flt:
+        return None
+    return number
 
 
 def _make_folder(folder: Path) -> None:
@@ -95,31 +104,34 @@ def _make_folder(folder: Path) -> None:
         raise ExportError(f"{folder}: cannot create the folder: {exc.strerror}") from None
 
 
-def render_table(result: QueryResult, fmt: str, view: str) -> str:
-    """Markdown or CSV text for ``view`` (grid, timeline or both)."""
+def render_table(result: QueryResult, fmt: str, view: str,
+                 saved_view: int | None = None) -> str:
+    """Markdown or CSV text for ``view`` (grid, timeline or both); Markdown is headed with
+    the title of ``saved_view``, or of the saved view the filters are."""
     if fmt == "csv":
         if view == "both":
             raise ExportError("CSV holds one table: choose --view grid or --view timeline")
         return timeline_csv(result) if view == "timeline" else grid_csv(result)
     if view == "timeline":
-        return timeline_markdown(result)
+        return timeline_markdown(result, saved_view=saved_view)
+    grid = grid_markdown(result, saved_view=saved_view)
     if view == "both":
-        return grid_markdown(result) + "\n## Timeline\n\n" + timeline_markdown(result, False)
-    return grid_markdown(result)
+        return grid + "\n## Timeline\n\n" + timeline_markdown(result, False)
+    return grid
 
 
 def write_one(index: DatasetIndex, flt: Filter, target: Path, fmt: str, view: str,
-              scale: int, width: int, theme_name: str) -> None:
+              scale: int, width: int, theme_name: str, saved_view: int | None = None) -> None:
     result = index.query(flt)
     if fmt in ("md", "csv"):
-        data = render_table(result, fmt, view).encode("utf-8")
+        data = render_table(result, fmt, view, saved_view).encode("utf-8")
         atomic_write(target, lambda handle: handle.write(data))
         return
     from .ui.export import ImageTooLarge, encode_png, render_png
 
     try:
         image = render_png(result, index, view=view, width=width, scale=scale,
-                           theme_name=theme_name)
+                           theme_name=theme_name, saved_view=saved_view)
     except ImageTooLarge as exc:
         raise ExportError(f"{target}: {exc}") from None
     atomic_write(target, lambda handle: handle.write(encode_png(image)))

@@ -89,6 +89,14 @@ def matching_view(dataset: Dataset, flt: Filter) -> int | None:
     return None
 
 
+def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> str | None:
+    """The title a page of ``flt`` is headed with: ``saved_view``'s when it is the saved view
+    being shown (two views may share filters), else that of the first view with exactly
+    these filters, else none."""
+    number = saved_view if saved_view is not None else matching_view(dataset, flt)
+    return dataset.views[number].title if number is not None else None
+
+
 def view_snippet(dataset: Dataset, flt: Filter) -> str:
     """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
     taken = {view.id for view in dataset.views}

@@ -11,7 +11,7 @@ import io
 from collections.abc import Sequence
 
 from .query import QueryResult
-from .story import matching_view
+from .story import view_title
 from .text import clip_text
 from .types import Dataset
 
@@ -166,19 +166,21 @@ def _md_table(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
     return out
 
 
-def _md_heading(result: QueryResult, positions: bool = True) -> list[str]:
+def _md_heading(result: QueryResult, positions: bool = True,
+                saved_view: int | None = None) -> list[str]:
     dataset = result.dataset
     lines = [f"# {md_escape(dataset.title)}", ""]
-    number = matching_view(dataset, result.filter)
-    if number is not None:
-        lines += [f"## {md_escape(dataset.views[number].title)}", ""]
+    title = view_title(dataset, result.filter, saved_view)
+    if title is not None:
+        lines += [f"## {md_escape(title)}", ""]
     if dataset.description:
         lines += [md_escape(dataset.description), ""]
     lines += [f"- {md_escape(line)}" for line in caption_lines(result, positions)]
     return [*lines, ""]
 
 
-def grid_markdown(result: QueryResult, heading: bool = True) -> str:
+def grid_markdown(result: QueryResult, heading: bool = True,
+                  saved_view: int | None = None) -> str:
     """A row per issue and a column per actor, as in an article."""
     dataset = result.dataset
     header = ["Issue"]
@@ -200,11 +202,12 @@ def grid_markdown(result: QueryResult, heading: bool = True) -> str:
                 meta.append("changed")
             cells.append(f"{md_escape(position.text)} _({md_escape(' · '.join(meta))})_")
         rows.append(cells)
-    lines = _md_heading(result) if heading else []
+    lines = _md_heading(result, saved_view=saved_view) if heading else []
     return "\n".join(lines + _md_table(header, rows)) + "\n"
 
 
-def timeline_markdown(result: QueryResult, heading: bool = True) -> str:
+def timeline_markdown(result: QueryResult, heading: bool = True,
+                      saved_view: int | None = None) -> str:
     dataset = result.dataset
     rows: list[list[str]] = []
     for event in result.events():
@@ -214,7 +217,7 @@ def timeline_markdown(result: QueryResult, heading: bool = True) -> str:
             md_escape(", ".join(dataset.actors[i].name for i in event.actors)),
             md_escape("; ".join(dataset.issues[i].title for i in event.issues)),
         ])
-    lines = _md_heading(result, positions=False) if heading else []
+    lines = _md_heading(result, positions=False, saved_view=saved_view) if heading else []
     if not rows:
         return "\n".join([*lines, f"_{md_escape(no_events_text(result))}._"]) + "\n"
     return "\n".join(lines + _md_table(["Date", "Event", "Actors", "Issues"], rows)) + "\n"

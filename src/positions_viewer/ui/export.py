@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from ..limits import MAX_SIDE_PX
 from ..model import DatasetIndex, QueryResult
-from ..model.story import Step, matching_view
+from ..model.story import Step, view_title
 from .page import PageSpec, layout_page, paint_page
 from .theme import actor_colors, theme
 
@@ -63,14 +63,15 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
 
 
 def render_png(result: QueryResult, index: DatasetIndex, view: str = "both", width: int = 1280,
-               scale: int = 1, theme_name: str = "light") -> QImage:
+               scale: int = 1, theme_name: str = "light",
+               saved_view: int | None = None) -> QImage:
     """What ``positions-viewer export`` draws: the filtered page with its caption, under
-    the saved view's title when the filters are exactly a saved view's."""
+    the title of ``saved_view``, or of the saved view the filters are
+    (:func:`~positions_viewer.model.story.view_title`)."""
     ensure_gui()
     dataset = result.dataset
     colors = tuple(actor_colors([a.color for a in dataset.actors]))
-    number = matching_view(dataset, result.filter)
-    subtitle = dataset.views[number].title if number is not None else None
+    subtitle = view_title(dataset, result.filter, saved_view)
     spec = PageSpec(view=view, width=width, theme=theme(theme_name), colors=colors,
                     subtitle=subtitle)
     return render_image(result, index, spec, scale)
@@ -83,7 +84,7 @@ def render_step_png(step: Step, index: DatasetIndex, width: int = 1280, scale: i
     ensure_gui()
     grid, timeline = step.results(index)
     if step.view is not None:
-        return render_png(grid, index, "both", width, scale, theme_name)
+        return render_png(grid, index, "both", width, scale, theme_name, step.view)
     colors = tuple(actor_colors([a.color for a in grid.dataset.actors]))
     spec = PageSpec(view="both", width=width, theme=theme(theme_name), colors=colors,
                     subtitle=step.title, highlight_event=step.event,

@@ -143,7 +143,7 @@ class ExportDialog(QDialog):
                 return
             target = target.with_name(f"{target.name.rstrip('.')}.{self.fmt}")
         jobs = export_jobs(window, target, self.fmt, self.all_views.isChecked())
-        existing = [path for path, _ in jobs if path.exists()]
+        existing = [job[0] for job in jobs if job[0].exists()]
         if existing and QMessageBox.question(
             self, "Replace files?",
             f"{len(existing)} file{'s' * (len(existing) != 1)} already exist, e.g. "
@@ -165,27 +165,29 @@ class ExportDialog(QDialog):
 
 
 def export_jobs(window: MainWindow, target: Path, fmt: str,
-                all_views: bool) -> list[tuple[Path, Filter]]:
+                all_views: bool) -> list[tuple[Path, Filter, int | None]]:
+    """(file, filters, saved view) to write: the current filters (headed with the view
+    chosen in the window, if they are one), or every saved view."""
     from ..model.story import view_filter_of
 
     assert window.result is not None and window.dataset is not None
     if not all_views:
-        return [(target, window.result.filter)]
+        return [(target, window.result.filter, window.current_view())]
     dataset = window.dataset
-    return [(target / f"{view.id}.{fmt}", view_filter_of(dataset, number))
+    return [(target / f"{view.id}.{fmt}", view_filter_of(dataset, number), number)
             for number, view in enumerate(dataset.views)]
 
 
-def export_files(window: MainWindow, jobs: list[tuple[Path, Filter]], fmt: str, view: str,
-                 scale: int, width: int, theme_name: str) -> int:
+def export_files(window: MainWindow, jobs: list[tuple[Path, Filter, int | None]], fmt: str,
+                 view: str, scale: int, width: int, theme_name: str) -> int:
     """Write every job; a wait cursor shows while it works. Raises :class:`ExportError`."""
     assert window.index is not None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        for path, flt in jobs:
+        for path, flt, number in jobs:
             if not path.parent.exists():
                 path.parent.mkdir(parents=False, exist_ok=True)
-            write_one(window.index, flt, path, fmt, view, scale, width, theme_name)
+            write_one(window.index, flt, path, fmt, view, scale, width, theme_name, number)
     except OSError as exc:
         raise ExportError(f"{exc.filename}: {exc.strerror}") from None
     finally:
