@@ -295,13 +295,13 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
 
 def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
                                                              qapp: object) -> None:
-    from positions_viewer.ui.presenter import MIN_PRESENTER_PX, fitting_size
+    from positions_viewer.ui.presenter import fitting_size
 
     index = seed_index(seed_path)
     step = story_steps(index.dataset, index)[0]  # every issue and event: the tallest
     theme = presenter_theme(720)
     colors = ("#1f4e9c", "#b3261e")
-    assert fitting_size(step, index, colors, theme, 1280, 720) == MIN_PRESENTER_PX
+    assert fitting_size(step, index, colors, theme, 1280, 720) is None  # not even at the minimum
     image = render_step(step, index, colors, theme, 1280, 720)
     background = QColor(theme.background)
     used = [x for x in range(0, 1280, 4)
@@ -316,7 +316,7 @@ def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterW
     sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
                           presenter.width(), presenter.height()) for step in presenter.steps]
     assert len(set(sizes)) > 1  # the steps alone would jump between sizes
-    assert presenter._shared_size() == min(sizes)
+    assert presenter._shared_size() == min(size for size in sizes if size is not None)
 
 
 def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
@@ -337,3 +337,18 @@ def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
     kremlin_cells = kremlin.changed_cells(kremlin.results(index)[0])
     assert macron_cells and all(actor != russia for _issue, actor in macron_cells)
     assert kremlin_cells and all(actor == russia for _issue, actor in kremlin_cells)
+
+
+def test_a_step_that_fits_nowhere_does_not_pull_the_others_down(seed_path: Path,
+                                                                qapp: object) -> None:
+    from positions_viewer.ui.presenter import MIN_PRESENTER_PX, fitting_size, shared_size
+
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    theme = presenter_theme(720)
+    colors = ("#1f4e9c", "#b3261e")
+    sizes = [fitting_size(step, index, colors, theme, 1280, 720) for step in steps]
+    assert None in sizes and any(size is not None for size in sizes)
+    fitting = [size for size in sizes if size is not None]
+    assert shared_size(steps, index, colors, theme, 1280, 720) == min(fitting)
+    assert min(fitting) >= MIN_PRESENTER_PX

@@ -7,11 +7,13 @@ back. A second window shows the speaker notes, the next step and the elapsed tim
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..model import DatasetIndex
+from ..model import DatasetIndex, QueryResult
 from ..model.story import Step
 from ..model.text import clip_text
 from .details import LABEL_CHARS, plain_label
@@ -19,7 +21,7 @@ from .page import PageLayout, PageSpec, layout_page, paint_page
 from .theme import Theme, presenter_theme
 
 __all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "fitting_size",
-           "render_step"]
+           "render_step", "shared_size"]
 
 K = Qt.Key
 NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
@@ -30,13 +32,30 @@ SHARED_SIZE_STEPS = 40  # up to this many steps share one type size
 MIN_PRESENTER_PX = 16  # below this the back of the room cannot read it: scale instead
 
 
-def _step_layout(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
-                 size: int, width: int) -> PageLayout:
-    grid, timeline = step.results(index)
-    spec = PageSpec(view="both", width=width, theme=theme.scaled(size), colors=colors,
-                    title=step.title, caption=True, highlight_event=step.event,
-                    highlight_cells=step.changed_cells(grid), max_text_lines=6)
-    return layout_page(grid, index, spec, timeline)
+@dataclass(frozen=True, slots=True)
+class _StepPage:
+    """What a step's pages are laid out from, queried once however often it is measured."""
+
+    step: Step
+    index: DatasetIndex
+    colors: tuple[str, ...]
+    theme: Theme
+    grid: QueryResult
+    timeline: QueryResult
+    changed: frozenset[tuple[int, int]]
+
+    @classmethod
+    def of(cls, step: Step, index: DatasetIndex, colors: tuple[str, ...],
+           theme: Theme) -> _StepPage:
+        grid, timeline = step.results(index)
+        return cls(step, index, colors, theme, grid, timeline, step.changed_cells(grid))
+
+    def layout(self, size: int, width: int) -> PageLayout:
+        spec = PageSpec(view="both", width=width, theme=self.theme.scaled(size),
+                        colors=self.colors, title=self.step.title, caption=True,
+                        highlight_event=self.step.event, highlight_cells=self.changed,
+                        max_text_lines=6)
+        return layout_page(self.grid, self.index, spec, self.timeline)
 
 
 def _room(theme: Theme, height: int) -> float:
@@ -45,17 +64,22 @@ def _room(theme: Theme, height: int) -> float:
 
 
 def fitting_size(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
-                 width: int, height: int) -> int:
-    """The largest type size, from the theme's down to ``MIN_PRESENTER_PX``, at which the
-    whole step fits the screen (the smallest when none does)."""
+                 width: int, height: int, ceiling: int | None = None) -> int | None:
+    """The largest type size, from ``ceiling`` (the theme's) down to ``MIN_PRESENTER_PX``,
+    at which the whole step fits the screen; ``None`` when it does not fit even at the
+    smallest. Two layouts when the ceiling fits or nothing does, a binary search else."""
+    page = _StepPage.of(step, index, colors, theme)
     room = _room(theme, height)
-    low, high = MIN_PRESENTER_PX, max(MIN_PRESENTER_PX, theme.font_px)
-    if _step_layout(step, index, colors, theme, high, width).height <= room:
+    high = max(MIN_PRESENTER_PX, theme.font_px if ceiling is None else ceiling)
+    if page.layout(high, width).height <= room:
         return high
+    low = MIN_PRESENTER_PX
+    if page.layout(low, width).height > room:
+        return None
     # Binary search: text re-wraps as it shrinks, so heights are not linear in the size.
     while high - low > 1:
         middle = (low + high) // 2
-        if _step_layout(step, index, colors, theme, middle, width).height <= room:
+        if page.layout(middle, width).height <= room:
             low = middle
         else:
             high = middle
@@ -67,20 +91,23 @@ def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme:
     """One step filling ``width``×``height`` at type ``size`` (by default the largest that
     fits, :func:`fitting_size`). A page too tall even so is laid out wider, where it wraps
     less, and scaled down to the screen's width: smaller type, but no empty side margins."""
-    size = size or fitting_size(step, index, colors, theme, width, height)
+    size = size or fitting_size(step, index, colors, theme, width, height) or MIN_PRESENTER_PX
+    page = _StepPage.of(step, index, colors, theme)
     room = _room(theme, height)
-    layout = _step_layout(step, index, colors, theme, size, width)
+    layout = page.layout(size, width)
     if layout.height > room:
-        # The narrowest layout width whose page, scaled to the screen's width, fits.
+        # The narrowest layout width whose page, scaled to the screen's width, fits; when
+        # even the widest does not, the widest (scaled to the height) is as good as it gets.
         narrow, wide = width, width * 5 // 2
-        best = _step_layout(step, index, colors, theme, size, wide)
-        while wide - narrow > 16:
-            middle = (narrow + wide) // 2
-            candidate = _step_layout(step, index, colors, theme, size, middle)
-            if candidate.height * width / middle <= room:
-                wide, best = middle, candidate
-            else:
-                narrow = middle
+        best = page.layout(size, wide)
+        if best.height * width / wide <= room:
+            while wide - narrow > 16:
+                middle = (narrow + wide) // 2
+                candidate = page.layout(size, middle)
+                if candidate.height * width / middle <= room:
+                    wide, best = middle, candidate
+                else:
+                    narrow = middle
         layout = best
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.background))
@@ -94,6 +121,21 @@ def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme:
     paint_page(painter, QPointF(0, 0), layout)
     painter.end()
     return image
+
+
+def shared_size(steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
+                theme: Theme, width: int, height: int) -> int:
+    """The largest type size at which every step that can fit does: each step is measured
+    only below the size the steps before it allow, and a step too tall even at the
+    smallest size (laid out wider and scaled anyway) does not pull the others down."""
+    size = max(MIN_PRESENTER_PX, theme.font_px)
+    for step in steps:
+        fits = fitting_size(step, index, colors, theme, width, height, ceiling=size)
+        if fits is not None:
+            size = fits
+        if size == MIN_PRESENTER_PX:
+            break
+    return size
 
 
 class PresenterWindow(QWidget):
@@ -197,16 +239,15 @@ class PresenterWindow(QWidget):
         return cached
 
     def _shared_size(self) -> int | None:
-        """One type size for every step, the largest at which all of them fit, so the type
-        does not jump from slide to slide; per step past ``SHARED_SIZE_STEPS`` steps (a
-        file of thousands of events would be laid out whole first)."""
+        """One type size for every step (:func:`shared_size`), so the type does not jump
+        from slide to slide; per step past ``SHARED_SIZE_STEPS`` steps (a file of
+        thousands of events would be measured whole first)."""
         if len(self.steps) > SHARED_SIZE_STEPS:
             return None
         key = (self.width(), self.height(), self.dark)
         if key not in self._sizes:
-            self._sizes[key] = min(
-                fitting_size(step, self.index, self.colors, self.theme, self.width(),
-                             self.height()) for step in self.steps)
+            self._sizes[key] = shared_size(self.steps, self.index, self.colors, self.theme,
+                                           self.width(), self.height())
         return self._sizes[key]
 
     def _fade_done(self) -> None:
