@@ -184,3 +184,17 @@ def test_dark_actor_colours_are_lifted_where_the_surface_would_swallow_them(
     lifted = visible_actor_color(france, dark=True)
     assert lifted.lightness() > QColor(france).lightness() + 30
     assert visible_actor_color("#f0c040", dark=True) == QColor("#f0c040")  # light already
+
+
+def test_a_short_date_window_is_widened_evenly_on_the_page(seed_path: Path,
+                                                           qapp: object) -> None:
+    from positions_viewer.ui.page import PageSpec, layout_page
+
+    index = index_of(seed_path)
+    flt = Filter(date_from=parse_date("2025-12-18"), date_to=parse_date("2025-12-19"))
+    layout = layout_page(index.query(flt), index, PageSpec(view="timeline"))
+    assert layout.timeline_view is not None
+    start, end = layout.timeline_view.start, layout.timeline_view.end
+    first, last = parse_date("2025-12-18").start, parse_date("2025-12-19").stop + 1
+    assert 7 <= end - start <= 8  # a week, with a small margin
+    assert abs((first - start) - (end - last)) < 0.01  # as much before as after

@@ -129,9 +129,12 @@ def _timeline_range(data: TimelineData, result: QueryResult) -> tuple[float, flo
     end = float(flt.date_to.stop + 1) if flt.date_to else span[1]
     if flt.date_from is None and flt.date_to is not None:
         start = min(span[0], end - 1)
-    width = max(end - start, 14.0)
-    margin = width * 0.04
-    return start - margin, start + width + margin
+    # A range of a few days is widened to a week, evenly on both sides (widening it to the
+    # right only left most of a one-day step's axis to shaded days after "as of").
+    short = max(0.0, 7.0 - (end - start))
+    start, end = start - short / 2, end + short / 2
+    margin = (end - start) * 0.04
+    return start - margin, end + margin
 
 
 def paint_page(painter: QPainter, origin: QPointF, layout: PageLayout) -> None:
