@@ -383,3 +383,11 @@ def test_two_views_with_the_same_filters_are_each_headed_with_their_own_title(
     steps = story_steps(index.dataset, index)
     first, last = render_step_png(steps[0], index), render_step_png(steps[-1], index)
     assert first.size() == last.size() and first != last  # different subtitles
+
+
+def test_an_empty_timeline_in_markdown_keeps_its_emphasis_whatever_was_searched(
+        seed_path: Path) -> None:
+    result = query(seed_path, Filter(text="foo_bar*baz"))
+    last = timeline_markdown(result).splitlines()[-1]  # type: ignore[arg-type]
+    # Markdown emphasis around the line; the search's own _ and * escaped inside it.
+    assert last == "_No events match “foo\\_bar\\*baz”._"

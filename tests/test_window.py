@@ -513,6 +513,10 @@ def test_an_empty_timeline_says_why(window: MainWindow, qtbot: QtBot) -> None:
     window.filter_bar.search.setText("")
     window.filter_bar.set_filter(Filter(date_to=parse_date("2021-01-01")))
     assert window.timeline.accessibleDescription() == "No events match these filters"
+    window.filter_bar.set_filter(Filter(date_to=parse_date("2025-12-19"), text="Kremlin"))
+    # The Kremlin's event matches, but comes after the 19th: the filters together are why.
+    assert window.timeline.accessibleDescription() == (
+        "No events match “Kremlin” in these filters")
 
 
 def test_the_window_fits_a_1024_pixel_screen(qtbot: QtBot, seed_path: Path,

@@ -153,7 +153,8 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], object]) -> None:
             os.fsync(handle.fileno())
         if target.is_dir():
             raise ExportError(f"{target}: is a folder")
-        os.chmod(temp_name, _mode_for(target))  # mkstemp makes it 0600: readable by us only
+        with contextlib.suppress(OSError):  # a FAT or SMB mount may refuse; the data is safe
+            os.chmod(temp_name, _mode_for(target))  # mkstemp makes it 0600: ours only
         os.replace(temp_name, target)
     except OSError as exc:
         _remove(temp_name)
@@ -169,9 +170,18 @@ def _mode_for(target: Path) -> int:
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        umask = os.umask(0o022)  # read it: only os.umask can, by setting it
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says (Linux)."""
+    with contextlib.suppress(OSError, ValueError, StopIteration):
+        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
+        return int(next(line for line in status.splitlines()
+                        if line.startswith("Umask:")).split()[1], 8)
+    umask = os.umask(0o022)  # elsewhere only os.umask tells, by setting it: put it back
+    os.umask(umask)
+    return umask
 
 
 def _remove(name: str) -> None:

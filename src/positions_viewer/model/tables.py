@@ -116,14 +116,16 @@ def _names(dataset: Dataset, table: str, selected: frozenset[int] | None) -> str
 
 
 def no_events_text(result: QueryResult) -> str:
-    """Why no event is shown, in words: the file has none, the search matches none, or
-    the other filters leave none."""
+    """Why no event is shown, in words: the file has none, none match the search (with
+    the other filters, when there are any), or the filters leave none."""
     if not result.dataset.events:
         return "No events in this file"
-    text = result.filter.text.strip()
-    if text:
-        return f"No events match “{clip_text(text, 40)}”"
-    return "No events match these filters"
+    flt = result.filter
+    text = flt.text.strip()
+    if not text:
+        return "No events match these filters"
+    others = (flt.issues, flt.actors, flt.date_from, flt.date_to) != (None,) * 4
+    return f"No events match “{clip_text(text, 40)}”" + (" in these filters" if others else "")
 
 
 def caption_lines(result: QueryResult, positions: bool = True) -> list[str]:
@@ -219,5 +221,6 @@ def timeline_markdown(result: QueryResult, heading: bool = True,
         ])
     lines = _md_heading(result, positions=False, saved_view=saved_view) if heading else []
     if not rows:
-        return "\n".join([*lines, f"_{md_escape(no_events_text(result))}._"]) + "\n"
+        why = md_escape(no_events_text(result)).replace("_", "\\_").replace("*", "\\*")
+        return "\n".join([*lines, f"_{why}._"]) + "\n"
     return "\n".join(lines + _md_table(["Date", "Event", "Actors", "Issues"], rows)) + "\n"
