@@ -262,3 +262,23 @@ def test_a_reload_leaves_the_timeline_where_the_user_put_it(qtbot: QtBot,
                         encoding="utf-8")
     assert window.timeline.selected_event() == 2
     assert window.timeline.visible_range() == kept
+
+
+def test_a_reload_that_removes_the_selected_cells_issue_clears_the_details(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "cells.toml"
+    path.write_text(EVENTS.format(events=""), encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    assert window.grid.select_cell(1, 0)
+    assert "on j" in window.details.text()
+    without_j = EVENTS.format(events="").replace(
+        '[[issues]]\nid = "j"\ntitle = "Second issue"\n\n', "").replace(
+        '[[positions]]\nactor = "a"\nissue = "j"\ntext = "on j"\n', "")
+    assert 'id = "j"' not in without_j
+    with qtbot.waitSignal(window.resultChanged, timeout=5000):
+        path.write_text(without_j, encoding="utf-8")
+    assert window.grid.selected_cell() is None
+    assert "on j" not in window.details.text()

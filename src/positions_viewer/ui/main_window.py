@@ -313,9 +313,11 @@ class MainWindow(QMainWindow):
             issue_id, actor_id = cell_keys
             issue = self.dataset.index_of("issues", issue_id)
             actor = -1 if actor_id is None else self.dataset.index_of("actors", actor_id)
-            if issue is not None and actor is not None:
-                self.grid.select_cell(issue, actor, emit=False)
+            if (issue is not None and actor is not None
+                    and self.grid.select_cell(issue, actor, emit=False)):
                 self._cell_selected(issue, actor)
+            else:
+                cell_keys = None  # gone, or hidden by the filters: nothing to show for it
         if event_key is not None:
             event = self.dataset.index_of("events", event_key[0]) if event_key[0] else next(
                 (e.index for e in self.dataset.events if _event_key(e) == event_key), None)
