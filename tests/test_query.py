@@ -766,3 +766,12 @@ def test_approximate_position_inside_its_event_period_is_not_warned(
     """)
     warnings = load_file(path).warnings
     assert [w.path for w in warnings] == ["positions[1].date"]
+
+
+def test_the_index_span_is_the_datasets() -> None:
+    """The index's span (arrays, computed once) against Dataset.span (a loop over
+    everything), on random datasets: undated positions, approximate dates, no events."""
+    rng = random.Random(727)
+    for _ in range(300):
+        dataset = random_dataset(rng)
+        assert DatasetIndex(dataset).span == dataset.span()

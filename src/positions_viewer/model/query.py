@@ -138,6 +138,21 @@ class DatasetIndex:
         self._event_issue_pairs = _pairs(e.issues for e in events)
         self._event_actor_pairs = _pairs(e.actors for e in events)
 
+    @cached_property
+    def span(self) -> tuple[int, int] | None:
+        """:meth:`Dataset.span` from the arrays, once: a timeline that shows no event fits
+        to it on every filter change, and the loop over 100k positions took 0.4 s."""
+        dated = self._sorted_ordinals[self._sorted_ordinals != _UNDATED]
+        starts = [arr.min() for arr in (self.event_start, dated) if len(arr)]
+        stops = [arr.max() for arr in (self.event_stop, dated) if len(arr)]
+        as_of = self.dataset.as_of
+        if as_of is not None:
+            starts.append(as_of.start)
+            stops.append(as_of.stop)
+        if not starts:
+            return None
+        return int(min(starts)), int(max(stops))
+
     # -- text search is built on first use: most sessions never search ---------------
 
     @cached_property

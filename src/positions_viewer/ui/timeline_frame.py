@@ -123,9 +123,12 @@ class TimelineData:
         if self.as_of is not None:
             lows.append(float(self.as_of.start))
             highs.append(float(self.as_of.stop + 1))
-        if not self.count and self.dataset is not None and (span := self.dataset.span()):
-            lows.append(float(span[0]))
-            highs.append(float(span[1] + 1))
+        if not self.count:
+            whole = self.index.span if self.index is not None else (
+                self.dataset.span() if self.dataset is not None else None)
+            if whole is not None:
+                lows.append(float(whole[0]))
+                highs.append(float(whole[1] + 1))
         if not lows or not highs:
             return None
         return min(lows), max(highs)
