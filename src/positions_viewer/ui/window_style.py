@@ -12,12 +12,20 @@ from PySide6.QtWidgets import QApplication
 
 from .theme import Theme
 
-__all__ = ["apply_palette", "style_sheet", "system_prefers_dark"]
+__all__ = ["apply_font", "apply_palette", "style_sheet", "system_prefers_dark"]
 
 
 def system_prefers_dark() -> bool:
     hints = QGuiApplication.styleHints()
     return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_font(app: QApplication, theme: Theme) -> None:
+    """The theme's font for every widget made from now on (those made before keep theirs
+    until the style sheet is set again)."""
+    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font.setPixelSize(theme.font_px)
+    app.setFont(font)
 
 
 def apply_palette(app: QApplication, theme: Theme) -> None:
@@ -49,9 +57,7 @@ def apply_palette(app: QApplication, theme: Theme) -> None:
     for color_role in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(disabled, color_role, QColor(theme.text_muted))
     app.setPalette(palette)
-    font = QFont(theme.font_family) if theme.font_family else QFont()
-    font.setPixelSize(theme.font_px)
-    app.setFont(font)
+    apply_font(app, theme)
     app.setStyleSheet(style_sheet(theme))
 
 
