@@ -38,12 +38,7 @@ def cell_text(window: MainWindow) -> str:
 @pytest.fixture
 def live(qtbot: QtBot, tmp_path: Path) -> tuple[MainWindow, Path]:
     path = tmp_path / "live.toml"
-    path.write_text(BASE.format(text="first"), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(path, load_file(path))
-    window.show()
-    return window, path
+    return open_on(qtbot, path, BASE.format(text="first")), path
 
 
 def test_in_place_save_reloads(live: tuple[MainWindow, Path], qtbot: QtBot) -> None:
@@ -146,6 +141,25 @@ text = "on j"
 {events}"""
 
 
+def open_on(qtbot: QtBot, path: Path, text: str) -> MainWindow:
+    """``text`` written to ``path`` and shown in a new window."""
+    path.write_text(text, encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    window.show()
+    return window
+
+
+def three_events_the_last_selected(qtbot: QtBot,
+                                   path: Path) -> tuple[MainWindow, list[str]]:
+    blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
+    window = open_on(qtbot, path, EVENTS.format(events="".join(blocks)))
+    window.timeline.select_event(2)
+    window._event_selected(2)
+    return window, blocks
+
+
 def event_block(event_id: str, date: str) -> str:
     return (f'\n[[events]]\nid = "{event_id}"\ndate = {date}\ntitle = "Event {event_id}"\n'
             f'issues = ["j"]\n')
@@ -154,14 +168,7 @@ def event_block(event_id: str, date: str) -> str:
 def test_a_reload_keeps_the_selected_event_by_id_and_drops_a_vanished_one(
         qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "events.toml"
-    blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
-    path.write_text(EVENTS.format(events="".join(blocks)), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(path, load_file(path))
-    window.show()
-    window.timeline.select_event(2)
-    window._event_selected(2)
+    window, blocks = three_events_the_last_selected(qtbot, path)
     assert "Event e3" in window.details.text()
 
     # e1 goes: e3 is now the second event, and stays the one selected.
@@ -185,11 +192,7 @@ def test_a_reload_keeps_the_selected_event_by_id_and_drops_a_vanished_one(
 def test_a_reload_keeps_the_selected_cell_when_its_issue_moves(qtbot: QtBot,
                                                                tmp_path: Path) -> None:
     path = tmp_path / "cells.toml"
-    path.write_text(EVENTS.format(events=""), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(path, load_file(path))
-    window.show()
+    window = open_on(qtbot, path, EVENTS.format(events=""))
     assert window.grid.select_cell(1, 0)
     assert "on j" in window.details.text()
     swapped = EVENTS.format(events="").replace('id = "i"\ntitle = "First issue"', "@@") \
@@ -246,14 +249,7 @@ def test_other_files_in_the_folder_do_not_make_the_watcher_read_the_file(
 def test_a_reload_leaves_the_timeline_where_the_user_put_it(qtbot: QtBot,
                                                             tmp_path: Path) -> None:
     path = tmp_path / "events.toml"
-    blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
-    path.write_text(EVENTS.format(events="".join(blocks)), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(path, load_file(path))
-    window.show()
-    window.timeline.select_event(2)
-    window._event_selected(2)
+    window, blocks = three_events_the_last_selected(qtbot, path)
     start, end = window.timeline.visible_range()
     window.timeline.set_visible_range(start - 400, end - 400)  # panned away from e3
     kept = window.timeline.visible_range()
@@ -267,11 +263,7 @@ def test_a_reload_leaves_the_timeline_where_the_user_put_it(qtbot: QtBot,
 def test_a_reload_that_removes_the_selected_cells_issue_clears_the_details(
         qtbot: QtBot, tmp_path: Path) -> None:
     path = tmp_path / "cells.toml"
-    path.write_text(EVENTS.format(events=""), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(path, load_file(path))
-    window.show()
+    window = open_on(qtbot, path, EVENTS.format(events=""))
     assert window.grid.select_cell(1, 0)
     assert "on j" in window.details.text()
     without_j = EVENTS.format(events="").replace(

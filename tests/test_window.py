@@ -439,16 +439,8 @@ def test_ampersands_in_data_are_shown_and_bind_no_shortcut(
 
 def test_a_title_with_qt_title_markup_is_shown_as_written(
         qtbot: QtBot, write_toml: Callable[..., Path]) -> None:
-    path = write_toml('''
-        schema = 1
-        title = "Draft [*] v2"
-        [[actors]]
-        id = "a"
-        name = "A"
-        [[issues]]
-        id = "i"
-        title = "I"
-    ''')
+    path = write_toml(ONE_SOURCED_CELL.format(url="https://example.org/").replace(
+        'title = "Links"', 'title = "Draft [*] v2"'))
     window = open_window(qtbot, path)
     # The title bar's text: Qt drops "[*]" (the unsaved-changes mark) unless doubled.
     assert window.windowHandle().title().startswith("Draft [*] v2 — ")
