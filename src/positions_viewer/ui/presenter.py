@@ -68,9 +68,13 @@ def fitting_size(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme
     """The largest type size, from ``ceiling`` (the theme's) down to ``MIN_PRESENTER_PX``,
     at which the whole step fits the screen; ``None`` when it does not fit even at the
     smallest. Two layouts when the ceiling fits or nothing does, a binary search else."""
-    page = _StepPage.of(step, index, colors, theme)
-    room = _room(theme, height)
-    high = max(MIN_PRESENTER_PX, theme.font_px if ceiling is None else ceiling)
+    return _fitting_size(_StepPage.of(step, index, colors, theme), width, height, ceiling)
+
+
+def _fitting_size(page: _StepPage, width: int, height: int,
+                  ceiling: int | None = None) -> int | None:
+    room = _room(page.theme, height)
+    high = max(MIN_PRESENTER_PX, page.theme.font_px if ceiling is None else ceiling)
     if page.layout(high, width).height <= room:
         return high
     low = MIN_PRESENTER_PX
@@ -91,8 +95,8 @@ def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme:
     """One step filling ``width``×``height`` at type ``size`` (by default the largest that
     fits, :func:`fitting_size`). A page too tall even so is laid out wider, where it wraps
     less, and scaled down to the screen's width: smaller type, but no empty side margins."""
-    size = size or fitting_size(step, index, colors, theme, width, height) or MIN_PRESENTER_PX
     page = _StepPage.of(step, index, colors, theme)
+    size = size or _fitting_size(page, width, height) or MIN_PRESENTER_PX
     room = _room(theme, height)
     layout = page.layout(size, width)
     if layout.height > room:
