@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -352,3 +353,39 @@ def test_a_step_that_fits_nowhere_does_not_pull_the_others_down(seed_path: Path,
     fitting = [size for size in sizes if size is not None]
     assert shared_size(steps, index, colors, theme, 1280, 720) == min(fitting)
     assert min(fitting) >= MIN_PRESENTER_PX
+
+
+@pytest.mark.parametrize("with_views", [False, True])
+def test_a_step_marks_as_changed_exactly_what_changed_at_it(
+        seed_path: Path, qapp: object, monkeypatch: pytest.MonkeyPatch,
+        with_views: bool) -> None:
+    """Event steps: Macron's step marks France's answers, not Russia's 20 Dec ones (tied to
+    the Kremlin's event) though they fall in its days. View steps: every change in range."""
+    from dataclasses import replace
+
+    from positions_viewer.ui import grid_painter
+
+    result = load_file(seed_path)
+    assert result.dataset is not None
+    dataset = result.dataset if with_views else replace(result.dataset, views=())
+    index = DatasetIndex(dataset)
+    steps = story_steps(index.dataset, index)
+    if with_views:
+        step = steps[[v.id for v in dataset.views].index("kremlin-answers")]
+    else:
+        step = next(s for s in steps if s.event is not None
+                    and dataset.events[s.event].id == "macron-raises-dialogue")
+    painted: list[tuple[int, int, bool]] = []
+    real = grid_painter.paint_cell
+
+    def spy(painter: object, rect: object, cell: Any, *args: object) -> None:
+        painted.append((cell.issue, cell.actor, cell.changed))
+        real(painter, rect, cell, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(grid_painter, "paint_cell", spy)
+    render_step(step, index, ("#1f4e9c", "#b3261e"), presenter_theme(1080), 1920, 1080)
+    russia = dataset.index_of("actors", "russia")
+    france = dataset.index_of("actors", "france")
+    changed = {(issue, actor) for issue, actor, flag in painted if flag}
+    assert any(actor == france for _issue, actor in changed)
+    assert any(actor == russia for _issue, actor in changed) == with_views

@@ -6,7 +6,7 @@ functions, and size rows with the same height functions, so a PNG shows what the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -305,12 +305,13 @@ def paint_grid(
     style: GridStyle,
     highlight_issues: frozenset[int] = frozenset(),
     highlight_actors: frozenset[int] = frozenset(),
-    cells: frozenset[tuple[int, int]] = frozenset(),
+    changed: frozenset[tuple[int, int]] | None = None,
 ) -> None:
     """Every row of ``result`` at ``origin``: no scrolling, no selection, no focus.
 
-    Cells of a highlighted issue and actor (a selected event), and the (issue, actor) pairs
-    in ``cells`` (what changed at a presenter step), are drawn highlighted.
+    Cells of a highlighted issue and actor (a selected event) are drawn highlighted. With
+    ``changed`` (a presenter step: what changed at that step), exactly those (issue, actor)
+    cells are marked as changed, not every cell whose position falls in the dates.
     """
     dataset = result.dataset
     left, top = origin.x(), origin.y()
@@ -328,8 +329,9 @@ def paint_grid(
                     CellState(highlighted=issue_index in highlight_issues))
         for column in range(result.column_count):
             cell = result.cell(row, column)
-            related = (cell.issue, cell.actor) in cells or (
-                cell.issue in highlight_issues and cell.actor in highlight_actors)
+            if changed is not None:
+                cell = replace(cell, changed=(cell.issue, cell.actor) in changed)
+            related = cell.issue in highlight_issues and cell.actor in highlight_actors
             paint_cell(painter, QRectF(left + layout.column_x(column), y, layout.column_width,
                                        height), cell, style, CellState(highlighted=related))
         y += height

@@ -35,8 +35,9 @@ class PageSpec:
     subtitle: str | None = None
     caption: bool = True
     highlight_event: int | None = None
-    # Cells to emphasise: (issue, actor) pairs; used by presenter steps.
-    highlight_cells: frozenset[tuple[int, int]] = frozenset()
+    # A presenter step's changes: exactly these (issue, actor) cells are marked as changed
+    # (not every position dated in the step's days); None elsewhere.
+    highlight_cells: frozenset[tuple[int, int]] | None = None
     max_text_lines: int = 12
     timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
 

@@ -53,7 +53,8 @@ class _StepPage:
     def layout(self, size: int, width: int) -> PageLayout:
         spec = PageSpec(view="both", width=width, theme=self.theme.scaled(size),
                         colors=self.colors, title=self.step.title, caption=True,
-                        highlight_event=self.step.event, highlight_cells=self.changed,
+                        highlight_event=self.step.event,
+                        highlight_cells=self.changed if self.step.event is not None else None,
                         max_text_lines=6)
         return layout_page(self.grid, self.index, spec, self.timeline)
 
