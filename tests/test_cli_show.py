@@ -26,6 +26,13 @@ def test_without_a_display_it_says_why_and_writes_a_preview(tmp_path: Path) -> N
     assert "cannot open the window: no display was found" in done.stderr
     preview = tmp_path / "positions-viewer-preview.png"
     assert preview.is_file() and preview.stat().st_size > 10_000
+    from PySide6.QtGui import QImage
+
+    # The date-range slider (built after the first frame in a real window) is in the
+    # picture: the filter bar between "From" and "as of" is not one flat colour.
+    image = QImage(str(preview))
+    colours = {image.pixel(x, y) for x in range(690, 850, 2) for y in range(135, 158)}
+    assert len(colours) > 4
     assert "positions-viewer export" in done.stderr
     assert "Fatal" not in done.stderr and "propagateSizeHints" not in done.stderr
 

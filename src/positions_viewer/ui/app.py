@@ -81,6 +81,7 @@ def _write_preview(path: Path, result: LoadResult, flt: Filter, problem: str) ->
         window.show()
         from PySide6.QtWidgets import QApplication
 
+        window.filter_bar.range.ensure_slider()  # built after the first frame otherwise
         QApplication.processEvents()
         window.grid.viewport().update()
         QApplication.processEvents()
