@@ -317,7 +317,9 @@ def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterW
     sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
                           presenter.width(), presenter.height()) for step in presenter.steps]
     assert len(set(sizes)) > 1  # the steps alone would jump between sizes
-    assert presenter._shared_size() == min(size for size in sizes if size is not None)
+    shared = presenter._shared_size()
+    assert shared is not None
+    assert shared <= min(size for size in sizes if size is not None)
 
 
 def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
@@ -340,19 +342,33 @@ def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
     assert kremlin_cells and all(actor == russia for _issue, actor in kremlin_cells)
 
 
-def test_a_step_that_fits_nowhere_does_not_pull_the_others_down(seed_path: Path,
-                                                                qapp: object) -> None:
-    from positions_viewer.ui.presenter import MIN_PRESENTER_PX, fitting_size, shared_size
+@pytest.mark.parametrize(("width", "height", "views"),
+                         [(1280, 720, True), (1366, 768, True), (1280, 720, False),
+                          (1920, 1080, True)])
+def test_every_step_shows_its_type_at_the_same_size_on_screen(
+        seed_path: Path, qapp: object, width: int, height: int, views: bool) -> None:
+    """Steps that fit and steps too tall even at the smallest size (laid out wider and
+    scaled) show their text at one size on screen, and every page fits the screen."""
+    from dataclasses import replace
 
-    index = seed_index(seed_path)
+    from positions_viewer.ui.presenter import _placement, _room, _StepPage, shared_size
+
+    result = load_file(seed_path)
+    assert result.dataset is not None
+    dataset = result.dataset if views else replace(result.dataset, views=())
+    index = DatasetIndex(dataset)
     steps = story_steps(index.dataset, index)
-    theme = presenter_theme(720)
+    theme = presenter_theme(height)
     colors = ("#1f4e9c", "#b3261e")
-    sizes = [fitting_size(step, index, colors, theme, 1280, 720) for step in steps]
-    assert None in sizes and any(size is not None for size in sizes)
-    fitting = [size for size in sizes if size is not None]
-    assert shared_size(steps, index, colors, theme, 1280, 720) == min(fitting)
-    assert min(fitting) >= MIN_PRESENTER_PX
+    shared = shared_size(steps, index, colors, theme, width, height)
+    on_screen = []
+    for step in steps:
+        layout, fit = _placement(_StepPage.of(step, index, colors, theme), width, height,
+                                 shared)
+        on_screen.append(layout.spec.theme.font_px * min(1.0, fit))
+        assert layout.height * min(1.0, fit) <= _room(theme, height) + 0.5
+    assert max(on_screen) - min(on_screen) < 0.05, on_screen
+    assert abs(on_screen[0] - shared) < 0.05
 
 
 @pytest.mark.parametrize("with_views", [False, True])

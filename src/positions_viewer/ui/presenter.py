@@ -91,35 +91,53 @@ def _fitting_size(page: _StepPage, width: int, height: int,
     return low
 
 
+def _placement(page: _StepPage, width: int, height: int,
+               size: float) -> tuple[PageLayout, float]:
+    """The layout and scale that draw ``page`` with type ``size`` px on screen: under the
+    smallest size, the page is laid out at that size on a wider page and scaled down to the
+    screen's width (it wraps less, so it fits)."""
+    px = max(MIN_PRESENTER_PX, int(size))
+    layout_width = round(width * px / size)
+    layout = page.layout(px, layout_width)
+    return layout, min(width / layout_width, _room(page.theme, height) / max(1.0, layout.height))
+
+
+def _on_screen_size(page: _StepPage, width: int, height: int, ceiling: int | None) -> float:
+    """The largest type size, on screen, at which ``page`` fits: a whole size from
+    ``ceiling`` down to the smallest, else the smallest scaled by the narrowest widening
+    that fits (laid out up to 2.5 times as wide)."""
+    fits = _fitting_size(page, width, height, ceiling)
+    if fits is not None:
+        return float(fits)
+    room = _room(page.theme, height)
+    narrow, wide = width, width * 5 // 2
+    best = page.layout(MIN_PRESENTER_PX, wide)
+    scale = min(width / wide, room / max(1.0, best.height))
+    if best.height * width / wide <= room:
+        while wide - narrow > 16:
+            middle = (narrow + wide) // 2
+            if page.layout(MIN_PRESENTER_PX, middle).height * width / middle <= room:
+                wide = middle
+            else:
+                narrow = middle
+        scale = width / wide
+    return MIN_PRESENTER_PX * scale
+
+
 def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme: Theme,
-                width: int, height: int, size: int | None = None) -> QImage:
-    """One step filling ``width``×``height`` at type ``size`` (by default the largest that
-    fits, :func:`fitting_size`). A page too tall even so is laid out wider, where it wraps
-    less, and scaled down to the screen's width: smaller type, but no empty side margins."""
+                width: int, height: int, size: float | None = None) -> QImage:
+    """One step filling ``width``×``height`` with type ``size`` px on screen (by default
+    the largest at which it fits). A page too tall at the smallest size is laid out wider,
+    where it wraps less, and scaled down to the screen's width: no empty side margins."""
     page = _StepPage.of(step, index, colors, theme)
-    size = size or _fitting_size(page, width, height) or MIN_PRESENTER_PX
-    room = _room(theme, height)
-    layout = page.layout(size, width)
-    if layout.height > room:
-        # The narrowest layout width whose page, scaled to the screen's width, fits; when
-        # even the widest does not, the widest (scaled to the height) is as good as it gets.
-        narrow, wide = width, width * 5 // 2
-        best = page.layout(size, wide)
-        if best.height * width / wide <= room:
-            while wide - narrow > 16:
-                middle = (narrow + wide) // 2
-                candidate = page.layout(size, middle)
-                if candidate.height * width / middle <= room:
-                    wide, best = middle, candidate
-                else:
-                    narrow = middle
-        layout = best
+    if size is None:
+        size = _on_screen_size(page, width, height, None)
+    layout, fit = _placement(page, width, height, size)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(theme.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    fit = min(width / layout.spec.width, room / max(1.0, layout.height))
     if fit < 1.0:
         painter.translate((width - layout.spec.width * fit) / 2, 0)
         painter.scale(fit, fit)
@@ -129,17 +147,16 @@ def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme:
 
 
 def shared_size(steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
-                theme: Theme, width: int, height: int) -> int:
-    """The largest type size at which every step that can fit does: each step is measured
-    only below the size the steps before it allow, and a step too tall even at the
-    smallest size (laid out wider and scaled anyway) does not pull the others down."""
-    size = max(MIN_PRESENTER_PX, theme.font_px)
+                theme: Theme, width: int, height: int) -> float:
+    """The largest on-screen type size at which every step fits, so the type does not
+    jump from slide to slide: each step is measured only below what the steps before it
+    allow (whole sizes), and a step too tall even at the smallest size brings it down to
+    the size it shows at once scaled (see :func:`render_step`)."""
+    size = float(max(MIN_PRESENTER_PX, theme.font_px))
     for step in steps:
-        fits = fitting_size(step, index, colors, theme, width, height, ceiling=size)
-        if fits is not None:
-            size = fits
-        if size == MIN_PRESENTER_PX:
-            break
+        page = _StepPage.of(step, index, colors, theme)
+        ceiling = max(MIN_PRESENTER_PX, int(size))
+        size = min(size, _on_screen_size(page, width, height, ceiling))
     return size
 
 
@@ -164,7 +181,7 @@ class PresenterWindow(QWidget):
         self.blanked = False
         self._typed = ""
         self._cache: dict[tuple[int, int, int], QPixmap] = {}
-        self._sizes: dict[tuple[int, int, bool], int] = {}
+        self._sizes: dict[tuple[int, int, bool], float] = {}
         self._previous: QPixmap | None = None
         self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
         self._fade.valueChanged.connect(lambda _v: self.update())
@@ -243,7 +260,7 @@ class PresenterWindow(QWidget):
             self._cache[key] = cached
         return cached
 
-    def _shared_size(self) -> int | None:
+    def _shared_size(self) -> float | None:
         """One type size for every step (:func:`shared_size`), so the type does not jump
         from slide to slide; per step past ``SHARED_SIZE_STEPS`` steps (a file of
         thousands of events would be measured whole first)."""
