@@ -104,15 +104,15 @@ def unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         finally:
             path.chmod(0o644)
         return
-    real_open = Path.open
+    real_open = os.open
 
-    def denied(self: Path, *args: object, **kwargs: object) -> object:
-        if self.resolve() == path.resolve():
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+    def denied(name: str | os.PathLike[str], *args: object, **kwargs: object) -> object:
+        if Path(name).resolve() == path.resolve():
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
     with monkeypatch.context() as patch:
-        patch.setattr(Path, "open", denied)
+        patch.setattr(os, "open", denied)
         path.touch()  # the watcher sees a change, as chmod makes it see one
         yield
 

@@ -249,10 +249,33 @@ def test_over_the_size_limit(
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_endless_file_is_read_up_to_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_device_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 4096)
     message = _only_error(load_file("/dev/zero", display_name="zero"))
-    assert message == "zero: error: the file is too large (the limit is 4.0 KB)"
+    assert message == "zero: error: is a device, not a regular file: it is not read"
+
+
+def test_file_over_the_limit(monkeypatch: pytest.MonkeyPatch, write_toml: WriteToml) -> None:
+    monkeypatch.setattr(loader_module, "MAX_FILE_BYTES", 4096)
+    path = write_toml("# " + "x" * 5090 + "\n")
+    message = _only_error(load_file(path, display_name="big"))
+    assert message == "big: error: the file is too large (5.0 KB; the limit is 4.0 KB)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    message = _only_error(load_file(fifo, display_name="pipe.toml"))
+    assert message == "pipe.toml: error: is a named pipe (FIFO), not a regular file: it is not read"
+
+
+def test_symlink_loop_says_so(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    message = _only_error(load_file(loop, display_name="loop.toml"))
+    assert message == ("loop.toml: error: is a symbolic link that points back to itself "
+                       "(a loop)")
 
 
 def test_path_the_system_refuses() -> None:

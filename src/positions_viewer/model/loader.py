@@ -22,6 +22,8 @@ import tomli
 
 from .dates import DateError, PartialDate, parse_date, type_name
 from .diagnostics import Diagnostic, Severity, did_you_mean, known_list
+from .durations import Duration, DurationError, parse_duration
+from .files import FileProblem, read_regular_file, size_text
 from .locate import SourceMap
 from .text import clip_text
 from .types import Actor, Dataset, Event, Issue, Position, Source, View
@@ -37,7 +39,7 @@ _DIGITS = re.compile(r"[0-9]+")
 _MAX_NESTING = 400  # tomli's limit on nested inline arrays and tables
 
 ROOT_KEYS = (
-    "schema", "title", "description", "as_of",
+    "schema", "title", "description", "as_of", "stale_after",
     "actors", "issues", "sources", "events", "positions", "views",
 )
 TABLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -79,25 +81,9 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
     path = Path(path)
     name = display_name or str(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return _fail(name, 0, 0, "is a folder, not a TOML file")
-        if size > MAX_FILE_BYTES:
-            return _too_large(name, size)
-        with path.open("rb") as stream:  # capped: a file that grew, or a device, cannot flood
-            data = stream.read(size + 1)  # not MAX_FILE_BYTES: that reserves 256 MB each time
-            if len(data) > size:
-                data += stream.read(MAX_FILE_BYTES + 1 - len(data))
-        if len(data) > MAX_FILE_BYTES:
-            return _too_large(name, None)
-    except FileNotFoundError:
-        return _fail(name, 0, 0, "no such file")
-    except PermissionError:
-        return _fail(name, 0, 0, "permission denied: the file cannot be read")
-    except OSError as exc:
-        return _fail(name, 0, 0, f"cannot read the file: {exc.strerror or exc}")
-    except ValueError as exc:  # a path the system refuses, e.g. one with a NUL character
-        return _fail(name, 0, 0, f"cannot read the file: {exc}")
+        data = read_regular_file(path, MAX_FILE_BYTES, noun="TOML file")
+    except FileProblem as exc:
+        return _fail(name, 0, 0, str(exc))
     digest = hashlib.sha256(data).hexdigest()  # what was read, for the watcher to compare
     text = _decode(data, name)
     del data  # not held while parsing: that lowers the peak by the file's size
@@ -189,17 +175,9 @@ def _with_path(dataset: Dataset, path: Path) -> Dataset:
 
 
 def _too_large(name: str, size: int | None) -> LoadResult:
-    limit = f"the limit is {_size_text(MAX_FILE_BYTES)}"
-    sized = f"{_size_text(size)}; {limit}" if size is not None else limit
+    limit = f"the limit is {size_text(MAX_FILE_BYTES)}"
+    sized = f"{size_text(size)}; {limit}" if size is not None else limit
     return _fail(name, 0, 0, f"the file is too large ({sized})")
-
-
-def _size_text(size: int) -> str:
-    if size >= 2**20:
-        return f"{size / 2**20:.1f} MB"
-    if size >= 2**10:
-        return f"{size / 2**10:.1f} KB"
-    return f"{size} bytes"
 
 
 def _byte_location(data: bytes, at: int) -> tuple[int, int]:
@@ -329,6 +307,7 @@ class _Validator:
         title = self._text("", 0, raw, "title", required=True)
         description = self._text("", 0, raw, "description")
         as_of = self._date("", 0, raw, "as_of")
+        stale_after = self._duration(raw)
         tables = {name: self._table(name) for name in TABLE_KEYS}
         for required in ("actors", "issues"):
             if not tables[required] and "schema" in raw and not self._table_was_bad(required):
@@ -348,6 +327,7 @@ class _Validator:
             title=title or "",
             description=description or "",
             as_of=as_of,
+            stale_after=stale_after,
             actors=tuple(actors),
             issues=tuple(issues),
             sources=tuple(sources),
@@ -473,6 +453,16 @@ class _Validator:
         if type(value) is dt.date or type(value) is str:
             self._dates[value] = parsed
         return parsed
+
+    def _duration(self, raw: dict[str, Any]) -> Duration | None:
+        value = raw.get("stale_after")
+        if value is None:
+            return None
+        try:
+            return parse_duration(value)
+        except DurationError as exc:
+            self.error("", 0, "stale_after", str(exc))
+            return None
 
     def _ref(self, table: str, index: int, row: dict[str, Any], key: str, target: str,
              required: bool = False) -> int | None:

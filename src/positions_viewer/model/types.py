@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import PartialDate
+from .durations import Duration
 
 __all__ = ["Actor", "Dataset", "Event", "Issue", "Position", "Source", "View"]
 
@@ -101,6 +102,7 @@ class Dataset:
     issues: tuple[Issue, ...]
     description: str = ""
     as_of: PartialDate | None = None
+    stale_after: Duration | None = None  # a shown position older than this is stale
     sources: tuple[Source, ...] = ()
     events: tuple[Event, ...] = ()
     positions: tuple[Position, ...] = ()

@@ -14,16 +14,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ..model.files import read_regular_file
+from ..model.loader import MAX_FILE_BYTES
+
 __all__ = ["FileWatcher", "content_hash"]
 
 DEBOUNCE_MS = 300
 
 
 def content_hash(path: Path) -> str | None:
-    """SHA-256 of the file's bytes, or ``None`` when it cannot be read (missing, a folder)."""
+    """SHA-256 of the file's bytes, or ``None`` when it cannot be read (missing, a folder,
+    not a regular file, over the size limit)."""
     try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+        return hashlib.sha256(read_regular_file(path, MAX_FILE_BYTES)).hexdigest()
     except OSError:
         return None
 
