@@ -81,10 +81,11 @@ def main(argv: list[str]) -> int:
         return 1  # the probe exits from inside the event loop
 
     from positions_viewer import cli
+    from positions_viewer.cli import show as show_command
     from positions_viewer.ui import main_window
 
     marks["imports"] = _since_spawn(time.time())
-    load_file = cli.load_file
+    load_file = show_command.load_file
     show_loaded = main_window.MainWindow.show_loaded
 
     def timed_load(*args: Any, **kwargs: Any) -> Any:
@@ -98,7 +99,7 @@ def main(argv: list[str]) -> int:
         marks["data shown"] = _since_spawn(time.time())
         self.grid.viewport().installEventFilter(probe)
 
-    cli.load_file = timed_load  # type: ignore[assignment]
+    show_command.load_file = timed_load  # type: ignore[assignment]
     main_window.MainWindow.show_loaded = watched_show_loaded  # type: ignore[method-assign]
     cli.main([])
     return 1  # the probe exits from inside the event loop

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from .cli import (
+from .cli.common import (
     EXIT_DATA,
     EXIT_OK,
     EXIT_USAGE,

@@ -1,0 +1,104 @@
+"""What the subcommands share: exit codes, usage errors, the filter options, diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
+from ..model.story import view_filter_of
+
+__all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "FilterArgs", "UsageError", "add_filters",
+           "load_or_report", "print_diagnostics", "view_filter"]
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command-line mistake: printed as one line, exit code 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class FilterArgs:
+    issues: tuple[str, ...]
+    actors: tuple[str, ...]
+    date_from: str | None
+    date_to: str | None
+
+    @classmethod
+    def from_namespace(cls, ns: argparse.Namespace) -> FilterArgs:
+        return cls(tuple(ns.issue or ()), tuple(ns.actor or ()), ns.date_from, ns.date_to)
+
+    def resolve(self, dataset: Dataset, base: Filter | None = None) -> Filter:
+        """The :class:`Filter` these options ask for, or :class:`UsageError`."""
+        flt = base or Filter()
+        if self.issues:
+            flt = flt.with_changes(issues=_resolve_ids(dataset, "issues", self.issues))
+        if self.actors:
+            flt = flt.with_changes(actors=_resolve_ids(dataset, "actors", self.actors))
+        if self.date_from:
+            flt = flt.with_changes(date_from=_cli_date("--from", self.date_from))
+        if self.date_to:
+            flt = flt.with_changes(date_to=_cli_date("--to", self.date_to))
+        if flt.date_from and flt.date_to and flt.date_from.start > flt.date_to.stop:
+            raise UsageError(
+                f"--from {flt.date_from.iso()} is after --to {flt.date_to.iso()}"
+            )
+        return flt
+
+
+def _resolve_ids(dataset: Dataset, table: str, ids: Sequence[str]) -> frozenset[int]:
+    entries = getattr(dataset, table)
+    known = [e.id for e in entries]
+    out = set()
+    for id_ in ids:
+        index = dataset.index_of(table, id_)
+        if index is None:
+            flag = "--issue" if table == "issues" else "--actor"
+            raise UsageError(f"{flag}: unknown id '{id_}'; valid ids: {', '.join(known)}")
+        out.add(index)
+    return frozenset(out)
+
+
+def _cli_date(flag: str, value: str) -> PartialDate:
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise UsageError(f"{flag}: {exc}") from None
+
+
+def view_filter(dataset: Dataset, view_id: str) -> Filter:
+    """The filter a saved view stands for, or :class:`UsageError` naming the valid ids."""
+    index = dataset.index_of("views", view_id)
+    if index is None:
+        known = ", ".join(v.id for v in dataset.views) or "none: the file has no [[views]]"
+        raise UsageError(f"--saved-view: unknown view '{view_id}'; valid ids: {known}")
+    return view_filter_of(dataset, index)
+
+
+def print_diagnostics(result: LoadResult, stream: TextIO | None = None) -> None:
+    out = stream or sys.stderr
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=out)
+
+
+def load_or_report(path: Path) -> Dataset | None:
+    result = load_file(path)
+    print_diagnostics(result)
+    return result.dataset
+
+
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters")
+    group.add_argument("--issue", action="append", metavar="ID",
+                       help="show this issue (repeatable); all when absent")
+    group.add_argument("--actor", action="append", metavar="ID",
+                       help="show this actor (repeatable); all when absent")
+    group.add_argument("--from", dest="date_from", metavar="DATE",
+                       help="start of the date range (YYYY, YYYY-MM or YYYY-MM-DD)")
+    group.add_argument("--to", dest="date_to", metavar="DATE",
+                       help="end of the date range: the grid shows positions as of this date")
