@@ -271,16 +271,17 @@ def bench_grid(ctx: Context) -> list[Row]:
     """GridView 1280×800 showing all of L: a full repaint, and a wheel-notch scroll step
     from the event to the settled repaint, rows coming into view measured."""
     app = _qapp()
-    from positions_viewer.ui.grid_view import GridView
+    from positions_viewer.ui.grid.view import GridView
+    from positions_viewer.ui.session import DocumentSession
     from positions_viewer.ui.theme import LIGHT
 
     shown = _everything(ctx, ctx.main_size)
-    view = GridView()
+    session = DocumentSession()
+    view = GridView(session)
     try:
         view.set_theme(LIGHT)
-        view.set_actor_colors(shown.colors)
         view.resize(GRID_W, GRID_H)
-        view.set_result(shown.result)
+        session.show_loaded(Path(ctx.dataset(ctx.main_size)), shown.load, shown.index)
         view.show()
         _settle(app, view)
         counter = _paint_counter()
@@ -352,9 +353,9 @@ def bench_window(ctx: Context) -> list[Row]:
     app = _qapp()
     import random
 
-    from positions_viewer.ui import text_layout
-    from positions_viewer.ui.main_window import MainWindow
+    from positions_viewer.ui.render import text_layout
     from positions_viewer.ui.settings import Settings
+    from positions_viewer.ui.window.main_window import MainWindow
 
     path = ctx.dataset(ctx.main_size)
     load = loaded(path)
@@ -523,7 +524,7 @@ def _page_content(result: Any, index: Any, page_height: int) -> _PageContent:
     from PySide6.QtCore import QRectF
 
     from positions_viewer.model.tables import caption_lines
-    from positions_viewer.ui.page import PageSpec, layout_page
+    from positions_viewer.ui.render.page import PageSpec, layout_page
     from positions_viewer.ui.theme import LIGHT, actor_colors
     from positions_viewer.ui.timeline_frame import layout_frame, timeline_style
 
@@ -693,7 +694,8 @@ def bench_export(ctx: Context) -> list[Row]:
     except ImportError:  # the test extra has no matplotlib: measure ours alone, say so
         have_baseline = False
     from positions_viewer.model import Filter
-    from positions_viewer.ui import export, text_layout
+    from positions_viewer.ui import export
+    from positions_viewer.ui.render import text_layout
 
     size = "M" if ctx.main_size == "L" else ctx.main_size
     shown = _everything(ctx, size)

@@ -61,7 +61,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "grid", bench_grid,
         (("grid repaint at 1280×800, {main}", "—", "≤ 40 ms"),
          ("grid scroll step (one wheel notch), 1280×800, {main}", "—", "≤ 40 ms")),
-        requires=("positions_viewer.ui.grid_view",),
+        requires=("positions_viewer.ui.grid.view",),
         description="GridView repaint and wheel scroll step",
     ),
     Benchmark(
@@ -69,14 +69,14 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("filter change → MainWindow.apply_filter (grid model, timeline data; no paint), "
           "{main}", "—", "≤ 16 ms"),
          ("filter change → window repainted (apply_filter + paint), {main}", "—", "—")),
-        requires=("positions_viewer.ui.main_window",),
+        requires=("positions_viewer.ui.window.main_window",),
         description="the window's update after a filter change",
     ),
     Benchmark(
         "startup", bench_startup,
         (("start-up to first painted window, bundled dataset (whole process)",
           "bare QApplication + empty QMainWindow", "≤ 1.5×"),),
-        requires=("positions_viewer.ui.main_window",),
+        requires=("positions_viewer.ui.window.main_window",),
         description="whole processes to the first painted window",
     ),
     Benchmark(

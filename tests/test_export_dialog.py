@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import Filter, load_file
 from positions_viewer.ui.export_dialog import ExportDialog, copy_image_to_clipboard, export_steps
-from positions_viewer.ui.main_window import MainWindow
+from positions_viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

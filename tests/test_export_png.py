@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from positions_viewer.cli import main
 from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
 from positions_viewer.ui.export import ImageTooLarge, encode_png, render_png
-from positions_viewer.ui.grid_painter import GridStyle, paint_cell
-from positions_viewer.ui.main_window import MainWindow
-from positions_viewer.ui.page import PageSpec, layout_page
+from positions_viewer.ui.render.grid_painter import GridStyle, paint_cell
+from positions_viewer.ui.render.page import PageSpec, layout_page
 from positions_viewer.ui.theme import LIGHT, actor_colors
+from positions_viewer.ui.window.main_window import MainWindow
 
 from .image_approval import assert_image_approved, pixels
 
@@ -177,7 +177,7 @@ def test_dark_actor_colours_are_lifted_where_the_surface_would_swallow_them(
         qapp: object) -> None:
     from PySide6.QtGui import QColor
 
-    from positions_viewer.ui.colors import visible_actor_color
+    from positions_viewer.ui.render.colors import visible_actor_color
 
     france = "#1f4e9c"
     assert visible_actor_color(france, dark=False) == QColor(france)
@@ -188,7 +188,7 @@ def test_dark_actor_colours_are_lifted_where_the_surface_would_swallow_them(
 
 def test_a_short_date_window_is_widened_evenly_on_the_page(seed_path: Path,
                                                            qapp: object) -> None:
-    from positions_viewer.ui.page import PageSpec, layout_page
+    from positions_viewer.ui.render.page import PageSpec, layout_page
 
     index = index_of(seed_path)
     flt = Filter(date_from=parse_date("2025-12-18"), date_to=parse_date("2025-12-19"))

@@ -25,8 +25,8 @@ from positions_viewer import export_cli
 from positions_viewer.cli import main
 from positions_viewer.model import load_file
 from positions_viewer.ui.export_dialog import ExportDialog
-from positions_viewer.ui.main_window import MainWindow
 from positions_viewer.ui.settings import Settings
+from positions_viewer.ui.window.main_window import MainWindow
 
 BASE = """schema = 1
 title = "Faults"

@@ -25,11 +25,11 @@ from pytestqt.qtbot import QtBot
 from positions_viewer.export_cli import write_one
 from positions_viewer.model import DatasetIndex, Filter, load_file
 from positions_viewer.model.tables import md_escape
-from positions_viewer.ui.details import clip_text
-from positions_viewer.ui.filter_bar import ITEM_CHARS
-from positions_viewer.ui.main_window import MainWindow
-from positions_viewer.ui.presenter import NotesWindow, PresenterWindow
-from positions_viewer.ui.window_parts import TITLE_CHARS
+from positions_viewer.model.text import clip_text
+from positions_viewer.ui.filters.checklist import ITEM_CHARS
+from positions_viewer.ui.presenter.window import NotesWindow, PresenterWindow
+from positions_viewer.ui.window.main_window import MainWindow
+from positions_viewer.ui.window.parts import TITLE_CHARS
 
 from .datagen import to_toml
 

@@ -23,9 +23,9 @@ from positions_viewer.export_cli import write_one
 from positions_viewer.model import Filter, load_file
 from positions_viewer.model import loader as loader_module
 from positions_viewer.model.tables import grid_csv, grid_markdown, timeline_csv
-from positions_viewer.ui.details import MAX_SHOWN_CHARS
-from positions_viewer.ui.grid_painter import EMPTY_TEXT
-from positions_viewer.ui.main_window import MainWindow
+from positions_viewer.ui.details.panel import MAX_SHOWN_CHARS
+from positions_viewer.ui.render.grid_painter import EMPTY_TEXT
+from positions_viewer.ui.window.main_window import MainWindow
 
 WriteToml = Callable[..., Path]
 HEAD = 'schema = 1\ntitle = "Limits"\n'

@@ -13,9 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import DatasetIndex, Filter, load_file
 from positions_viewer.model.story import story_steps, view_snippet
-from positions_viewer.ui.main_window import MainWindow
-from positions_viewer.ui.presenter import NEXT_KEYS, PREVIOUS_KEYS, PresenterWindow, render_step
+from positions_viewer.ui.presenter.window import (
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    PresenterWindow,
+    render_step,
+)
 from positions_viewer.ui.theme import presenter_theme
+from positions_viewer.ui.window.main_window import MainWindow
 
 EVENTS_ONLY = """
 schema = 1
@@ -100,7 +105,7 @@ def test_without_views_steps_are_events_in_date_order(write_toml: Callable[..., 
 
 def test_an_event_step_shows_the_events_before_it_on_its_timeline(
         write_toml: Callable[..., Path], qapp: object) -> None:
-    from positions_viewer.ui.page import PageSpec, layout_page
+    from positions_viewer.ui.render.page import PageSpec, layout_page
 
     result = load_file(write_toml(EVENTS_ONLY))
     assert result.dataset is not None
@@ -253,7 +258,7 @@ def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
 
 def test_key_hints_show_at_the_start_then_leave_the_audience_alone(
         qtbot: QtBot, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from positions_viewer.ui import presenter as presenter_module
+    from positions_viewer.ui.presenter import window as presenter_module
 
     monkeypatch.setattr(presenter_module, "HINT_MS", 200)
     index = seed_index(seed_path)
@@ -276,9 +281,9 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
         qtbot: QtBot, seed_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from positions_viewer.ui.presenter import NotesWindow
+    from positions_viewer.ui.presenter.window import NotesWindow
     from positions_viewer.ui.theme import theme
-    from positions_viewer.ui.window_style import apply_palette
+    from positions_viewer.ui.window.style import apply_palette
 
     apply_palette(QApplication.instance(), theme("light"))  # the window's style sheet too
     index = seed_index(seed_path)
@@ -296,7 +301,7 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
 
 def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
                                                              qapp: object) -> None:
-    from positions_viewer.ui.presenter import fitting_size
+    from positions_viewer.ui.presenter.window import fitting_size
 
     index = seed_index(seed_path)
     step = story_steps(index.dataset, index)[0]  # every issue and event: the tallest
@@ -312,7 +317,7 @@ def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
 
 
 def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterWindow) -> None:
-    from positions_viewer.ui.presenter import fitting_size
+    from positions_viewer.ui.presenter.window import fitting_size
 
     sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
                           presenter.width(), presenter.height()) for step in presenter.steps]
@@ -351,7 +356,7 @@ def test_every_step_shows_its_type_at_the_same_size_on_screen(
     scaled) show their text at one size on screen, and every page fits the screen."""
     from dataclasses import replace
 
-    from positions_viewer.ui.presenter import _placement, _room, _StepPage, shared_size
+    from positions_viewer.ui.presenter.window import _placement, _room, _StepPage, shared_size
 
     result = load_file(seed_path)
     assert result.dataset is not None
@@ -379,7 +384,7 @@ def test_a_step_marks_as_changed_exactly_what_changed_at_it(
     the Kremlin's event) though they fall in its days. View steps: every change in range."""
     from dataclasses import replace
 
-    from positions_viewer.ui import grid_painter
+    from positions_viewer.ui.render import grid_painter
 
     result = load_file(seed_path)
     assert result.dataset is not None

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from ..limits import MAX_SIDE_PX
 from ..model import DatasetIndex, QueryResult
 from ..model.story import Step, view_title
-from .page import PageSpec, layout_page, paint_page
+from .render.page import PageSpec, layout_page, paint_page
 from .theme import actor_colors, theme
 
 __all__ = ["MAX_SIDE_PX", "ImageTooLarge", "encode_png", "ensure_gui", "render_image",

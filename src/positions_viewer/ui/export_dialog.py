@@ -28,10 +28,10 @@ from ..export_cli import DEFAULT_WIDTH, ExportError, atomic_write, write_one
 from ..model import Dataset, DatasetIndex, Filter
 from ..model.story import story_steps
 from .export import ImageTooLarge, encode_png, render_image, render_step_png
-from .page import PageSpec
+from .render.page import PageSpec
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
 __all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_steps",
            "run_export_dialog"]

@@ -22,8 +22,8 @@ from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.tables import no_events_text
 from positions_viewer.model.types import Dataset
 
-from .colors import visible_actor_color
-from .text_layout import MAX_LAYOUT_CHARS
+from .render.colors import visible_actor_color
+from .render.text_layout import MAX_LAYOUT_CHARS
 from .theme import Theme
 from .timeline_layout import (
     AxisTicks,

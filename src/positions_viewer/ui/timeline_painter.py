@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 
 from positions_viewer.model import PartialDate
 
-from .text_layout import elide
+from .render.text_layout import elide
 from .theme import Theme
 from .timeline_frame import (
     NO_ACTOR,

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from ..model import Actor, Issue, QueryResult
-from ..model.query import Cell
+from ...model import Actor, Issue, QueryResult
+from ...model.query import Cell
+from ..theme import Theme
 from .colors import visible_actor_color
 from .text_layout import elide, wrap
-from .theme import Theme
 
 __all__ = [
     "CellState",

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..model import QueryResult
-from ..model.query import Cell
-from ..model.text import clip_text
+from ...model import QueryResult
+from ...model.query import Cell
+from ...model.text import clip_text
 
 __all__ = ["GridModel", "Role"]
 

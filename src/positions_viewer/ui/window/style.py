@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from .theme import Theme
+from ..theme import Theme
 
 __all__ = ["apply_font", "apply_palette", "style_sheet", "system_prefers_dark"]
 

@@ -13,12 +13,12 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantA
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..model import DatasetIndex, QueryResult
-from ..model.story import Step
-from ..model.text import clip_text
-from .details import LABEL_CHARS, plain_label
-from .page import PageLayout, PageSpec, layout_page, paint_page
-from .theme import Theme, presenter_theme
+from ...model import DatasetIndex, QueryResult
+from ...model.story import Step
+from ...model.text import clip_text
+from ..labels import LABEL_CHARS, plain_label
+from ..render.page import PageLayout, PageSpec, layout_page, paint_page
+from ..theme import Theme, presenter_theme
 
 __all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "fitting_size",
            "render_step", "shared_size"]

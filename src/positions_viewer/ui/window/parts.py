@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtGui import Qt as QtGuiNamespace
@@ -23,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import Dataset, Diagnostic
-from ..model.text import clip_text
-from .details import plain_label
+from ...model import Diagnostic
+from ...model.text import clip_text
+from ..labels import plain_label
+from ..session import DocumentSession
 
 __all__ = ["Banner", "ElidedComboBox", "Header", "show_text_dialog"]
+
+BANNER_CHARS = 400  # a message quoting a huge value is cut: the banner is one glance
 
 
 def show_text_dialog(parent: QWidget, title: str, text: str) -> None:
@@ -47,26 +48,44 @@ def show_text_dialog(parent: QWidget, title: str, text: str) -> None:
 
 
 class Banner(QFrame):
-    """A strip above the views naming file:line and the error; the data below stays."""
+    """A strip above the views naming file:line and the error; the data below stays.
+    Shows the session's problem; Close dismisses it until the next one."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self.setObjectName("Banner")
         self.setAccessibleName("Problem with the open file")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
         self.label = plain_label("", "banner", self)
+        # The window's width, not the text's: a long id would widen the window (and a
+        # 2 MB one froze it); the label wraps, and the message is clipped to a few lines.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.details_button = QPushButton("Show all problems", self)
+        self.close_button = QPushButton("Dismiss", self)
+        self.close_button.setAccessibleName("Dismiss this message")
+        self.close_button.setToolTip("Hide this message until the next problem")
         layout.addWidget(self.label, 1)
         layout.addWidget(self.details_button)
-        self.diagnostics: list[Diagnostic] = []
+        layout.addWidget(self.close_button)
+        self.close_button.clicked.connect(session.dismiss_problem)
         self.details_button.clicked.connect(self.show_all)
         self.hide()
 
-    def show_message(self, text: str, diagnostics: list[Diagnostic] | None = None) -> None:
-        self.diagnostics = diagnostics or []
-        self.label.setText(text)
-        self.details_button.setVisible(len(self.diagnostics) > 1)
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        problem = self._session.problem
+        return problem.diagnostics if problem is not None else ()
+
+    def synchronize(self) -> None:
+        """Show the session's problem, or hide when there is none."""
+        problem = self._session.problem
+        if problem is None:
+            self.hide()
+            return
+        self.label.setText(clip_text(problem.message, BANNER_CHARS))
+        self.details_button.setVisible(len(problem.diagnostics) > 1)
         self.show()
 
     def show_all(self) -> None:
@@ -79,8 +98,11 @@ DESCRIPTION_CHARS = 2000
 
 
 class Header(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The dataset's title, description and as-of date, and the saved view shown."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 4)
         layout.setSpacing(2)
@@ -93,12 +115,19 @@ class Header(QWidget):
             # The window's width, not the text's: a long unbroken word would widen the window.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             layout.addWidget(label)
+        session.opened.connect(self.synchronize)
 
-    def show_view(self, title: str | None) -> None:
+    def show_view(self, number: int | None) -> None:
+        """Name saved view ``number`` under the title (``None``: no saved view)."""
+        dataset = self._session.dataset
+        title = dataset.views[number].title if dataset and number is not None else ""
         self.view.setText(f"Saved view: {clip_text(title, TITLE_CHARS)}" if title else "")
         self.view.setVisible(bool(title))
 
-    def set_dataset(self, dataset: Dataset, path: Path) -> None:
+    def synchronize(self, _reloaded: bool = False) -> None:
+        dataset, path = self._session.dataset, self._session.path
+        if dataset is None or path is None:
+            return
         # Cut: a wrapped label lays out all its text on every size query (a 1 MB title froze
         # the window for 20 s). The details panel and exports keep the full text.
         self.title.setText(clip_text(dataset.title, TITLE_CHARS))

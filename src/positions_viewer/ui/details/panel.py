@@ -18,21 +18,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ..model import Dataset, DatasetIndex, Event, Position, Source
-from ..model.query import Filter
-from ..model.text import clip_text
+from ...model import Dataset, DatasetIndex, Event, Position, Source
+from ...model.query import Filter
+from ..labels import literal_mnemonic, plain_label
+from ..session import DocumentSession, Selection
 
-__all__ = ["DetailsPanel", "clip_text", "is_web_url", "plain_label"]
+__all__ = ["DetailsPanel", "is_web_url"]
 
 # Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
 # text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
 MAX_SHOWN_CHARS = 5_000
-LABEL_CHARS = 2_000  # titles and one-line facts are cut here: a label lays out all its text
 
 
 def is_web_url(url: str) -> bool:
@@ -40,33 +39,12 @@ def is_web_url(url: str) -> bool:
     return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
 
 
-def literal_mnemonic(text: str) -> str:
-    """``text`` for a button or menu entry, where "&" marks a shortcut: doubled, so a
-    title like "Q&A" shows its "&" and does not bind Alt+A."""
-    return text.replace("&", "&&")
-
-
-def plain_label(text: str, role: str = "body", parent: QWidget | None = None,
-                limit: int = LABEL_CHARS) -> QLabel:
-    """A wrapped, selectable label that shows ``text`` literally, cut at ``limit`` characters
-    (long texts go through :meth:`DetailsPanel._long_text`, with a button to copy them)."""
-    text = clip_text(text, limit)
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    flags = Qt.TextInteractionFlag
-    label.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
-    label.setText(text)
-    label.setObjectName(f"details-{role}")
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
-
-
 class DetailsPanel(QScrollArea):
-    """Shows what is selected: a cell's history, an issue, an event."""
+    """Shows what the session has selected: a cell's history, an issue, an event."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         # The body is sized here from height-for-width: with a resizable widget, the scroll area
         # takes wrapped labels' minimum heights (measured at their narrowest) and scrolls text
         # that fits.
@@ -84,6 +62,28 @@ class DetailsPanel(QScrollArea):
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_body)
         self.show_nothing()
+        session.selection_changed.connect(self.synchronize)
+        session.result_changed.connect(self.synchronize)
+
+    def synchronize(self, _changed: object = None) -> None:
+        """Show what the session has selected, as of its current filter."""
+        session = self._session
+        selection: Selection = session.selection
+        if session.index is None or session.result is None:
+            self.show_nothing()
+        elif selection.cell is not None:
+            issue, actor = selection.cell
+            if actor < 0:
+                self.show_issue(session.index.dataset, issue)
+            else:
+                shown = session.shown_position()
+                position = (session.result.cell(*shown).position if shown is not None
+                            else None)
+                self.show_cell(session.index, session.filter, issue, actor, position)
+        elif selection.event is not None:
+            self.show_event(session.index.dataset, session.index.dataset.events[selection.event])
+        else:
+            self.show_nothing()
 
     # -- what to show ----------------------------------------------------------------
 

@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import QueryResult
-from .grid_model import GridModel, Role, cell_text
-from .grid_painter import (
+from ...model import QueryResult
+from ..render.grid_painter import (
     CellState,
     GridStyle,
     actor_header_height,
@@ -42,7 +41,9 @@ from .grid_painter import (
     paint_corner,
     paint_issue,
 )
-from .theme import LIGHT, Theme
+from ..session import DocumentSession, Selection
+from ..theme import LIGHT, Theme
+from .model import GridModel, Role, cell_text
 
 __all__ = ["GridView"]
 
@@ -121,18 +122,18 @@ class _ActorHeader(QHeaderView):
 
 
 class GridView(QTableView):
-    """Emits ``cellSelected(issue, actor)`` (actor -1 for the issue column, both -1 for none)."""
+    """The session's result as a grid. Emits ``cellSelected(issue, actor)`` (actor -1 for the
+    issue column, both -1 for none) when the user moves the current cell."""
 
     cellSelected = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self.grid_model = GridModel(self)
         self.grid_style = GridStyle(LIGHT)
-        self.actor_colors: list[str] = []
-        self.highlight_issues: frozenset[int] = frozenset()
-        self.highlight_actors: frozenset[int] = frozenset()
         self._heights: dict[int, int] = {}
+        self._resetting = False
         self.setModel(self.grid_model)
         self.setItemDelegate(_CellDelegate(self))
         self.setHorizontalHeader(_ActorHeader(self))
@@ -158,15 +159,33 @@ class GridView(QTableView):
         # Not connected to start() directly: the scroll value would become the interval.
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._resize_timer.start())
         self.grid_model.modelReset.connect(self._after_reset)
+        session.result_changed.connect(self.set_result)
+        session.selection_changed.connect(self.synchronize_selection)
+        session.opened.connect(self._repaint_headers)  # actor colours
 
-    # -- inputs ----------------------------------------------------------------------
+    # -- what the session holds ---------------------------------------------------------
+
+    @property
+    def actor_colors(self) -> tuple[str, ...]:
+        return self._session.colors
+
+    @property
+    def highlight_issues(self) -> frozenset[int]:
+        """Issues related to the selected event."""
+        return self._session.highlight()[0]
+
+    @property
+    def highlight_actors(self) -> frozenset[int]:
+        return self._session.highlight()[1]
 
     def set_result(self, result: QueryResult) -> None:
-        """Show a new query result, keeping the selected (issue, actor) where still shown."""
-        keep = self.selected_cell()
-        self.grid_model.set_result(result)
-        if keep is not None:
-            self.select_cell(*keep, emit=False)
+        """Show a new query result and the session's selection in it."""
+        self._resetting = True  # the view moves its current cell while the model resets
+        try:
+            self.grid_model.set_result(result)
+        finally:
+            self._resetting = False
+        self.synchronize_selection()
 
     def set_theme(self, theme: Theme) -> None:
         self.grid_style = GridStyle(theme)
@@ -176,16 +195,18 @@ class GridView(QTableView):
         )
         self._invalidate_heights()
 
-    def set_actor_colors(self, colors: list[str]) -> None:
-        self.actor_colors = colors
-        self.horizontalHeader().viewport().update()
-
-    def set_highlight(self, issues: frozenset[int], actors: frozenset[int]) -> None:
-        self.highlight_issues, self.highlight_actors = issues, actors
-        self.viewport().update()
+    def _repaint_headers(self, _reloaded: bool = False) -> None:
         self.horizontalHeader().viewport().update()
 
     # -- selection -------------------------------------------------------------------
+
+    def synchronize_selection(self, _selection: Selection | None = None) -> None:
+        """Show the session's selected cell (none: no current cell), telling no one."""
+        cell = self._session.selection.cell
+        if cell is None or not self._set_current(*cell):
+            self.clear_selection()
+        self.viewport().update()
+        self.horizontalHeader().viewport().update()
 
     def selected_cell(self) -> tuple[int, int] | None:
         index = self.currentIndex()
@@ -201,6 +222,16 @@ class GridView(QTableView):
         model.blockSignals(False)
 
     def select_cell(self, issue: int, actor: int, emit: bool = True) -> bool:
+        """Select a shown cell (``actor`` -1: the issue row) through the session; ``False``
+        when it is not shown. ``emit=False`` moves the current cell only."""
+        if not self._set_current(issue, actor):
+            return False
+        if emit:
+            self._session.select_cell(issue, actor)
+            self.cellSelected.emit(issue, actor)
+        return True
+
+    def _set_current(self, issue: int, actor: int) -> bool:
         result = self.grid_model.result
         if result is None:
             return False
@@ -210,8 +241,7 @@ class GridView(QTableView):
             return False
         index = self.grid_model.index(rows.index(issue), columns.index(actor) + 1 if actor >= 0
                                       else 0)
-        if not emit:
-            self.selectionModel().blockSignals(True)
+        self.selectionModel().blockSignals(True)
         self.setCurrentIndex(index)
         self.selectionModel().blockSignals(False)
         self.scrollTo(index)
@@ -219,12 +249,17 @@ class GridView(QTableView):
 
     def currentChanged(self, current: ModelIndex, previous: ModelIndex) -> None:
         super().currentChanged(current, previous)
-        if not self.selectionModel().signalsBlocked():
-            if current.isValid():
-                self.cellSelected.emit(int(current.data(Role.ISSUE)),
-                                       int(current.data(Role.ACTOR)))
-            else:
-                self.cellSelected.emit(-1, -1)
+        if self.selectionModel().signalsBlocked() or self._resetting:
+            return
+        if current.isValid():
+            if not self.selectionModel().isSelected(current):
+                return  # focus arriving (Tab) moves the current cell but selects nothing
+            issue, actor = int(current.data(Role.ISSUE)), int(current.data(Role.ACTOR))
+            self._session.select_cell(issue, actor)
+            self.cellSelected.emit(issue, actor)
+        elif self._session.selection.cell is not None:
+            self._session.clear_selection()
+            self.cellSelected.emit(-1, -1)
 
     def keyPressEvent(self, event: object) -> None:
         from PySide6.QtGui import QKeyEvent
