@@ -12,38 +12,34 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
-from ...model.story import view_snippet
 from ...model.text import clip_text
-from ...paths import default_dataset
 from ..details.panel import DetailsPanel
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
-from ..labels import literal_mnemonic, plain_label
-from ..session import DocumentSession, Problem
+from ..session import DocumentSession
 from ..settings import Settings
-from ..theme import Theme, theme
+from ..theme import Theme
 from ..timeline_widget import TimelineWidget
 from .actions import build_menus, shortcuts_text
 from .layout_memory import WindowLayout
-from .opening import DocumentOpener
+from .opening import DocumentOpener, dropped_file
 from .parts import Banner, Header, show_text_dialog
 from .presenting import Presenting
 from .saved_views import SavedViews
-from .style import apply_font, apply_palette, system_prefers_dark
+from .status import EmptyState, StatusLine
+from .style import apply_font, apply_palette, chosen_theme
 
 if TYPE_CHECKING:
     from ..presenter.window import NotesWindow, PresenterWindow
@@ -70,11 +66,11 @@ class MainWindow(QMainWindow):
         # them (_apply_theme): set first, it made every widget dearer (built 30 -> 55 ms).
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        apply_font(app, _chosen_theme(settings.theme, settings.text_size))
+        apply_font(app, chosen_theme(settings.theme, settings.text_size))
         super().__init__()
         self.settings = settings
         self.session = session or DocumentSession()
-        self.theme: Theme = _chosen_theme(settings.theme, settings.text_size)
+        self.theme: Theme = chosen_theme(settings.theme, settings.text_size)
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self._fit_on_first_result = False
@@ -87,9 +83,8 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineWidget(self)
         self.grid = GridView(self.session, self)
         self.details = DetailsPanel(self.session, self)
-        self.empty_label = plain_label("", "empty", self)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.hide()
+        self.empty_state = EmptyState(self.session, self.grid, self)
+        self.empty_label = self.empty_state.label
         self._lay_out()
         build_menus(self)
         self.saved_views = SavedViews(self.session, self.views_menu, self)
@@ -129,15 +124,8 @@ class MainWindow(QMainWindow):
             layout.addWidget(widget)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.status_label = QLabel(self)
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(140)
-        self.progress.setAccessibleName("Loading")
-        self.progress.hide()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
+        self.status = StatusLine(self.session, self)
+        self.status_label, self.progress = self.status.label, self.status.progress
         self.setTabOrder(self.filter_bar.reset_button, self.timeline)
         self.setTabOrder(self.timeline, self.grid)
         self.setTabOrder(self.grid, self.details)
@@ -147,9 +135,8 @@ class MainWindow(QMainWindow):
         session.opened.connect(self._document_opened)
         session.result_changed.connect(self._result_changed)
         session.selection_changed.connect(self._selection_changed)
-        session.problem_changed.connect(self._problem_changed)
         self.opener.loading.connect(self.progress.setVisible)
-        self.opener.shown.connect(self._load_shown)
+        self.opener.shown.connect(self.empty_state.load_shown)
         self.filter_bar.wasReset.connect(self._was_reset)
         self.saved_views.applied.connect(self.timeline.fit)  # a view shows its own period
         self.timeline.eventSelected.connect(
@@ -233,14 +220,7 @@ class MainWindow(QMainWindow):
         copy_image_to_clipboard(self)
 
     def copy_filters_as_view(self) -> str:
-        """A ready ``[[views]]`` snippet for the current filters, on the clipboard."""
-        if self.dataset is None:
-            return ""
-        snippet = view_snippet(self.dataset, self.session.filter)
-        QGuiApplication.clipboard().setText(snippet)
-        self.statusBar().showMessage("Copied a [[views]] entry for these filters: paste it "
-                                     "into the file", 6000)
-        return snippet
+        return self.saved_views.copy_snippet()
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
@@ -258,22 +238,13 @@ class MainWindow(QMainWindow):
         show_text_dialog(self, "Keyboard shortcuts", shortcuts_text(self.actions()))
 
     def fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        for entry in recent:
-            action = self.recent_menu.addAction(literal_mnemonic(entry))
-            action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
+        self.opener.fill_recent_menu(self.recent_menu)
 
     # -- the session → the window -------------------------------------------------------
 
     def _document_opened(self, reloaded: bool) -> None:
         dataset = self.session.dataset
         assert dataset is not None
-        self.empty_label.hide()
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
         title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
         self.setWindowTitle(f"{title} — {APP_NAME}")
@@ -281,24 +252,9 @@ class MainWindow(QMainWindow):
         if not reloaded:
             self._fit_on_first_result = True
 
-    def _load_shown(self, replaced: bool) -> None:
-        session = self.session
-        if not replaced and session.dataset is None and session.failed_path is not None:
-            self.empty_label.setText(f"{session.failed_path.name} could not be loaded. Fix the "
-                                     "file and it will reload by itself, or open another "
-                                     "(Ctrl+O).")
-            self.empty_label.show()
-            self.grid.hide()
-
     def _result_changed(self, result: QueryResult) -> None:
         assert self.session.index is not None
         self.timeline.set_result(result, self.session.index)
-        self.status_label.setText(result.status_text())
-        empty = result.row_count == 0 or result.column_count == 0
-        self.empty_label.setText("Nothing matches these filters. Press Reset (Ctrl+Shift+R) "
-                                 "to show everything." if empty else "")
-        self.empty_label.setVisible(empty)
-        self.grid.setVisible(not empty)
         self.header.show_view(self.session.current_view())
         if self._fit_on_first_result:  # a newly opened file: all of it, the grid in focus
             self._fit_on_first_result = False
@@ -317,17 +273,14 @@ class MainWindow(QMainWindow):
         self.timeline.select_event(event, scroll=False)
         self.timeline.highlight_events(set())
 
-    def _problem_changed(self, problem: Problem | None) -> None:
-        self.banner.synchronize()
-
     # -- drag and drop, closing ---------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_file(event.mimeData()) is not None:
+        if dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = _dropped_file(event.mimeData())
+        path = dropped_file(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.open_path(path)
@@ -338,21 +291,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _apply_theme(self) -> None:
-        self.theme = _chosen_theme(self.settings.theme, self.settings.text_size)
+        self.theme = chosen_theme(self.settings.theme, self.settings.text_size)
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
-
-
-def _dropped_file(mime: QMimeData) -> Path | None:
-    for url in mime.urls():
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
-            return Path(url.toLocalFile())
-    return None
-
-
-def _chosen_theme(name: str, text_size: int) -> Theme:
-    """The theme a setting names ("system" follows the desktop), at the text size."""
-    if name == "system":
-        name = "dark" if system_prefers_dark() else "light"
-    return theme(name).scaled(text_size)

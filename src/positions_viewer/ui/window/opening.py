@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
+from ...paths import default_dataset
+from ..labels import literal_mnemonic
 from ..loading import BackgroundLoader, Loaded
 from ..session import DocumentSession
 from ..settings import Settings
 from ..watcher import FileWatcher, content_hash
 
-__all__ = ["DocumentOpener"]
+__all__ = ["DocumentOpener", "dropped_file"]
 
 
 class DocumentOpener(QObject):
@@ -86,5 +88,25 @@ class DocumentOpener(QObject):
             return
         self._session.file_missing()
 
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Recent files, newest first, and the bundled example."""
+        menu.clear()
+        recent = self._settings.recent_files
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+        for entry in recent:
+            action = menu.addAction(literal_mnemonic(entry))
+            action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
+        menu.addSeparator()
+        menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
+
     def stop(self) -> None:
         self.watcher.stop()
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The first ``.toml`` file dropped, if any."""
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
+            return Path(url.toLocalFile())
+    return None

@@ -71,6 +71,7 @@ class Banner(QFrame):
         layout.addWidget(self.close_button)
         self.close_button.clicked.connect(session.dismiss_problem)
         self.details_button.clicked.connect(self.show_all)
+        session.problem_changed.connect(self.synchronize)
         self.hide()
 
     @property
@@ -78,7 +79,7 @@ class Banner(QFrame):
         problem = self._session.problem
         return problem.diagnostics if problem is not None else ()
 
-    def synchronize(self) -> None:
+    def synchronize(self, _problem: object = None) -> None:
         """Show the session's problem, or hide when there is none."""
         problem = self._session.problem
         if problem is None:

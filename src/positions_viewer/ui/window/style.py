@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..theme import Theme
+from ..theme import Theme, theme
 
-__all__ = ["apply_font", "apply_palette", "style_sheet", "system_prefers_dark"]
+__all__ = ["apply_font", "apply_palette", "chosen_theme", "style_sheet", "system_prefers_dark"]
 
 
 def system_prefers_dark() -> bool:
@@ -83,3 +83,10 @@ QPushButton#details-link {{ text-align: left; color: {t.accent}; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QDateEdit:focus {{
     border: 2px solid {t.accent}; border-radius: 3px; }}
 """
+
+
+def chosen_theme(name: str, text_size: int) -> Theme:
+    """The theme a setting names ("system" follows the desktop), at the text size."""
+    if name == "system":
+        name = "dark" if system_prefers_dark() else "light"
+    return theme(name).scaled(text_size)
