@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from positions_viewer.model import DatasetIndex, Filter, load_file
+from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
 from positions_viewer.model.story import story_steps, view_snippet
 from positions_viewer.ui.presenter.window import (
     NEXT_KEYS,
@@ -328,8 +328,11 @@ def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterW
 
 
 def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
-    """The bundled file without views: Macron's step (18–20 Dec) must not mark Russia's
-    20 Dec answers, which belong to the Kremlin's event; the Kremlin's step marks them."""
+    """The bundled file without views: Macron's step (18–20 Dec) is shown as of 19 Dec, the
+    day before the Kremlin's event begins, so Russia's 20 Dec answers are not shown (nor
+    marked) yet; the Kremlin's step marks exactly them (DESIGN §4: the cells that differ
+    from the previous step). Russia's "Dec 2025" statements hold from 1 Dec: they are new
+    at Macron's step, as the as-of rule says."""
     result = load_file(seed_path)
     assert result.dataset is not None
     from dataclasses import replace
@@ -338,13 +341,42 @@ def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
     dataset = index.dataset
     steps = {dataset.events[s.event].id: s for s in story_steps(dataset, index)
              if s.event is not None}
-    russia = dataset.index_of("actors", "russia")
+    russia, france = dataset.index_of("actors", "russia"), dataset.index_of("actors", "france")
+    issue = {i.id: n for n, i in enumerate(dataset.issues)}
     macron = steps["macron-raises-dialogue"]
     kremlin = steps["kremlin-signals-readiness"]
     macron_cells = macron.changed_cells(macron.results(index)[0])
     kremlin_cells = kremlin.changed_cells(kremlin.results(index)[0])
-    assert macron_cells and all(actor != russia for _issue, actor in macron_cells)
-    assert kremlin_cells and all(actor == russia for _issue, actor in kremlin_cells)
+    answers = {(issue["imminence"], russia), (issue["conditions"], russia)}
+    assert {(issue["imminence"], france), (issue["context"], france)} <= macron_cells
+    assert not answers & macron_cells
+    assert kremlin_cells == answers
+
+
+def test_event_steps_never_go_back_in_time(write_toml: Callable[..., Path]) -> None:
+    """An approximate event ("2023") is placed by the end of its period, after an event
+    of 14 Mar 2023; every step is shown as of a day no earlier than the step before, and
+    marks exactly the cells whose shown statement differs from the step before."""
+    path = write_toml(EVENTS_ONLY.replace('date = 2024-03-01', 'date = "2023"')
+                      .replace('date = 2024-01-01\nend = 2024-01-05', 'date = 2023-03-14'))
+    result = load_file(path)
+    assert result.dataset is not None, result.diagnostics
+    index = DatasetIndex(result.dataset)
+    steps = story_steps(index.dataset, index)
+    assert [index.dataset.events[s.event].id for s in steps if s.event is not None] == [
+        "first", "second"]
+    days = [s.grid_filter.to_ordinal for s in steps]
+    assert days == sorted(days) and days[-1] == parse_date("2023-12-31").start
+    previous = None
+    for step in steps:
+        grid = step.results(index)[0]
+        shown = grid.cell_positions.copy()
+        differs = set() if previous is None else {
+            (int(grid.issue_rows[r]), int(grid.actor_columns[c]))
+            for r, c in zip(*(shown != previous).nonzero(), strict=True)}
+        if previous is not None:
+            assert step.changed_cells(grid) == differs
+        previous = shown
 
 
 @pytest.mark.parametrize(("width", "height", "views"),
@@ -409,4 +441,9 @@ def test_a_step_marks_as_changed_exactly_what_changed_at_it(
     france = dataset.index_of("actors", "france")
     changed = {(issue, actor) for issue, actor, flag in painted if flag}
     assert any(actor == france for _issue, actor in changed)
-    assert any(actor == russia for _issue, actor in changed) == with_views
+    if with_views:  # the view compares with its "from": Russia's answers changed since
+        assert any(actor == russia for _issue, actor in changed)
+    else:  # as of 19 Dec: Russia's 20 Dec answers belong to the Kremlin's step
+        answers = {(dataset.index_of("issues", i), russia) for i in ("imminence", "conditions")}
+        assert not answers & changed
+        assert changed == step.changed_cells(step.results(index)[0])
