@@ -10,8 +10,9 @@ is compared with the day before its event begins).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
+
+import tomlkit
 
 from .dates import PartialDate
 from .query import DatasetIndex, Filter, QueryResult
@@ -127,26 +128,26 @@ def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> 
 
 
 def view_snippet(dataset: Dataset, flt: Filter) -> str:
-    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
+    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken, written
+    by tomlkit (any text is quoted so that every TOML reader takes it back)."""
     taken = {view.id for view in dataset.views}
     number = len(taken) + 1
     while f"view-{number}" in taken:
         number += 1
-    lines = ["[[views]]", f'id = "view-{number}"', f"title = {_toml_string('New view')}"]
+    view = tomlkit.table()
+    view.add("id", f"view-{number}")
+    view.add("title", "New view")
     if flt.issues is not None:
-        ids = ", ".join(_toml_string(dataset.issues[i].id) for i in sorted(flt.issues))
-        lines.append(f"issues = [{ids}]")
+        view.add("issues", [dataset.issues[i].id for i in sorted(flt.issues)])
     if flt.actors is not None:
-        ids = ", ".join(_toml_string(dataset.actors[i].id) for i in sorted(flt.actors))
-        lines.append(f"actors = [{ids}]")
+        view.add("actors", [dataset.actors[i].id for i in sorted(flt.actors)])
     for key, value in (("from", flt.date_from), ("to", flt.date_to)):
         if value is not None:
-            text = _toml_string(value.iso()) if value.is_approximate else value.iso()
-            lines.append(f"{key} = {text}")
+            view.add(key, value.iso() if value.is_approximate else value.first_day)
     if flt.text.strip():
-        lines.append(f"# search text is not part of a saved view: {_toml_string(flt.text)}")
-    return "\n".join(lines) + "\n"
-
-
-def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+        view.add(tomlkit.comment("the search text is not part of a saved view: "
+                                 + tomlkit.string(flt.text).as_string()))
+    document = tomlkit.document()
+    document.add("views", tomlkit.aot())
+    document["views"].append(view)  # type: ignore[union-attr]
+    return tomlkit.dumps(document)
