@@ -45,16 +45,19 @@ class WindowLayout:
     def _on_screen(self) -> bool:
         """Whether most of the window is on a screen that exists now."""
         frame = self._window.frameGeometry()
-        screen = self._window.screen()
-        area = screen.availableGeometry() if screen is not None else QRect()
+        area = self.available_area()
         seen = frame.intersected(area)
         return seen.width() * seen.height() >= 0.6 * frame.width() * frame.height() and \
             frame.width() <= area.width() + 16 and frame.height() <= area.height() + 16
 
+    def available_area(self) -> QRect:
+        """The part of the window's screen that windows may use (no task bar, no dock)."""
+        screen = self._window.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
     def fit_to_screen(self) -> None:
         """The default size where it fits, else most of the available screen, centred."""
-        screen = self._window.screen()
-        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+        area = self.available_area()
         width = min(DEFAULT_SIZE[0], round(area.width() * SCREEN_SHARE))
         height = min(DEFAULT_SIZE[1], round(area.height() * SCREEN_SHARE))
         self._window.resize(width, height)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
-from ...paths import default_dataset
+from ...paths import default_dataset, seeds_dir
 from ..labels import literal_mnemonic
 from ..loading import BackgroundLoader, Loaded
 from ..session import DocumentSession
@@ -49,11 +49,16 @@ class DocumentOpener(QObject):
         self._opening = path
         self.loader.start(path)
 
-    def open_dialog(self, parent: QWidget) -> None:
-        """The Open dialog starts in the open file's folder, else the home folder."""
+    def start_folder(self) -> Path:
+        """Where the Open dialog starts: the open file's folder, else the home folder (the
+        bundled example's folder is inside the installed package: no place to browse)."""
         path = self._session.path
-        start = str(path.parent) if path is not None else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(parent, "Open comparison", start,
+        if path is None or path.resolve().parent == seeds_dir().resolve():
+            return Path.home()
+        return path.parent
+
+    def open_dialog(self, parent: QWidget) -> None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open comparison", str(self.start_folder()),
                                               "Comparison files (*.toml);;All files (*)")
         if name:
             self.open_path(Path(name))
