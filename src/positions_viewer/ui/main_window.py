@@ -42,7 +42,7 @@ from .grid_view import GridView
 from .loading import BackgroundLoader, Loaded
 from .settings import Settings
 from .theme import Theme, actor_colors, theme
-from .timeline_widget import TimelineWidget
+from .timeline.widget import TimelineWidget
 from .watcher import FileWatcher, content_hash
 from .window_parts import Banner, ElidedComboBox, Header, show_text_dialog
 from .window_style import apply_font, apply_palette, system_prefers_dark

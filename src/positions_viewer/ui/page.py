@@ -16,9 +16,12 @@ from ..model import DatasetIndex, QueryResult
 from ..model.tables import caption_lines
 from .colors import visible_actor_color
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
+from .render.timeline.data import TimelineData
+from .render.timeline.fit import timeline_height
+from .render.timeline.paint import paint_timeline
+from .render.timeline.view import TimelineView
 from .text_layout import elide, wrap
 from .theme import LIGHT, Theme
-from .timeline_painter import TimelineData, TimelineView, paint_timeline, timeline_height
 
 __all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
 
