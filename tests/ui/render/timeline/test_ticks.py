@@ -122,3 +122,25 @@ def test_count_periods_are_no_finer_than_the_ticks() -> None:
     ticks = choose_ticks(scale, text_width)
     edges = count_periods(scale, 10, ticks.step)
     assert edges[1:-1] == [float(t.day) for t in ticks.major]  # one count per labelled period
+
+
+@pytest.mark.parametrize("width", [300, 700, 1280, 1920, 3840])
+def test_the_whole_calendar_has_century_or_millennium_ticks(width: int) -> None:
+    """9,999 years on screen (fit of the calendar's two ends): labelled years at round
+    centuries or millennia, never an axis without a label."""
+    scale = TimeScale(day(1), dt.date.max.toordinal() + 1, 0, width)
+    ticks = choose_ticks(scale, text_width, min_spacing=42)
+    labelled = [t for t in ticks.major if t.label]
+    assert ticks.step.unit == "year" and ticks.step.count >= 100
+    assert len(labelled) >= 2
+    for tick in labelled:
+        year = dt.date.fromordinal(tick.day).year
+        assert tick.label == str(year) and year % ticks.step.count == 0
+
+
+def test_three_centuries_read_as_decades_or_centuries() -> None:
+    scale = TimeScale(day(1690), day(2035), 0, 1280)
+    ticks = choose_ticks(scale, text_width, min_spacing=42)
+    assert ticks.step.name in ("decades", "half-centuries", "centuries")
+    assert [t.label for t in ticks.major if t.label][:2] in (["1700", "1720"], ["1700", "1750"],
+                                                             ["1700", "1800"])

@@ -24,10 +24,11 @@ FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-MIN_SPAN_DAYS = 3.0
-MAX_SPAN_DAYS = 200 * 365.25
-FIRST_DAY = float(dt.date.min.toordinal())
+FIRST_DAY = float(dt.date.min.toordinal())  # 1 Jan 0001
 LAST_DAY = float(dt.date.max.toordinal() + 1)  # exclusive: the end of 31 Dec 9999
+MIN_SPAN_DAYS = 3.0
+# Fit shows every event whatever the span (issue 12): zooming out stops at the whole calendar.
+MAX_SPAN_DAYS = LAST_DAY - FIRST_DAY
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,9 @@ class TimeScale:
 
     def panned(self, dx: float) -> TimeScale:
         """Content follows the pointer: dragging right by ``dx`` shows earlier days."""
-        shift = -dx * self.span / self.width
-        start = min(max(self.start + shift, FIRST_DAY), LAST_DAY - self.span)
-        return TimeScale(start, start + self.span, self.left, self.width)
+        span = min(self.span, MAX_SPAN_DAYS)
+        start = min(max(self.start - dx * span / self.width, FIRST_DAY), LAST_DAY - span)
+        return TimeScale(start, start + span, self.left, self.width)
 
     def fitted(self, first: float, last: float, padding_px: float) -> TimeScale:
         """Shows days ``[first, last)`` with ``padding_px`` free on each side."""
@@ -90,8 +91,10 @@ class TimeScale:
 
 
 def brush_days(a: float, b: float) -> tuple[int, int]:
-    """The whole days a brush from ``a`` to ``b`` touches: ``(first, last)``, inclusive."""
-    lo, hi = min(a, b), max(a, b)
+    """The whole days a brush from ``a`` to ``b`` touches: ``(first, last)``, inclusive
+    ordinals, within the calendar however far past either end the pointer went."""
+    lo = min(max(min(a, b), FIRST_DAY), LAST_DAY - 1)
+    hi = min(max(max(a, b), FIRST_DAY + 1), LAST_DAY)
     first = math.floor(lo)
     return first, max(first, math.ceil(hi) - 1)
 

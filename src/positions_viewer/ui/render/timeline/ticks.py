@@ -53,6 +53,7 @@ _STEPS = (
     TickStep("year", 200, "centuries", 73050),
     TickStep("year", 500, "centuries", 182625),
     TickStep("year", 1000, "millennia", 365250),
+    TickStep("year", 2000, "millennia", 730500),  # the whole calendar in a narrow view
 )
 
 
