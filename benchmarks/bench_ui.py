@@ -105,8 +105,8 @@ def _paint_frame(image: Any, data: Any, view: Any) -> Any:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
+    from positions_viewer.ui.render.timeline.paint import paint_timeline
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import paint_timeline
 
     painter = QPainter(image)
     try:
@@ -122,8 +122,8 @@ def _naive_frame(image: Any, data: Any, view: Any) -> None:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QColor, QPainter
 
+    from positions_viewer.ui.render.timeline.style import timeline_style
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import timeline_style
 
     style = timeline_style(LIGHT)
     painter = QPainter(image)
@@ -159,8 +159,10 @@ def bench_timeline(ctx: Context) -> list[Row]:
     _qapp()
     from PySide6.QtGui import QImage
 
+    from positions_viewer.ui.render.timeline.data import TimelineData
+    from positions_viewer.ui.render.timeline.fit import fit_view
+    from positions_viewer.ui.render.timeline.view import TimelineView
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import TimelineData, TimelineView, fit_view
 
     image = QImage(TIMELINE_W, TIMELINE_H, QImage.Format.Format_ARGB32_Premultiplied)
     rows: list[Row] = []
@@ -525,8 +527,9 @@ def _page_content(result: Any, index: Any, page_height: int) -> _PageContent:
 
     from positions_viewer.model.tables import caption_lines
     from positions_viewer.ui.render.page import PageSpec, layout_page
+    from positions_viewer.ui.render.timeline.frame import layout_frame
+    from positions_viewer.ui.render.timeline.style import timeline_style
     from positions_viewer.ui.theme import LIGHT, actor_colors
-    from positions_viewer.ui.timeline_frame import layout_frame, timeline_style
 
     dataset = result.dataset
     colors = actor_colors([a.color for a in dataset.actors])

@@ -54,7 +54,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
           "naive paint of the same events", "≤ 8 ms"),
          ("timeline frame growth 10k→100k events", "—", "≤ 5×"),
          ("timeline frame, zoomed to 1%", "—", "≤ 2 ms")),
-        requires=("positions_viewer.ui.timeline_painter",),
+        requires=("positions_viewer.ui.render.timeline.paint",),
         description="timeline frames into a 1920×400 QImage, full extent and zoomed to 1%",
     ),
     Benchmark(

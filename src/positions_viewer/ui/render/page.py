@@ -15,10 +15,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from ...model import DatasetIndex, QueryResult
 from ...model.tables import caption_lines
 from ..theme import LIGHT, Theme
-from ..timeline_painter import TimelineData, TimelineView, paint_timeline, timeline_height
 from .colors import visible_actor_color
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
 from .text_layout import elide, wrap
+from .timeline.data import TimelineData
+from .timeline.fit import timeline_height
+from .timeline.paint import paint_timeline
+from .timeline.view import TimelineView
 
 __all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
 

@@ -31,7 +31,7 @@ from ..grid.view import GridView
 from ..session import DocumentSession
 from ..settings import Settings
 from ..theme import Theme
-from ..timeline_widget import TimelineWidget
+from ..timeline.widget import TimelineWidget
 from .actions import build_menus, shortcuts_text
 from .layout_memory import WindowLayout
 from .opening import DocumentOpener, dropped_file

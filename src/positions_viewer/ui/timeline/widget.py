@@ -1,26 +1,12 @@
-"""The timeline in the window: paints through :mod:`timeline_painter`, adds the interaction.
+"""The timeline in the window: paints through the renderer, adds the interaction.
 
-Mouse: the wheel zooms around the pointer (Shift+wheel or a sideways scroll pans); dragging
-the plot pans; dragging along the axis strip sets the date filter (brushing; Esc cancels);
-a click selects the event under the pointer, or zooms into a count chip or a density
-column; a double click on empty space fits everything.
-
-Keys: ``+``/``=`` and ``-`` zoom, ``0`` fits. ``Left``/``Right`` move the selection to the
-previous or next shown event in date order when an event is selected, and pan otherwise;
-``Shift+Left``/``Shift+Right`` always pan. ``Home``/``End`` select the first or last shown
-event; ``Enter`` selects the event nearest the centre; ``Esc`` cancels a brush, else clears
-the selection; ``L`` toggles lanes per actor.
-
-The setters (:meth:`select_event`, :meth:`highlight_events`, …) never emit signals, so the
-window can mirror a selection made elsewhere without an echo.
+What the mouse and keys do is decided in ``interaction.py`` (its docstring lists them); this
+widget applies it. The setters (:meth:`select_event`, :meth:`highlight_events`, …) never emit
+signals, so the window can mirror a selection made elsewhere without an echo.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
-import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -37,36 +23,23 @@ from PySide6.QtGui import (
 from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from positions_viewer.model import DatasetIndex, PartialDate, QueryResult
-from positions_viewer.model.text import clip_text
+from positions_viewer.model import DatasetIndex, QueryResult
 from positions_viewer.model.types import Dataset
 
-from .theme import LIGHT, Theme, actor_colors
-from .timeline_layout import Lod, TimeScale, brush_days
-from .timeline_painter import (
-    TimelineData,
-    TimelineHitMap,
-    TimelineView,
-    fit_view,
-    paint_timeline,
-    plot_scale,
-    timeline_style,
-)
+from ..render.timeline.data import TimelineData
+from ..render.timeline.fit import fit_view, plot_scale
+from ..render.timeline.hit import TimelineHitMap
+from ..render.timeline.lod import Lod
+from ..render.timeline.paint import paint_timeline
+from ..render.timeline.scale import TimeScale
+from ..render.timeline.style import timeline_style
+from ..render.timeline.view import TimelineView
+from ..theme import LIGHT, Theme, actor_colors
+from . import interaction
+from .interaction import Command, Press
+from .tooltip import day_date, describe, event_tooltip, tooltip_at
 
-__all__ = ["TimelineWidget"]
-
-_WHEEL_STEP = 1.25  # zoom per wheel notch
-_KEY_ZOOM = 1.5
-_PAN_FRACTION = 0.1  # of the visible span, per arrow key press
-_DETAIL_CHARS = 400  # a tooltip shows the start of long details; the panel shows them whole
-
-
-@dataclass(slots=True)
-class _Press:
-    pos: QPointF
-    on_axis: bool
-    scale: TimeScale  # the scale when the button went down: panning is relative to it
-    dragging: bool = False
+__all__ = ["TimelineWidget", "event_tooltip"]
 
 
 class TimelineWidget(QWidget):
@@ -86,7 +59,7 @@ class TimelineWidget(QWidget):
         self._view = TimelineView(0.0, 1.0)
         self._fitted = False
         self._hit: TimelineHitMap | None = None
-        self._press: _Press | None = None
+        self._press: Press | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
@@ -114,7 +87,7 @@ class TimelineWidget(QWidget):
             self.fit()
         elif self._fitted:
             self.fit()
-        self._describe()
+        self.setAccessibleDescription(describe(self._data))
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
@@ -227,14 +200,11 @@ class TimelineWidget(QWidget):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        dx, dy = delta.x(), delta.y()
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and not dx:
-            dx, dy = dy, 0
-        scale = self._scale()
-        if dy:
-            self._set_scale(scale.zoomed(_WHEEL_STEP ** (dy / 120), event.position().x()))
-        elif dx:
-            self._set_scale(scale.panned(dx / 120 * scale.width * _PAN_FRACTION))
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        scale = interaction.wheel_scale(self._scale(), delta.x(), delta.y(), shift,
+                                        event.position().x())
+        if scale is not None:
+            self._set_scale(scale)
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -243,7 +213,7 @@ class TimelineWidget(QWidget):
             return
         pos = event.position()
         on_axis = self._hit.in_axis(pos) if self._hit else pos.y() > self.height() - 40
-        self._press = _Press(pos, on_axis, self._scale())
+        self._press = Press(pos, on_axis, self._scale())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -262,10 +232,10 @@ class TimelineWidget(QWidget):
                 Qt.CursorShape.SizeHorCursor if press.on_axis else Qt.CursorShape.ClosedHandCursor
             )
         if press.on_axis:
-            self._view.brush = (press.scale.day(press.pos.x()), press.scale.day(pos.x()))
+            self._view.brush = press.brush(pos.x())
             self.update()
         else:
-            self._set_scale(press.scale.panned(pos.x() - press.pos.x()))
+            self._set_scale(press.panned(pos.x()))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         press, self._press = self._press, None
@@ -298,7 +268,7 @@ class TimelineWidget(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self._tooltip(QPointF(event.pos()))
+            text = tooltip_at(self._hit, QPointF(event.pos()), self._dataset) if self._hit else ""
             if text:
                 html = QtGuiNamespace.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
                 QToolTip.showText(event.globalPos(), html, self)
@@ -315,7 +285,7 @@ class TimelineWidget(QWidget):
         chip = hit.chip_at(pos)
         if chip is not None:
             first, last, _count = chip
-            self.set_visible_range(*self._padded(first, last))
+            self.set_visible_range(*interaction.chip_range(first, last))
             return
         row = hit.event_at(pos)
         if row is not None:
@@ -350,84 +320,55 @@ class TimelineWidget(QWidget):
         self.update()
         if brush is None:
             return
-        first, last = brush_days(*brush)
+        first, last = interaction.brushed(brush)
         self._fitted = False  # the axis stays under the pointer while the filter follows
-        self.dateRangeBrushed.emit(_day(first), _day(last))
+        self.dateRangeBrushed.emit(day_date(first), day_date(last))
 
     # -- keys ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        Key = Qt.Key
-        if key in (Key.Key_Plus, Key.Key_Equal):
-            self._zoom_keys(_KEY_ZOOM)
-        elif key in (Key.Key_Minus, Key.Key_Underscore):
-            self._zoom_keys(1 / _KEY_ZOOM)
-        elif key == Key.Key_0:
-            self.fit()
-        elif key in (Key.Key_Left, Key.Key_Right):
-            step = -1 if key == Key.Key_Left else 1
-            if self._view.selected is not None and not shift:
-                self._step_selection(step)
-            else:
-                scale = self._scale()
-                self._set_scale(scale.panned(-step * scale.width * _PAN_FRACTION))
-        elif key in (Key.Key_Home, Key.Key_End) and self._data.count:
-            self._select(int(self._data.rows[0 if key == Key.Key_Home else -1]))
-        elif key in (Key.Key_Return, Key.Key_Enter) and self._view.selected is None:
-            self._select_nearest_centre()
-        elif key == Key.Key_Escape and self._view.brush is not None:
-            self._press = None
-            self._view.brush = None
-            self.unsetCursor()
-            self.update()
-        elif key == Key.Key_Escape and self._view.selected is not None:
-            self._select(None)
-        elif key == Key.Key_L and not event.modifiers():
-            self.set_actor_lanes(not self._view.actor_lanes)
-        else:
+        command = interaction.command_for_key(
+            event.key(), event.modifiers(), selected=self._view.selected is not None,
+            brushing=self._view.brush is not None, events=self._data.count > 0,
+        )
+        if command is None:
             super().keyPressEvent(event)
             return
+        self._run(command)
         event.accept()
 
-    def _zoom_keys(self, factor: float) -> None:
-        scale = self._scale()
-        anchor = scale.left + scale.width / 2
-        selected = self._view.selected
-        if self._dataset is not None and selected is not None and (
-            selected < len(self._dataset.events)
-        ):
-            event = self._dataset.events[selected]
-            x = scale.x((event.start + event.stop + 1) / 2)
-            if scale.left <= x <= scale.left + scale.width:
-                anchor = x  # keep the selection still while zooming
-        self._set_scale(scale.zoomed(factor, anchor))
-
-    def _step_selection(self, step: int) -> None:
-        """Moves to the neighbour in date order among the shown events; from a selection
-        the filter hides, to the nearest shown event on that side."""
-        data, selected = self._data, self._view.selected
-        if not data.count or selected is None:
-            return
-        where = (data.rows == selected).nonzero()[0]
-        if len(where):
-            position = int(where[0]) + step
-        else:
-            assert self._index is not None
-            start = int(self._index.event_start[selected])
-            after = int(np.searchsorted(data.starts, start, side="right" if step > 0 else "left"))
-            position = after if step > 0 else after - 1
-        position = min(max(position, 0), data.count - 1)
-        self._select(int(data.rows[position]))
-
-    def _select_nearest_centre(self) -> None:
-        data = self._data
-        if not data.count:
-            return
-        centre = (self._view.start + self._view.end) / 2
-        position = int(np.argmin(abs(data.starts - centre)))
-        self._select(int(data.rows[position]))
+    def _run(self, command: Command) -> None:
+        view, data, scale = self._view, self._data, self._scale()
+        if command in (Command.ZOOM_IN, Command.ZOOM_OUT):
+            zoom = interaction.KEY_ZOOM
+            factor = zoom if command is Command.ZOOM_IN else 1 / zoom
+            anchor = interaction.zoom_anchor(scale, self._dataset, view.selected)
+            self._set_scale(scale.zoomed(factor, anchor))
+        elif command is Command.FIT:
+            self.fit()
+        elif command in (Command.PREVIOUS, Command.NEXT):
+            step = -1 if command is Command.PREVIOUS else 1
+            row = interaction.step_selection(data, self._index, view.selected, step)
+            if row is not None:
+                self._select(row)
+        elif command in (Command.PAN_EARLIER, Command.PAN_LATER):
+            step = -1 if command is Command.PAN_EARLIER else 1
+            self._set_scale(scale.panned(-step * scale.width * interaction.PAN_FRACTION))
+        elif command in (Command.FIRST, Command.LAST):
+            self._select(int(data.rows[0 if command is Command.FIRST else -1]))
+        elif command is Command.SELECT_CENTRE:
+            row = interaction.nearest_centre(data, view)
+            if row is not None:
+                self._select(row)
+        elif command is Command.CANCEL_BRUSH:
+            self._press = None
+            view.brush = None
+            self.unsetCursor()
+            self.update()
+        elif command is Command.CLEAR_SELECTION:
+            self._select(None)
+        elif command is Command.TOGGLE_LANES:
+            self.set_actor_lanes(not view.actor_lanes)
 
     def _select(self, row: int | None) -> None:
         if row == self._view.selected:
@@ -452,85 +393,10 @@ class TimelineWidget(QWidget):
             self._view.start, self._view.end = scale.start, scale.end
             self.update()
 
-    def _padded(self, first: float, last: float) -> tuple[float, float]:
-        margin = max(last - first, 1.0) * 0.08
-        return first - margin, last + margin
-
     def _ensure_visible(self, row: int) -> None:
         if self._dataset is None or not 0 <= row < len(self._dataset.events):
             return
         event = self._dataset.events[row]
-        start, end = self._view.start, self._view.end
-        margin = (end - start) * 0.05
-        if event.start >= start + margin and event.stop + 1 <= end - margin:
-            return
-        if self._fitted and event.start >= start and event.stop + 1 <= end:
-            return  # fitted: everything is in view already, and should stay fitted
-        if event.start >= start + margin and event.start < end - margin and (
-            event.stop + 1 - event.start > end - start
-        ):
-            return  # a long range already starting in view: its label is visible
-        span = end - start
-        centre = (event.start + min(event.stop + 1, event.start + span * 0.8)) / 2
-        self.set_visible_range(centre - span / 2, centre + span / 2)
-
-    def _tooltip(self, pos: QPointF) -> str:
-        hit = self._hit
-        if hit is None:
-            return ""
-        row = hit.event_at(pos)
-        if row is not None and self._dataset is not None:
-            return event_tooltip(self._dataset, row)
-        chip = hit.chip_at(pos)
-        if chip is not None:
-            first, last, count = chip
-            noun = "event" if count == 1 else "events"
-            return f"{count:,} {noun}, {_span_label(first, last)}\nClick to zoom in"
-        if hit.in_axis(pos):
-            return "Drag along the axis to set the date filter"
-        if hit.lod is Lod.DENSITY:
-            column = hit.density_at(pos)
-            if column is not None:
-                count, first, last = column
-                noun = "event" if count == 1 else "events"
-                return f"{count:,} {noun}, {_span_label(first, last)}\nClick to zoom in"
-        return ""
-
-    def _describe(self) -> None:
-        data = self._data
-        if not data.count:
-            self.setAccessibleDescription(data.empty_text)
-            return
-        first = _day(int(data.starts[0])).label()
-        last = _day(int(data.sorted_stops[-1])).label()
-        noun = "event" if data.count == 1 else "events"
-        self.setAccessibleDescription(f"{data.count:,} {noun} from {first} to {last}")
-
-
-def event_tooltip(dataset: Dataset, row: int) -> str:
-    """Plain text about one event: title, dates, actors, the start of the detail."""
-    event = dataset.events[row]
-    # Cut like the detail: a tooltip lays out all its text (a 1 MB title took 15 s).
-    lines = [clip_text(event.title, _DETAIL_CHARS), event.date_label()]
-    if event.is_approximate:
-        lines[-1] += " (approximate)"
-    names = [dataset.actors[a].name for a in event.actors if a < len(dataset.actors)]
-    if names:
-        lines.append(clip_text(", ".join(names), _DETAIL_CHARS))
-    if event.detail:
-        detail = event.detail.strip()
-        if len(detail) > _DETAIL_CHARS:
-            detail = detail[: _DETAIL_CHARS - 1].rstrip() + "…"
-        lines.append(detail)
-    return "\n".join(lines)
-
-
-def _day(ordinal: int) -> PartialDate:
-    return PartialDate.from_date(dt.date.fromordinal(ordinal))
-
-
-def _span_label(first: float, last: float) -> str:
-    a, b = brush_days(first, last - 1e-9)
-    if a == b:
-        return _day(a).label()
-    return f"{_day(a).label()} – {_day(b).label()}"
+        shown = interaction.range_showing(self._view, event.start, event.stop, self._fitted)
+        if shown is not None:
+            self.set_visible_range(*shown)
