@@ -522,7 +522,7 @@ class _PageContent:
 def _page_content(result: Any, index: Any, page_height: int) -> _PageContent:
     from PySide6.QtCore import QRectF
 
-    from positions_viewer.model.tables import caption_lines
+    from positions_viewer.export.captions import caption_lines
     from positions_viewer.ui.page import PageSpec, layout_page
     from positions_viewer.ui.theme import LIGHT, actor_colors
     from positions_viewer.ui.timeline_frame import layout_frame, timeline_style
@@ -693,7 +693,8 @@ def bench_export(ctx: Context) -> list[Row]:
     except ImportError:  # the test extra has no matplotlib: measure ours alone, say so
         have_baseline = False
     from positions_viewer.model import Filter
-    from positions_viewer.ui import export, text_layout
+    from positions_viewer.ui import text_layout
+    from positions_viewer.ui.render import image as export
 
     size = "M" if ctx.main_size == "L" else ctx.main_size
     shown = _everything(ctx, size)

@@ -601,26 +601,19 @@ class MainWindow(QMainWindow):
         self.grid.setFocus()
 
     def export_all_steps(self) -> None:
-        if self.dataset is None or self.index is None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Export every step into folder",
-                                                  self.settings.last_export_dir or str(Path.home()))
-        if folder:
-            from .export_dialog import export_steps
+        from .window.export_dialog import run_export_all_steps
 
-            written = export_steps(self.dataset, self.index, self.filter_bar.current_filter,
-                                   Path(folder), scale=2)
-            self.statusBar().showMessage(f"Exported {written} steps to {folder}", 8000)
+        run_export_all_steps(self)
 
     # -- export and copy image ---------------------------------------------------------
 
     def export_dialog(self) -> None:
-        from .export_dialog import run_export_dialog
+        from .window.export_dialog import run_export_dialog
 
         run_export_dialog(self)
 
     def copy_image(self) -> None:
-        from .export_dialog import copy_image_to_clipboard
+        from .window.export_dialog import copy_image_to_clipboard
 
         copy_image_to_clipboard(self)
 

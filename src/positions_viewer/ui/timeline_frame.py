@@ -18,8 +18,8 @@ import numpy.typing as npt
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QStaticText, QTransform
 
+from positions_viewer.export.captions import no_events_text
 from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
-from positions_viewer.model.tables import no_events_text
 from positions_viewer.model.types import Dataset
 
 from .colors import visible_actor_color
