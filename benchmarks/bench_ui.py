@@ -525,7 +525,7 @@ class _PageContent:
 def _page_content(result: Any, index: Any, page_height: int) -> _PageContent:
     from PySide6.QtCore import QRectF
 
-    from positions_viewer.model.tables import caption_lines
+    from positions_viewer.export.captions import caption_lines
     from positions_viewer.ui.render.page import PageSpec, layout_page
     from positions_viewer.ui.render.timeline.frame import layout_frame
     from positions_viewer.ui.render.timeline.style import timeline_style
@@ -697,7 +697,7 @@ def bench_export(ctx: Context) -> list[Row]:
     except ImportError:  # the test extra has no matplotlib: measure ours alone, say so
         have_baseline = False
     from positions_viewer.model import Filter
-    from positions_viewer.ui import export
+    from positions_viewer.ui.render import image as export
     from positions_viewer.ui.render import text_layout
 
     size = "M" if ctx.main_size == "L" else ctx.main_size

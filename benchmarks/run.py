@@ -84,7 +84,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("PNG export of both at 1080p (1920 px wide), M", "matplotlib, same timeline and table",
           "≤ 0.4×"),
          ("Qt PNG encode of that page, quality 80 (PNG_QUALITY)", "quality -1 (default)", "—")),
-        requires=("positions_viewer.ui.export",),
+        requires=("positions_viewer.ui.render.image",),
         description="PNG export vs matplotlib; Qt's PNG encode by quality",
     ),
 )

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
+from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
 from ...model import DatasetIndex, QueryResult
-from ...model.tables import caption_lines
 from ..theme import LIGHT, Theme
 from .colors import visible_actor_color
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
@@ -62,6 +62,7 @@ class PageLayout:
     grid: GridLayout | None = None
     grid_style: GridStyle | None = None
     fonts: dict[str, QFont] = field(default_factory=dict)
+    empty_grid: str = ""  # said instead of a grid with no row or no column
 
     @property
     def height(self) -> int:
@@ -70,6 +71,8 @@ class PageLayout:
             total += self.pad * 0.75 + self.timeline_height
         if self.grid is not None:
             total += self.pad * 0.75 + self.grid.height
+        elif self.empty_grid:
+            total += self.pad * 0.75 + QFontMetricsF(self.fonts["subtitle"]).lineSpacing() * 2
         return round(total + self.pad)
 
 
@@ -117,7 +120,9 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
         view = TimelineView(start, end, selected=spec.highlight_event, highlighted=highlighted)
         layout.timeline, layout.timeline_view = data, view
         layout.timeline_height = float(timeline_height(data, view, inner, theme))
-    if spec.view in ("grid", "both"):
+    if spec.view in ("grid", "both") and is_empty_grid(result):
+        layout.empty_grid = NOTHING_MATCHES  # as the window says (DESIGN §2, issue 12.5)
+    elif spec.view in ("grid", "both"):
         style = GridStyle(theme, spec.max_text_lines)
         layout.grid_style = style
         layout.grid = grid_layout(result, inner, style)
@@ -161,6 +166,12 @@ def paint_page(painter: QPainter, origin: QPointF, layout: PageLayout) -> None:
         issues, actors = _highlights(layout)
         paint_grid(painter, QPointF(left, y), result, layout.grid, list(spec.colors),
                    layout.grid_style, issues, actors, spec.highlight_cells)
+    elif layout.empty_grid:
+        font = layout.fonts["subtitle"]
+        painter.setPen(QColor(theme.text_muted))
+        painter.setFont(font)
+        rect = QRectF(left, y + pad * 0.75, width, QFontMetricsF(font).lineSpacing() * 2)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), layout.empty_grid)
 
 
 def _highlights(layout: PageLayout) -> tuple[frozenset[int], frozenset[int]]:

@@ -207,15 +207,17 @@ class MainWindow(QMainWindow):
         self.grid.setFocus()
 
     def export_all_steps(self) -> None:
-        self.presenting.export_all_steps()
+        from .export_dialog import run_export_all_steps
+
+        run_export_all_steps(self)
 
     def export_dialog(self) -> None:
-        from ..export_dialog import run_export_dialog
+        from .export_dialog import run_export_dialog
 
         run_export_dialog(self)
 
     def copy_image(self) -> None:
-        from ..export_dialog import copy_image_to_clipboard
+        from .export_dialog import copy_image_to_clipboard
 
         copy_image_to_clipboard(self)
 

@@ -1,14 +1,13 @@
 """Presenter mode from the window: start at the first or the current step, the speaker
-notes beside it, stop; and Export All Steps."""
+notes beside it, stop."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from ...model.story import story_steps
 from ..session import DocumentSession
@@ -74,17 +73,3 @@ class Presenting(QObject):
                 window.deleteLater()
         self.presenter = self.notes = None
         self._window.activateWindow()
-
-    def export_all_steps(self) -> None:
-        session = self._session
-        if session.dataset is None or session.index is None:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self._window, "Export every step into folder",
-            self._settings.last_export_dir or str(Path.home()))
-        if folder:
-            from ..export_dialog import export_steps
-
-            written = export_steps(session.dataset, session.index, session.filter,
-                                   Path(folder), scale=2)
-            self._window.statusBar().showMessage(f"Exported {written} steps to {folder}", 8000)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from positions_viewer.export.captions import no_events_text
 from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
-from positions_viewer.model.tables import no_events_text
 from positions_viewer.model.types import Dataset
 
 from .scale import FloatArray, IntArray

@@ -10,7 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import Filter, load_file
-from positions_viewer.ui.export_dialog import ExportDialog, copy_image_to_clipboard, export_steps
+from positions_viewer.ui.window.export_dialog import (
+    ExportDialog,
+    copy_image_to_clipboard,
+    export_steps,
+)
 from positions_viewer.ui.window.main_window import MainWindow
 
 
@@ -70,7 +74,8 @@ def test_dialog_asks_before_replacing_and_keeps_the_file_on_no(
     assert target.read_text(encoding="utf-8") == "precious"
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     dialog._save()
-    assert target.read_text(encoding="utf-8").startswith("issue_id,issue,actor_id")
+    # a spreadsheet CSV (the default) starts with a byte order mark
+    assert target.read_text(encoding="utf-8-sig").startswith("issue_id,issue,actor_id")
 
 
 def test_png_from_the_dialog_uses_the_chosen_scale(window: MainWindow, qtbot: QtBot,
@@ -98,10 +103,15 @@ def test_export_all_steps_matches_the_command_line(window: MainWindow, tmp_path:
     assert window.index is not None and window.dataset is not None
     (tmp_path / "gui").mkdir()
     assert export_steps(window.dataset, window.index, Filter(), tmp_path / "gui", scale=1) == 6
-    assert main(["export", str(window.path), "-o", str(tmp_path / "cli"), "--all-views"]) == 0
+    # Issue 13.4 on purpose: the window's steps match `export --all-steps` (NN-<step>.png,
+    # headed "Step n of N"), no longer `--all-views` (<view-id>.png, headed by the view).
+    assert main(["export", str(window.path), "-o", str(tmp_path / "cli"), "--all-steps"]) == 0
     gui = sorted((tmp_path / "gui").glob("*.png"))
     cli = sorted((tmp_path / "cli").glob("*.png"))
     assert [p.name for p in gui] == [p.name for p in cli]
+    assert [p.name for p in gui] == [
+        "01-where-things-stand.png", "02-background.png", "03-macron-opens.png",
+        "04-kremlin-answers.png", "05-paris-clarifies.png", "06-vinatier.png"]
     for a, b in zip(gui, cli, strict=True):
         assert QImage(str(a)) == QImage(str(b)), a.name
 

@@ -16,15 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from positions_viewer.cli import main
 from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
-from positions_viewer.ui.export import ImageTooLarge, encode_png, render_png
 from positions_viewer.ui.render.grid_painter import GridStyle, paint_cell
+from positions_viewer.ui.render.image import ImageTooLarge, encode_png, render_png
 from positions_viewer.ui.render.page import PageSpec, layout_page
 from positions_viewer.ui.theme import LIGHT, actor_colors
 from positions_viewer.ui.window.main_window import MainWindow
 
-from .image_approval import assert_image_approved, pixels
+from ..image_approval import assert_image_approved, pixels
 
-THREE = Path(__file__).parent / "data" / "three_actors.toml"
+THREE = Path(__file__).parent.parent / "data" / "three_actors.toml"
 
 
 def index_of(path: Path) -> DatasetIndex:

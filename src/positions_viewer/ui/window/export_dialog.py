@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -22,22 +21,29 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QWidget,
 )
 
-from ..export_cli import DEFAULT_WIDTH, ExportError, atomic_write, write_one
-from ..model import Dataset, DatasetIndex, Filter
-from ..model.story import story_steps
-from .export import ImageTooLarge, encode_png, render_image, render_step_png
-from .render.page import PageSpec
+from ...export.errors import ExportError
+from ...export.formats import ExportOptions, format_names, get_format
+from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
+from ...limits import EXPORT_WIDTH, export_width_range
+from ...model import Dataset, DatasetIndex, Filter
+from ..render.image import ImageTooLarge, render_image
+from ..render.page import PageSpec
 
 if TYPE_CHECKING:
-    from .window.main_window import MainWindow
+    from .main_window import MainWindow
 
-__all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_steps",
-           "run_export_dialog"]
+__all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_plan",
+           "export_steps", "run_export_all_steps", "run_export_dialog"]
 
-FORMATS = (("PNG image", "png"), ("Markdown table", "md"), ("CSV table", "csv"))
+# Every format with a writer, in the registry's order (PNG, Markdown, CSV; PDF and SVG when
+# the renderer registers them).
+FORMATS = tuple((get_format(name).label, name) for name in format_names()
+                if get_format(name).writer is not None)
 VIEWS = (("Timeline and grid", "both"), ("Grid", "grid"), ("Timeline", "timeline"))
+STEPS_SCALE = 2  # Export All Steps: pictures sharp on a projector
 
 
 class ExportDialog(QDialog):
@@ -56,9 +62,9 @@ class ExportDialog(QDialog):
             self.scale.addItem(f"{factor}×", factor)
         self.scale.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
-        self.width_box.setRange(480, 4096)
+        self.width_box.setRange(*export_width_range(1))  # the command line's limits
         self.width_box.setSingleStep(80)
-        self.width_box.setValue(DEFAULT_WIDTH)
+        self.width_box.setValue(EXPORT_WIDTH)
         self.width_box.setSuffix(" px")
         self.theme_box = QComboBox(self)
         self.theme_box.addItem("Light", "light")
@@ -91,11 +97,13 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
+        self.scale.currentIndexChanged.connect(self._scale_changed)
         self.all_views.toggled.connect(self._format_changed)
         folder = Path(window.settings.last_export_dir or Path.home())
         stem = window.path.stem if window.path else "positions"
         self.path.setText(str(folder / f"{stem}.png"))
         self._format_changed()
+        self._scale_changed()
 
     @property
     def fmt(self) -> str:
@@ -117,6 +125,10 @@ class ExportDialog(QDialog):
             self.path.setText(str(current.with_suffix("") if current.suffix else current))
         else:
             self.path.setText(str(current.with_suffix(f".{self.fmt}")))
+
+    def _scale_changed(self) -> None:
+        """The widest layout is the picture's limit over the scale (limits.py)."""
+        self.width_box.setRange(*export_width_range(int(self.scale.currentData())))
 
     def _browse(self) -> None:
         if self.all_views.isChecked():
@@ -142,18 +154,17 @@ class ExportDialog(QDialog):
                     f"{self.format.currentText()}: choose that format or change the name.")
                 return
             target = target.with_name(f"{target.name.rstrip('.')}.{self.fmt}")
-        jobs = export_jobs(window, target, self.fmt, self.all_views.isChecked())
-        existing = [job[0] for job in jobs if job[0].exists()]
-        if existing and QMessageBox.question(
-            self, "Replace files?",
-            f"{len(existing)} file{'s' * (len(existing) != 1)} already exist, e.g. "
-            f"{existing[0].name}. Replace {'them' if len(existing) > 1 else 'it'}?",
-        ) != QMessageBox.StandardButton.Yes:
-            return
         try:
-            written = export_files(window, jobs, self.fmt, str(self.view.currentData()),
-                                   int(self.scale.currentData()), self.width_box.value(),
-                                   str(self.theme_box.currentData()))
+            plan = export_plan(window, target, self.fmt, self.all_views.isChecked())
+        except ExportError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        if not _may_replace(self, plan):
+            return
+        options = ExportOptions(str(self.view.currentData()), int(self.scale.currentData()),
+                                self.width_box.value(), str(self.theme_box.currentData()))
+        try:
+            written = export_files(window, plan, options)
         except ExportError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
@@ -164,39 +175,38 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-def export_jobs(window: MainWindow, target: Path, fmt: str,
-                all_views: bool) -> list[tuple[Path, Filter, int | None]]:
-    """(file, filters, saved view) to write: the current filters (headed with the view
-    chosen in the window, if they are one), or every saved view."""
-    from ..model.story import view_filter_of
+def _may_replace(parent: QWidget, plan: Plan) -> bool:
+    """True when no file would be replaced, or the user agrees to replace them."""
+    existing = plan.existing()
+    return not existing or QMessageBox.question(
+        parent, "Replace files?",
+        f"{len(existing)} file{'s' * (len(existing) != 1)} already exist, e.g. "
+        f"{existing[0].name}. Replace {'them' if len(existing) > 1 else 'it'}?",
+    ) == QMessageBox.StandardButton.Yes
 
+
+def export_plan(window: MainWindow, target: Path, fmt: str, all_views: bool) -> Plan:
+    """The files to write: the current filters (headed with the view chosen in the window,
+    if they are one), or every saved view; never over the open file."""
     assert window.result is not None and window.dataset is not None
-    if not all_views:
-        return [(target, window.result.filter, window.current_view())]
-    dataset = window.dataset
-    return [(target / f"{view.id}.{fmt}", view_filter_of(dataset, number), number)
-            for number, view in enumerate(dataset.views)]
+    if all_views:
+        plan = plan_views(window.dataset, target, fmt)
+    else:
+        plan = plan_filters(target, fmt, window.result.filter, window.current_view())
+    if window.path is not None:
+        plan.refuse_input(window.path)
+    return plan
 
 
-def export_files(window: MainWindow, jobs: list[tuple[Path, Filter, int | None]], fmt: str,
-                 view: str, scale: int, width: int, theme_name: str) -> int:
-    """Write every job; a wait cursor shows while it works. Raises :class:`ExportError`."""
+def export_files(window: MainWindow, plan: Plan, options: ExportOptions) -> int:
+    """Write every file of ``plan``, all or none; a wait cursor shows while it works.
+    Returns how many were written; raises :class:`ExportError`."""
     assert window.index is not None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        for path, flt, number in jobs:
-            if not path.parent.exists():
-                path.parent.mkdir(parents=False, exist_ok=True)
-            write_one(window.index, flt, path, fmt, view, scale, width, theme_name, number)
-    except OSError as exc:
-        raise ExportError(f"{exc.filename}: {exc.strerror}") from None
+        return len(write_plan(plan, window.index, options))
     finally:
         QApplication.restoreOverrideCursor()
-    return len(jobs)
-
-
-def _write_bytes(data: bytes, handle: BinaryIO) -> None:
-    handle.write(data)
 
 
 def run_export_dialog(window: MainWindow) -> None:
@@ -209,7 +219,7 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     """The current view as a picture on the clipboard, ready to paste into a slide."""
     if window.result is None or window.index is None:
         return False
-    spec = PageSpec(view="both", width=DEFAULT_WIDTH, theme=window.theme.scaled(13),
+    spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=window.theme.scaled(13),
                     colors=tuple(window.colors))
     try:
         image = render_image(window.result, window.index, spec, scale)
@@ -222,17 +232,39 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
 
 
 def export_steps(dataset: Dataset, index: DatasetIndex, base: Filter, folder: Path,
-                 scale: int = 2, width: int = DEFAULT_WIDTH, theme_name: str = "light") -> int:
-    """One PNG per presenter step. Saved views are named by id and drawn exactly as
-    ``export --all-views`` draws them; event steps are ``step-01.png``, …"""
-    steps = story_steps(dataset, index, base)
+                 scale: int = STEPS_SCALE, width: int = EXPORT_WIDTH,
+                 theme_name: str = "light") -> int:
+    """One PNG per presenter step, all or none: exactly what ``export --all-steps`` writes
+    (``NN-<step>.png``, each headed "Step 3 of 7: …"). Raises :class:`ExportError`."""
+    plan = plan_steps(dataset, index, folder, "png", base)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        for number, step in enumerate(steps, start=1):
-            name = (f"{dataset.views[step.view].id}.png" if step.view is not None
-                    else f"step-{number:02d}.png")
-            data = encode_png(render_step_png(step, index, width, scale, theme_name))
-            atomic_write(folder / name, partial(_write_bytes, data))
+        return len(write_plan(plan, index, ExportOptions("both", scale, width, theme_name)))
     finally:
         QApplication.restoreOverrideCursor()
-    return len(steps)
+
+
+def run_export_all_steps(window: MainWindow) -> None:
+    """Present ▸ Export All Steps: a PNG per step into a folder the user picks. A page too
+    tall, a full disk or an unwritable folder is said in a message box, and nothing of the
+    export is left (as in the Export dialog)."""
+    if window.dataset is None or window.index is None:
+        return
+    folder = QFileDialog.getExistingDirectory(
+        window, "Export every step into folder", window.settings.last_export_dir
+        or str(Path.home()))
+    if not folder:
+        return
+    base = window.result.filter if window.result is not None else Filter()
+    try:
+        plan = plan_steps(window.dataset, window.index, Path(folder), "png", base)
+        if window.path is not None:
+            plan.refuse_input(window.path)
+        if not _may_replace(window, plan):
+            return
+        written = export_files(window, plan, ExportOptions("both", STEPS_SCALE))
+    except ExportError as exc:
+        QMessageBox.warning(window, "Export failed", str(exc))
+        return
+    window.settings.last_export_dir = folder
+    window.statusBar().showMessage(f"Exported {written} steps to {folder}", 8000)
