@@ -100,9 +100,8 @@ def test_an_empty_saved_view_says_nothing_matches_in_markdown(tmp_path: Path) ->
 
 
 def test_an_empty_saved_view_says_nothing_matches_in_png(tmp_path: Path, qapp: object) -> None:
-    from positions_viewer.ui.render.page import PageSpec, layout_page
-
     from positions_viewer.ui.render.image import render_png
+    from positions_viewer.ui.render.page import PageSpec, layout_page
 
     path = CASES / "empty-saved-view.toml"
     out = tmp_path / "x.png"
