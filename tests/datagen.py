@@ -19,28 +19,15 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from positions_viewer.model import LoadResult, PartialDate, parse_date
+from positions_viewer.model.load import schema
 
 Spec = dict[str, Any]
 
-TABLES = ("actors", "issues", "sources", "events", "positions", "views")
-TEXT_KEYS = {
-    "": ("title", "description"),
-    "actors": ("name", "detail"),
-    "issues": ("title", "description"),
-    "sources": ("title",),
-    "events": ("title", "detail"),
-    "positions": ("text", "stance"),
-    "views": ("title", "notes"),
-}
-DATE_KEYS = {"": ("as_of",), "sources": ("date",), "events": ("date", "end"),
-             "positions": ("date",), "views": ("from", "to")}
-REF_KEYS = {  # (table, key) -> (target table, a list of ids?)
-    ("events", "actors"): ("actors", True), ("events", "issues"): ("issues", True),
-    ("events", "sources"): ("sources", True), ("positions", "actor"): ("actors", False),
-    ("positions", "issue"): ("issues", False), ("positions", "event"): ("events", False),
-    ("positions", "sources"): ("sources", True), ("views", "issues"): ("issues", True),
-    ("views", "actors"): ("actors", True),
-}
+# The key tables come from the one schema description the validator uses.
+TABLES = tuple(schema.TABLES)
+TEXT_KEYS = schema.TEXT_KEYS
+DATE_KEYS = schema.DATE_KEYS
+REF_KEYS = schema.REF_KEYS  # (table, key) -> (target table, a list of ids?)
 
 
 class Raw(str):
