@@ -68,7 +68,7 @@ def display_url(url: str, max_chars: int = 60) -> str:
     prefix, rest = url[:prefix_end], url[prefix_end:]
     budget = max_chars - len(prefix) - 1  # the "…"
     if budget < 2:
-        return prefix + ("…" if rest else "")
+        return prefix + rest[:1] + "…" if rest else prefix
     head = budget // 3
     tail = budget - head
     return prefix + rest[:head] + "…" + rest[len(rest) - tail:]

@@ -176,6 +176,10 @@ class _Scanner:
         first_value = self.values.get(("", 0), {}).get((parts[0],))
         if first_value is not None and not in_entry:
             self._duplicate(number, offset + 1, parts[0], first_value, "")
+        if array and name in self.tables:  # [name] then [[name]]
+            self._duplicate(number, offset + 1, name, self.tables[name], "")
+        elif not array and name in self.counters:  # [[name]] then [name]
+            self._duplicate(number, offset + 1, name, smap.headers[(name, 0)], "")
         if array:
             index = self.counters.get(name, -1) + 1
             self.counters[name] = index

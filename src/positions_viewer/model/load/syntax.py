@@ -22,6 +22,7 @@ MAX_NESTING = 400  # tomli's limit on nested inline arrays and tables
 _DIGITS = re.compile(r"[0-9]+")
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _UNQUOTED_PARTIAL_DATE = re.compile(r"=\s*\d{4}-\d{2}\s*(#.*)?$")
+_INLINE_DUPLICATE = re.compile(r"Duplicate inline table key '(.*)'$")
 _DUPLICATE_MESSAGES = ("Cannot overwrite a value", "Cannot declare", "Cannot mutate immutable")
 
 
@@ -48,6 +49,9 @@ def from_decode_error(exc: tomli.TOMLDecodeError, text: str) -> SyntaxProblem:
     elif message.endswith("(at end of document)"):
         message = message[: -len("(at end of document)")].rstrip()
         line = line or text.count("\n") + 1
+    inline = _INLINE_DUPLICATE.match(message)
+    if inline and line:
+        return _inline_duplicate(text, int(line), inline.group(1))
     if message.startswith(_DUPLICATE_MESSAGES):
         duplicate = _first_duplicate(text)
         if duplicate is not None:
@@ -76,13 +80,36 @@ def _first_duplicate(text: str) -> SyntaxProblem | None:
     )
 
 
-def _syntax_hint(text: str, line: int, message: str) -> str:
-    """A plain-words hint for the parser's commonest complaints about hand-written files."""
+def _inline_duplicate(text: str, line: int, key: str) -> SyntaxProblem:
+    """A key set twice in one inline table (they are one line long): both columns."""
+    source = _line(text, line)
+    spots: list[int] = []
+    at = source.find(key)
+    while at >= 0 and len(spots) < 2:
+        start, end = at, at + len(key)
+        if start > 0 and end < len(source) and source[start - 1] == source[end] in "\"'":
+            start, end = start - 1, end + 1  # a quoted key
+        if source[end:].lstrip(" \t").startswith("=") and (
+                start == 0 or source[start - 1] in "{, \t"):
+            spots.append(start + 1)
+        at = source.find(key, at + 1)
+    message = f"invalid TOML: {quote(key)} is set twice in one inline table"
+    if len(spots) >= 2:
+        return SyntaxProblem(line, spots[1], f"{message} (first at column {spots[0]}); keep one")
+    return SyntaxProblem(line, 0, f"{message}; keep one")
+
+
+def _line(text: str, line: int) -> str:
     start = 0
     for _ in range(line - 1):
         start = text.find("\n", start) + 1
     end = text.find("\n", start)
-    source = text[start:] if end < 0 else text[start:end]
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _syntax_hint(text: str, line: int, message: str) -> str:
+    """A plain-words hint for the parser's commonest complaints about hand-written files."""
+    source = _line(text, line)
     if _UNQUOTED_PARTIAL_DATE.search(source):
         return ' (a year-month date must be quoted, e.g. "2024-03")'
     if message.startswith("Illegal character '\\n'") and source.count('"') % 2 == 1:
