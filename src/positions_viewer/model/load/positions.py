@@ -37,7 +37,7 @@ def build_positions(check: Checker, rows: list[dict[str, Any]],
             actor = check.ref(t, index, row, "actor", required=True)
         if issue is None:
             issue = check.ref(t, index, row, "issue", required=True)
-        if type(text) is not str or not text.strip():
+        if type(text) is not str or not text or text.isspace():  # text.is_blank, inlined
             text = check.text_value(t, index, row, "text", required=True)
         raw_date = row.get("date")  # a date seen before costs one look-up, no call
         date = None

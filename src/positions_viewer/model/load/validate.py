@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..colors import too_close_pairs
 from ..dates import type_name
 from ..diagnostics import Severity, quote
-from ..types import Dataset, Issue, Position
+from ..types import Actor, Dataset, Issue, Position
 from .entries import BUILDERS
 from .positions import build_positions
 from .result import LoadResult
@@ -34,6 +35,8 @@ def validate(name: str, text: str, raw: dict[str, Any]) -> LoadResult:
                         f"no {table.name}: the file needs at least one [[{table.name}]] table")
     entries = {table: _entries(check, rows[table], table)
                for table in ("actors", "issues", "sources", "events")}
+    if len(entries["actors"]) == len(rows["actors"]):  # every actor valid: rows line up
+        _colours_too_close(check, entries["actors"])
     positions = build_positions(check, rows["positions"], entries["events"])
     views = _entries(check, rows["views"], "views")
     if not check.failed():
@@ -116,6 +119,17 @@ def _entries(check: Checker, rows: list[dict[str, Any]], table: str) -> list[Any
             first_row[entry.id] = index
         out.append(entry)
     return out
+
+
+def _colours_too_close(check: Checker, actors: list[Actor]) -> None:
+    """Two given colours a reader cannot tell apart (DESIGN §1 warning, issue 13 item 6),
+    at the second colour's line."""
+    for first, second, _gap in too_close_pairs([a.color for a in actors]):
+        line = check.smap.find("actors", first, "color")[0]
+        check.warn("actors", second, "color",
+                   f"colour {actors[second].color} is hard to tell apart from "
+                   f"{actors[first].color} (actor {quote(actors[first].id)}, line {line}); "
+                   "choose a more distinct colour, or none for a palette colour")
 
 
 def _issues_without_positions(check: Checker, issues: list[Issue],

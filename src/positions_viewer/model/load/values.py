@@ -13,6 +13,7 @@ from typing import Any
 from ..dates import DateError, PartialDate, parse_date, type_name
 from ..diagnostics import Diagnostic, Severity, did_you_mean, known_list, quote
 from ..durations import Duration, DurationError, parse_duration
+from ..text import is_blank, placeholder_for
 from .locate import SourceMap
 from .schema import REF_KEYS, TABLES, article
 
@@ -90,9 +91,9 @@ class Checker:
         if not isinstance(value, str):
             self.error(table, index, key, f"expected a string, got {type_name(value)}")
             return None
-        if required and not value.strip():
-            self.error(table, index, key, "must not be empty")
-            return None
+        if required and is_blank(value):  # DESIGN §1: blank is not missing
+            self.warn(table, index, key,
+                      f"is blank; shown as '{placeholder_for(table, key)}' until it is filled in")
         return value
 
     def id_value(self, table: str, index: int, row: dict[str, Any],
