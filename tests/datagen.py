@@ -19,28 +19,15 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from positions_viewer.model import LoadResult, PartialDate, parse_date
+from positions_viewer.model.load import schema
 
 Spec = dict[str, Any]
 
-TABLES = ("actors", "issues", "sources", "events", "positions", "views")
-TEXT_KEYS = {
-    "": ("title", "description"),
-    "actors": ("name", "detail"),
-    "issues": ("title", "description"),
-    "sources": ("title",),
-    "events": ("title", "detail"),
-    "positions": ("text", "stance"),
-    "views": ("title", "notes"),
-}
-DATE_KEYS = {"": ("as_of",), "sources": ("date",), "events": ("date", "end"),
-             "positions": ("date",), "views": ("from", "to")}
-REF_KEYS = {  # (table, key) -> (target table, a list of ids?)
-    ("events", "actors"): ("actors", True), ("events", "issues"): ("issues", True),
-    ("events", "sources"): ("sources", True), ("positions", "actor"): ("actors", False),
-    ("positions", "issue"): ("issues", False), ("positions", "event"): ("events", False),
-    ("positions", "sources"): ("sources", True), ("views", "issues"): ("issues", True),
-    ("views", "actors"): ("actors", True),
-}
+# The key tables come from the one schema description the validator uses.
+TABLES = tuple(schema.TABLES)
+TEXT_KEYS = schema.TEXT_KEYS
+DATE_KEYS = schema.DATE_KEYS
+REF_KEYS = schema.REF_KEYS  # (table, key) -> (target table, a list of ids?)
 
 
 class Raw(str):
@@ -92,6 +79,11 @@ def date_values(draw: st.DrawFn, day: dt.date | None = None) -> object:
 # -- valid datasets ------------------------------------------------------------------------
 
 
+# Pairwise far above model.colors.TOO_CLOSE in OKLab (checked by a test in test_roundtrip).
+DISTINCT_COLOURS = ("#000000", "#ffffff", "#e6194b", "#3cb44b", "#4363d8", "#f58231",
+                    "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#9a6324", "#808080")
+
+
 @st.composite
 def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
     """A valid comparison that ``check`` passes with no error and no warning."""
@@ -112,8 +104,10 @@ def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
         spec["description"] = draw(optional_text)
     if draw(_COIN):
         spec["as_of"] = draw(date_values())
-    colour = st.builds(lambda n, upper: f"#{n:06X}" if upper else f"#{n:06x}",
-                       st.integers(0, 0xFFFFFF), st.booleans())
+    # Colours far apart (a clean file: two close colours are a warning), in either case.
+    palette = iter(draw(st.permutations(DISTINCT_COLOURS)))
+    colour = st.builds(lambda upper: (lambda c: c.upper() if upper else c)(next(palette)),
+                       st.booleans())
     spec["actors"] = [entry(id=i, name=draw(required_text), detail=some(optional_text),
                             color=some(colour)) for i in actor_ids]
     spec["issues"] = [entry(id=i, title=draw(required_text), description=some(optional_text))

@@ -7,17 +7,11 @@ mode and export can only differ by the theme and the scale they are given.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 
+from ..model.colors import ACTOR_PALETTE, assign_colors
+
 __all__ = ["ACTOR_PALETTE", "DARK", "LIGHT", "Theme", "actor_colors", "presenter_theme", "theme"]
-
-# Colour-blind-safe, distinct on white and on near-black (Okabe–Ito, darkened where needed).
-ACTOR_PALETTE = (
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
-    "#56b4e9", "#8c6d31", "#6a3d9a", "#b15928", "#1b9e77",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -113,9 +107,5 @@ def presenter_theme(screen_height: int, dark: bool = False) -> Theme:
 
 
 def actor_colors(colors: list[str | None] | tuple[str | None, ...]) -> list[str]:
-    """The file's colour where given, else the next palette colour not already used."""
-    used = {c.lower() for c in colors if c}
-    free = itertools.chain(
-        [c for c in ACTOR_PALETTE if c not in used], itertools.cycle(ACTOR_PALETTE)
-    )
-    return [c if c else next(free) for c in colors]
+    """The file's colour where given, else a palette colour far from the others (OKLab)."""
+    return assign_colors(colors)
