@@ -133,14 +133,23 @@ def test_the_buffer_the_spans_and_fold_agree(text: str, typed: str) -> None:
     if not needle:
         return
     expected = needle in fold(text)
-    assert FoldedCorpus(["#", text, "%"]).find(needle).tolist() == ([1] if expected else [])
+    corpus = FoldedCorpus(["#", text, "%"])
+    assert corpus.find(needle).tolist() == ([1] if expected else [])
+    if len(needle.encode()) > 1:  # big buffers are searched with numpy: the same answer
+        assert corpus._find_vectorised(needle.encode()).tolist() == ([1] if expected else [])
     assert bool(match_spans(text, typed)) == expected
 
 
 def test_corpus_finds_each_entry_once() -> None:
-    corpus = FoldedCorpus(["abab", "", "b", "ab ab", "xyz"] * 3000)  # several chunks
-    found_entries = corpus.find("ab").tolist()
-    assert found_entries == [i for i in range(15000) if i % 5 in (0, 3)]
+    corpus = FoldedCorpus(["abab", "", "b", "ab ab", "xyz", "za"] * 3000)  # several chunks
+    expected = [i for i in range(18000) if i % 6 in (0, 3)]
+    assert corpus.find("ab").tolist() == expected  # big: numpy
+    assert corpus._find_each(b"ab").tolist() == expected  # match by match
+    assert corpus.find("b").tolist() == [i for i in range(18000) if i % 6 in (0, 2, 3)]
+    # a match never spans two entries ("za" then "abab": "aa" is not found)
+    assert corpus.find("aa").tolist() == []
+    assert corpus.find("a ").tolist() == []
+    assert corpus.find("xyz").tolist() == list(range(4, 18000, 6))
 
 
 # -- search sees the history --------------------------------------------------------------

@@ -51,18 +51,25 @@ _LETTERS = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\x00": "\ufffd",  # NUL separates entries in the folded buffers
 }
-_TABLE = str.maketrans(_LETTERS)
+_LETTER = re.compile("|".join(map(re.escape, _LETTERS)))
 _SPACES = re.compile(r"\s+")
 # White space left after NFKD (which turns no-break, thin and ideographic spaces into " ").
 _OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u1680\u2028\u2029"
 _SEP = "\x00"
 _CHUNK = 4096  # entries folded per step: a few ms each, so a worker thread yields the GIL
+_VECTOR_BYTES = 1 << 16  # buffers this big are searched with numpy (FoldedCorpus.find)
+_PAIR = np.dtype("<u2")  # two bytes, the first in the low byte, on any machine
 
 
 def _fold_unicode(text: str) -> str:
     """Everything :func:`fold` does except joining white space, for a non-ASCII text."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return _ACCENTS.sub("", folded).translate(_TABLE)
+    if folded.isascii():
+        return folded.replace(_SEP, "\ufffd")
+    folded = _ACCENTS.sub("", folded)
+    if folded.isascii():
+        return folded.replace(_SEP, "\ufffd")
+    return _LETTER.sub(lambda found: _LETTERS[found.group()], folded)  # translate() is slower
 
 
 def _fold_entry(text: str) -> str:
@@ -92,50 +99,101 @@ def _join_spaces(text: str) -> str:
 class FoldedCorpus:
     """Many texts folded into one UTF-8 buffer, NUL-separated, for whole-buffer scans."""
 
-    __slots__ = ("_data", "_starts", "size")
+    __slots__ = ("_data", "_pairs", "_starts", "size")
 
     def __init__(self, texts: Iterable[str]) -> None:
         chunks: list[bytes] = []
-        lengths: list[IntArray] = []
         batch: list[str] = []
+        self._pairs: IntArray | None = None
+        self.size = 0
         for text in texts:
             batch.append(text)
             if len(batch) == _CHUNK:
-                self._fold_batch(batch, chunks, lengths)
+                chunks.append(self._fold_batch(batch))
+                self.size += len(batch)
                 batch = []
         if batch:
-            self._fold_batch(batch, chunks, lengths)
-        self._data = (_SEP.encode()).join(chunks)
-        sizes = np.concatenate(lengths) if lengths else np.zeros(0, dtype=np.int64)
-        self.size = int(sizes.shape[0])
-        # Each entry starts one byte (the separator) after the previous one ends.
-        self._starts = np.concatenate(([0], np.cumsum(sizes + 1)[:-1])).astype(np.int64)
+            chunks.append(self._fold_batch(batch))
+            self.size += len(batch)
+        # Folding maps NUL to U+FFFD, so every NUL in the buffer is a separator.
+        self._data = b"\0".join(chunks)
+        buffer = np.frombuffer(self._data, dtype=np.uint8)
+        starts = np.flatnonzero(buffer == 0) + 1
+        self._starts = np.concatenate(([0], starts)).astype(np.int64)[: self.size]
 
     @staticmethod
-    def _fold_batch(batch: list[str], chunks: list[bytes], lengths: list[IntArray]) -> None:
-        folded = [_join_spaces(_fold_entry(text)) for text in batch]
-        data = [text.encode() for text in folded]
-        chunks.append(_SEP.encode().join(data))
-        lengths.append(np.fromiter(map(len, data), np.int64, count=len(data)))
+    def _fold_batch(batch: list[str]) -> bytes:
+        return _join_spaces(_SEP.join([_fold_entry(text) for text in batch])).encode()
 
     def find(self, needle: str) -> IntArray:
         """Sorted indices of the entries holding ``needle`` (already folded, no NUL)."""
         wanted = needle.encode()
         if not wanted or self.size == 0:
             return np.zeros(0, dtype=np.int64)
+        if len(wanted) == 1 or len(self._data) < _VECTOR_BYTES:
+            return self._find_each(wanted)
+        return self._find_vectorised(wanted)
+
+    @property
+    def nbytes(self) -> int:
+        return len(self._data) + int(self._starts.nbytes)
+
+    def find_nothing(self) -> None:
+        """One ``bytes.find`` over the whole buffer (the benchmarks' floor)."""
+        self._data.find(b"\0\0")
+
+    def _find_each(self, wanted: bytes) -> IntArray:
+        """``bytes.find`` from match to match, on to the next entry after each: fast while
+        matches are few (each costs a few hundred ns of Python)."""
         data = self._data
-        find, sep = data.find, _SEP.encode()
+        find = data.find
         offsets: list[int] = []
         append = offsets.append
         at = find(wanted)
         while at >= 0:
             append(at)
-            end = find(sep, at)  # on to the next entry: one hit per entry is enough
+            end = find(b"\0", at)
             if end < 0:
                 break
             at = find(wanted, end)
-        found = np.array(offsets, dtype=np.int64)
-        return np.searchsorted(self._starts, found, side="right") - 1
+        return self._entries(np.array(offsets, dtype=np.int64))
+
+    def _find_vectorised(self, wanted: bytes) -> IntArray:
+        """The needle's rarest pair of bytes found with two array comparisons over the
+        buffer (as 16-bit words at even and at odd offsets), then each candidate checked
+        byte by byte, all in numpy: the time hardly depends on how many entries match
+        (73 ms for 127k matching statements of 900k, against 144 ms match by match)."""
+        data, size = self._data, len(self._data)
+        buffer = np.frombuffer(data, dtype=np.uint8)
+        counts = self._pair_counts()
+        pairs = [wanted[k] | wanted[k + 1] << 8 for k in range(len(wanted) - 1)]
+        anchor = min(range(len(pairs)), key=lambda k: counts[pairs[k]])
+        even = np.frombuffer(data, dtype=_PAIR, count=size // 2)
+        odd = np.frombuffer(data, dtype=_PAIR, count=(size - 1) // 2, offset=1)
+        found = np.concatenate((np.flatnonzero(even == pairs[anchor]) * 2,
+                                np.flatnonzero(odd == pairs[anchor]) * 2 + 1))
+        found.sort()
+        starts = found - anchor
+        starts = starts[(starts >= 0) & (starts + len(wanted) <= size)]
+        for offset, byte in enumerate(wanted):
+            if offset not in (anchor, anchor + 1):
+                starts = starts[buffer[starts + offset] == byte]
+        return self._entries(starts)
+
+    def _pair_counts(self) -> IntArray:
+        """How often each pair of bytes occurs in (the first 8 MB of) the buffer."""
+        if self._pairs is None:
+            sample = np.frombuffer(self._data, dtype=_PAIR,
+                                   count=min(len(self._data) // 2, 4 << 20))
+            self._pairs = np.bincount(sample, minlength=1 << 16)
+        return self._pairs
+
+    def _entries(self, offsets: IntArray) -> IntArray:
+        """The entries holding these sorted byte offsets, each once."""
+        entries = np.searchsorted(self._starts, offsets, side="right") - 1
+        if len(entries) > 1:
+            entries = entries[np.concatenate(([True], entries[1:] != entries[:-1]))]
+        return entries.astype(np.int64)
 
 
 class Hit(Enum):
@@ -190,6 +248,19 @@ class SearchIndex:
                 FoldedCorpus(e.detail for e in dataset.events),
             ]
             self._built = True
+
+    @property
+    def folded_bytes(self) -> int:
+        """Memory the folded buffers take (0 before :meth:`build`)."""
+        corpora = [self._texts, *self._fields] if self._texts is not None else []
+        return sum(corpus.nbytes for corpus in corpora)
+
+    def scan_floor(self) -> None:
+        """One scan of the folded statements for a needle that is nowhere: what any search
+        costs at least (the benchmarks' baseline)."""
+        self.build()
+        assert self._texts is not None
+        self._texts.find_nothing()
 
     def find(self, needle: str) -> SearchHits:
         """Everything that holds ``needle`` (folded with :func:`fold_query`), at any date."""

@@ -49,7 +49,7 @@ def grid_rows(result: QueryResult) -> list[tuple[str, ...]]:
                 issue.id, issue.title, actor.id, actor.name,
                 position.date.iso() if position.date else "",
                 position.stance,
-                "yes" if cell.changed else "",
+                cell.kind.value if cell.kind.marked else "",  # new, changed, restated
                 position.text,
             ))
     return rows
@@ -200,8 +200,8 @@ def grid_markdown(result: QueryResult, heading: bool = True,
                 continue
             meta = [position.stance] if position.stance else []
             meta.append(position.date.label() if position.date else "undated")
-            if cell.changed:
-                meta.append("changed")
+            if cell.kind.marked:
+                meta.append(cell.kind.value)
             cells.append(f"{md_escape(position.text)} _({md_escape(' · '.join(meta))})_")
         rows.append(cells)
     lines = _md_heading(result, saved_view=saved_view) if heading else []
