@@ -217,9 +217,10 @@ def test_an_earlier_statement_is_found(history: DatasetIndex) -> None:
 
 def test_prepare_search_on_a_worker_thread(history: DatasetIndex) -> None:
     fresh = DatasetIndex(history.dataset)
+    assert not fresh.search_ready
     worker = threading.Thread(target=fresh.prepare_search)
     worker.start()
     early = fresh.query(Filter(text="sovereign"))  # may run while the worker folds
     worker.join()
-    assert fresh.search_index.built
+    assert fresh.search_ready
     assert early.issue_rows.tolist() == fresh.query(Filter(text="sovereign")).issue_rows.tolist()

@@ -239,10 +239,17 @@ class DatasetIndex:
         return search
 
     def prepare_search(self) -> None:
-        """Fold every text for search now, so that the first search is fast. Safe to call
-        from a worker thread (after the window's first paint); it works in chunks of a few
-        milliseconds, so the GUI thread keeps running. About 0.2 s at 100k positions."""
+        """Fold every text for search (and code stances and texts for the compare kinds) now,
+        so that the first search is fast. Safe to call from a worker thread (after the
+        window's first paint); it works in chunks of a few milliseconds, so the GUI thread
+        keeps running. 0.4-1 s at 100k positions (see docs/benchmarks.md)."""
         self.search_index.build()
+
+    @property
+    def search_ready(self) -> bool:
+        """Whether :meth:`prepare_search` has finished: a search asked before then waits for
+        the fold (about 1 s per 100k positions on a busy machine)."""
+        return self._search is not None and self._search.built
 
     @property
     def ordinals_by_position(self) -> IntArray:
