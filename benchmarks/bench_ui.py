@@ -105,8 +105,8 @@ def _paint_frame(image: Any, data: Any, view: Any) -> Any:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
 
+    from positions_viewer.ui.render.timeline.paint import paint_timeline
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import paint_timeline
 
     painter = QPainter(image)
     try:
@@ -122,8 +122,8 @@ def _naive_frame(image: Any, data: Any, view: Any) -> None:
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtGui import QColor, QPainter
 
+    from positions_viewer.ui.render.timeline.style import timeline_style
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import timeline_style
 
     style = timeline_style(LIGHT)
     painter = QPainter(image)
@@ -159,8 +159,10 @@ def bench_timeline(ctx: Context) -> list[Row]:
     _qapp()
     from PySide6.QtGui import QImage
 
+    from positions_viewer.ui.render.timeline.data import TimelineData
+    from positions_viewer.ui.render.timeline.fit import fit_view
+    from positions_viewer.ui.render.timeline.view import TimelineView
     from positions_viewer.ui.theme import LIGHT
-    from positions_viewer.ui.timeline_painter import TimelineData, TimelineView, fit_view
 
     image = QImage(TIMELINE_W, TIMELINE_H, QImage.Format.Format_ARGB32_Premultiplied)
     rows: list[Row] = []
@@ -271,16 +273,17 @@ def bench_grid(ctx: Context) -> list[Row]:
     """GridView 1280×800 showing all of L: a full repaint, and a wheel-notch scroll step
     from the event to the settled repaint, rows coming into view measured."""
     app = _qapp()
-    from positions_viewer.ui.grid_view import GridView
+    from positions_viewer.ui.grid.view import GridView
+    from positions_viewer.ui.session import DocumentSession
     from positions_viewer.ui.theme import LIGHT
 
     shown = _everything(ctx, ctx.main_size)
-    view = GridView()
+    session = DocumentSession()
+    view = GridView(session)
     try:
         view.set_theme(LIGHT)
-        view.set_actor_colors(shown.colors)
         view.resize(GRID_W, GRID_H)
-        view.set_result(shown.result)
+        session.show_loaded(Path(ctx.dataset(ctx.main_size)), shown.load, shown.index)
         view.show()
         _settle(app, view)
         counter = _paint_counter()
@@ -352,9 +355,9 @@ def bench_window(ctx: Context) -> list[Row]:
     app = _qapp()
     import random
 
-    from positions_viewer.ui import text_layout
-    from positions_viewer.ui.main_window import MainWindow
+    from positions_viewer.ui.render import text_layout
     from positions_viewer.ui.settings import Settings
+    from positions_viewer.ui.window.main_window import MainWindow
 
     path = ctx.dataset(ctx.main_size)
     load = loaded(path)
@@ -522,10 +525,11 @@ class _PageContent:
 def _page_content(result: Any, index: Any, page_height: int) -> _PageContent:
     from PySide6.QtCore import QRectF
 
-    from positions_viewer.model.tables import caption_lines
-    from positions_viewer.ui.page import PageSpec, layout_page
+    from positions_viewer.export.captions import caption_lines
+    from positions_viewer.ui.render.page import PageSpec, layout_page
+    from positions_viewer.ui.render.timeline.frame import layout_frame
+    from positions_viewer.ui.render.timeline.style import timeline_style
     from positions_viewer.ui.theme import LIGHT, actor_colors
-    from positions_viewer.ui.timeline_frame import layout_frame, timeline_style
 
     dataset = result.dataset
     colors = actor_colors([a.color for a in dataset.actors])
@@ -693,7 +697,8 @@ def bench_export(ctx: Context) -> list[Row]:
     except ImportError:  # the test extra has no matplotlib: measure ours alone, say so
         have_baseline = False
     from positions_viewer.model import Filter
-    from positions_viewer.ui import export, text_layout
+    from positions_viewer.ui.render import image as export
+    from positions_viewer.ui.render import text_layout
 
     size = "M" if ctx.main_size == "L" else ctx.main_size
     shown = _everything(ctx, size)

@@ -67,14 +67,14 @@ BENCHMARKS: tuple[Benchmark, ...] = (
           "naive paint of the same events", "≤ 8 ms"),
          ("timeline frame growth 10k→100k events", "—", "≤ 5×"),
          ("timeline frame, zoomed to 1%", "—", "≤ 2 ms")),
-        requires=("positions_viewer.ui.timeline_painter",),
+        requires=("positions_viewer.ui.render.timeline.paint",),
         description="timeline frames into a 1920×400 QImage, full extent and zoomed to 1%",
     ),
     Benchmark(
         "grid", bench_grid,
         (("grid repaint at 1280×800, {main}", "—", "≤ 40 ms"),
          ("grid scroll step (one wheel notch), 1280×800, {main}", "—", "≤ 40 ms")),
-        requires=("positions_viewer.ui.grid_view",),
+        requires=("positions_viewer.ui.grid.view",),
         description="GridView repaint and wheel scroll step",
     ),
     Benchmark(
@@ -82,14 +82,14 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("filter change → MainWindow.apply_filter (grid model, timeline data; no paint), "
           "{main}", "—", "≤ 16 ms"),
          ("filter change → window repainted (apply_filter + paint), {main}", "—", "—")),
-        requires=("positions_viewer.ui.main_window",),
+        requires=("positions_viewer.ui.window.main_window",),
         description="the window's update after a filter change",
     ),
     Benchmark(
         "startup", bench_startup,
         (("start-up to first painted window, bundled dataset (whole process)",
           "bare QApplication + empty QMainWindow", "≤ 1.5×"),),
-        requires=("positions_viewer.ui.main_window",),
+        requires=("positions_viewer.ui.window.main_window",),
         description="whole processes to the first painted window",
     ),
     Benchmark(
@@ -97,7 +97,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("PNG export of both at 1080p (1920 px wide), M", "matplotlib, same timeline and table",
           "≤ 0.4×"),
          ("Qt PNG encode of that page, quality 80 (PNG_QUALITY)", "quality -1 (default)", "—")),
-        requires=("positions_viewer.ui.export",),
+        requires=("positions_viewer.ui.render.image",),
         description="PNG export vs matplotlib; Qt's PNG encode by quality",
     ),
 )

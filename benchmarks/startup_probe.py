@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
 
     from positions_viewer import cli
     from positions_viewer.cli import show as show_command
-    from positions_viewer.ui import main_window
+    from positions_viewer.ui.window import main_window
 
     marks["imports"] = _since_spawn(time.time())
     load_file = show_command.load_file

@@ -21,12 +21,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from positions_viewer import export_cli
 from positions_viewer.cli import main
+from positions_viewer.export import atomic
 from positions_viewer.model import load_file
-from positions_viewer.ui.export_dialog import ExportDialog
-from positions_viewer.ui.main_window import MainWindow
 from positions_viewer.ui.settings import Settings
+from positions_viewer.ui.window.export_dialog import ExportDialog
+from positions_viewer.ui.window.main_window import MainWindow
 
 BASE = """schema = 1
 title = "Faults"
@@ -222,7 +222,7 @@ def full_disk_writes(monkeypatch: pytest.MonkeyPatch) -> None:
         def __exit__(self, *exc: object) -> None:
             self.handle.close()  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(export_cli.os, "fdopen",
+    monkeypatch.setattr(atomic.os, "fdopen",
                         lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
 
 

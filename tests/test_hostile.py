@@ -22,14 +22,16 @@ from PySide6.QtGui import QHelpEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from positions_viewer.export_cli import write_one
+from positions_viewer.export.escape import clean_text, md_escape
+from positions_viewer.export.formats import ExportOptions
+from positions_viewer.export.jobs import plan_filters, write_plan
 from positions_viewer.model import DatasetIndex, Filter, load_file
-from positions_viewer.model.tables import md_escape
-from positions_viewer.ui.details import clip_text
-from positions_viewer.ui.filter_bar import ITEM_CHARS
-from positions_viewer.ui.main_window import MainWindow
-from positions_viewer.ui.presenter import NotesWindow, PresenterWindow
-from positions_viewer.ui.window_parts import TITLE_CHARS
+from positions_viewer.model.text import clip_text
+from positions_viewer.ui.filters.checklist import ITEM_CHARS
+from positions_viewer.ui.presenter.window import NotesWindow, PresenterWindow
+from positions_viewer.ui.render import image as _png_writer  # noqa: F401  (registers .png)
+from positions_viewer.ui.window.main_window import MainWindow
+from positions_viewer.ui.window.parts import TITLE_CHARS
 
 from .datagen import to_toml
 
@@ -347,11 +349,12 @@ def test_markup_in_every_field_is_shown_literally_and_reads_no_file(
     index = DatasetIndex(dataset)
     for fmt, view in (("md", "grid"), ("csv", "grid"), ("csv", "timeline"), ("png", "both")):
         target = out / f"{view}.{fmt}"
-        frames(f"export {fmt}", lambda t=target, f=fmt, v=view: write_one(  # type: ignore[misc]
-            index, Filter(), t, f, v, 1, 1280, "light"))
+        frames(f"export {fmt}", lambda t=target, f=fmt, v=view: write_plan(  # type: ignore[misc]
+            plan_filters(t, f, Filter()), index, ExportOptions(v, 1, 1280, "light")))
     csv_rows = list(csv.reader(io.StringIO((out / "grid.csv").read_bytes().decode(),
                                            newline="")))
-    assert {row[-1] for row in csv_rows[1:]} == {p.text for p in dataset.positions}
+    # control characters (NUL, BEL) are written as U+FFFD (issue 12.5, on purpose)
+    assert {row[-1] for row in csv_rows[1:]} == {clean_text(p.text) for p in dataset.positions}
     markdown = (out / "grid.md").read_text(encoding="utf-8")
     assert all(md_escape(p.text) in markdown for p in dataset.positions)
     assert (out / "both.png").read_bytes().startswith(b"\x89PNG")
@@ -375,10 +378,11 @@ def test_one_megabyte_in_every_field_stays_responsive(
     index = window.index
     assert index is not None
     for fmt in ("md", "csv"):
-        frames(f"export {fmt}", lambda f=fmt: write_one(  # type: ignore[misc]
-            index, Filter(), tmp_path / f"out.{f}", f, "grid", 1, 1280, "light"))
-    frames("export png", lambda: write_one(index, Filter(), tmp_path / "out.png", "png", "both",
-                                           1, 1280, "light"))
+        frames(f"export {fmt}", lambda f=fmt: write_plan(  # type: ignore[misc]
+            plan_filters(tmp_path / f"out.{f}", f, Filter()), index,
+            ExportOptions("grid", 1, 1280, "light")))
+    frames("export png", lambda: write_plan(plan_filters(tmp_path / "out.png", "png", Filter()),
+                                            index, ExportOptions("both", 1, 1280, "light")))
     assert trap.events() == []
 
 

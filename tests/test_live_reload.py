@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import load_file
-from positions_viewer.ui.main_window import MainWindow
 from positions_viewer.ui.watcher import FileWatcher
+from positions_viewer.ui.window.main_window import MainWindow
 
 BASE = """schema = 1
 title = "Live"
@@ -156,7 +156,7 @@ def three_events_the_last_selected(qtbot: QtBot,
     blocks = [event_block(n, f"2024-0{k}-01") for k, n in enumerate(("e1", "e2", "e3"), 1)]
     window = open_on(qtbot, path, EVENTS.format(events="".join(blocks)))
     window.timeline.select_event(2)
-    window._event_selected(2)
+    window.session.select_event(2)
     return window, blocks
 
 

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import load_file
-from positions_viewer.ui.main_window import MainWindow
+from positions_viewer.ui.window.main_window import MainWindow
 
 K = Qt.Key
 KEYS = [

@@ -11,11 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from positions_viewer.model import DatasetIndex, Filter, load_file
+from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
 from positions_viewer.model.story import story_steps, view_snippet
-from positions_viewer.ui.main_window import MainWindow
-from positions_viewer.ui.presenter import NEXT_KEYS, PREVIOUS_KEYS, PresenterWindow, render_step
+from positions_viewer.ui.presenter.window import (
+    NEXT_KEYS,
+    PREVIOUS_KEYS,
+    PresenterWindow,
+    render_step,
+)
 from positions_viewer.ui.theme import presenter_theme
+from positions_viewer.ui.window.main_window import MainWindow
 
 EVENTS_ONLY = """
 schema = 1
@@ -100,7 +105,7 @@ def test_without_views_steps_are_events_in_date_order(write_toml: Callable[..., 
 
 def test_an_event_step_shows_the_events_before_it_on_its_timeline(
         write_toml: Callable[..., Path], qapp: object) -> None:
-    from positions_viewer.ui.page import PageSpec, layout_page
+    from positions_viewer.ui.render.page import PageSpec, layout_page
 
     result = load_file(write_toml(EVENTS_ONLY))
     assert result.dataset is not None
@@ -253,7 +258,7 @@ def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
 
 def test_key_hints_show_at_the_start_then_leave_the_audience_alone(
         qtbot: QtBot, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from positions_viewer.ui import presenter as presenter_module
+    from positions_viewer.ui.presenter import window as presenter_module
 
     monkeypatch.setattr(presenter_module, "HINT_MS", 200)
     index = seed_index(seed_path)
@@ -276,9 +281,9 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
         qtbot: QtBot, seed_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from positions_viewer.ui.presenter import NotesWindow
+    from positions_viewer.ui.presenter.window import NotesWindow
     from positions_viewer.ui.theme import theme
-    from positions_viewer.ui.window_style import apply_palette
+    from positions_viewer.ui.window.style import apply_palette
 
     apply_palette(QApplication.instance(), theme("light"))  # the window's style sheet too
     index = seed_index(seed_path)
@@ -296,7 +301,7 @@ def test_the_notes_window_puts_the_step_and_the_clock_first(
 
 def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
                                                              qapp: object) -> None:
-    from positions_viewer.ui.presenter import fitting_size
+    from positions_viewer.ui.presenter.window import fitting_size
 
     index = seed_index(seed_path)
     step = story_steps(index.dataset, index)[0]  # every issue and event: the tallest
@@ -312,7 +317,7 @@ def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
 
 
 def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterWindow) -> None:
-    from positions_viewer.ui.presenter import fitting_size
+    from positions_viewer.ui.presenter.window import fitting_size
 
     sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
                           presenter.width(), presenter.height()) for step in presenter.steps]
@@ -323,8 +328,11 @@ def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterW
 
 
 def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
-    """The bundled file without views: Macron's step (18–20 Dec) must not mark Russia's
-    20 Dec answers, which belong to the Kremlin's event; the Kremlin's step marks them."""
+    """The bundled file without views: Macron's step (18–20 Dec) is shown as of 19 Dec, the
+    day before the Kremlin's event begins, so Russia's 20 Dec answers are not shown (nor
+    marked) yet; the Kremlin's step marks exactly them (DESIGN §4: the cells that differ
+    from the previous step). Russia's "Dec 2025" statements hold from 1 Dec: they are new
+    at Macron's step, as the as-of rule says."""
     result = load_file(seed_path)
     assert result.dataset is not None
     from dataclasses import replace
@@ -333,13 +341,42 @@ def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
     dataset = index.dataset
     steps = {dataset.events[s.event].id: s for s in story_steps(dataset, index)
              if s.event is not None}
-    russia = dataset.index_of("actors", "russia")
+    russia, france = dataset.index_of("actors", "russia"), dataset.index_of("actors", "france")
+    issue = {i.id: n for n, i in enumerate(dataset.issues)}
     macron = steps["macron-raises-dialogue"]
     kremlin = steps["kremlin-signals-readiness"]
     macron_cells = macron.changed_cells(macron.results(index)[0])
     kremlin_cells = kremlin.changed_cells(kremlin.results(index)[0])
-    assert macron_cells and all(actor != russia for _issue, actor in macron_cells)
-    assert kremlin_cells and all(actor == russia for _issue, actor in kremlin_cells)
+    answers = {(issue["imminence"], russia), (issue["conditions"], russia)}
+    assert {(issue["imminence"], france), (issue["context"], france)} <= macron_cells
+    assert not answers & macron_cells
+    assert kremlin_cells == answers
+
+
+def test_event_steps_never_go_back_in_time(write_toml: Callable[..., Path]) -> None:
+    """An approximate event ("2023") is placed by the end of its period, after an event
+    of 14 Mar 2023; every step is shown as of a day no earlier than the step before, and
+    marks exactly the cells whose shown statement differs from the step before."""
+    path = write_toml(EVENTS_ONLY.replace('date = 2024-03-01', 'date = "2023"')
+                      .replace('date = 2024-01-01\nend = 2024-01-05', 'date = 2023-03-14'))
+    result = load_file(path)
+    assert result.dataset is not None, result.diagnostics
+    index = DatasetIndex(result.dataset)
+    steps = story_steps(index.dataset, index)
+    assert [index.dataset.events[s.event].id for s in steps if s.event is not None] == [
+        "first", "second"]
+    days = [s.grid_filter.to_ordinal for s in steps]
+    assert days == sorted(days) and days[-1] == parse_date("2023-12-31").start
+    previous = None
+    for step in steps:
+        grid = step.results(index)[0]
+        shown = grid.cell_positions.copy()
+        differs = set() if previous is None else {
+            (int(grid.issue_rows[r]), int(grid.actor_columns[c]))
+            for r, c in zip(*(shown != previous).nonzero(), strict=True)}
+        if previous is not None:
+            assert step.changed_cells(grid) == differs
+        previous = shown
 
 
 @pytest.mark.parametrize(("width", "height", "views"),
@@ -351,7 +388,7 @@ def test_every_step_shows_its_type_at_the_same_size_on_screen(
     scaled) show their text at one size on screen, and every page fits the screen."""
     from dataclasses import replace
 
-    from positions_viewer.ui.presenter import _placement, _room, _StepPage, shared_size
+    from positions_viewer.ui.presenter.window import _placement, _room, _StepPage, shared_size
 
     result = load_file(seed_path)
     assert result.dataset is not None
@@ -379,7 +416,7 @@ def test_a_step_marks_as_changed_exactly_what_changed_at_it(
     the Kremlin's event) though they fall in its days. View steps: every change in range."""
     from dataclasses import replace
 
-    from positions_viewer.ui import grid_painter
+    from positions_viewer.ui.render import grid_painter
 
     result = load_file(seed_path)
     assert result.dataset is not None
@@ -404,4 +441,9 @@ def test_a_step_marks_as_changed_exactly_what_changed_at_it(
     france = dataset.index_of("actors", "france")
     changed = {(issue, actor) for issue, actor, flag in painted if flag}
     assert any(actor == france for _issue, actor in changed)
-    assert any(actor == russia for _issue, actor in changed) == with_views
+    if with_views:  # the view compares with its "from": Russia's answers changed since
+        assert any(actor == russia for _issue, actor in changed)
+    else:  # as of 19 Dec: Russia's 20 Dec answers belong to the Kremlin's step
+        answers = {(dataset.index_of("issues", i), russia) for i in ("imminence", "conditions")}
+        assert not answers & changed
+        assert changed == step.changed_cells(step.results(index)[0])

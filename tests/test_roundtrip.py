@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import string
 import tempfile
 from pathlib import Path
 
@@ -13,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from positions_viewer.cli import main
-from positions_viewer.model import DatasetIndex, Filter, QueryResult, load_bytes, load_file
-from positions_viewer.model.tables import (
+from positions_viewer.export.captions import NOTHING_MATCHES, is_empty_grid
+from positions_viewer.export.escape import clean_text, spreadsheet_cell
+from positions_viewer.export.tables import (
     EMPTY_CELL_MD,
     GRID_CSV_COLUMNS,
     TIMELINE_CSV_COLUMNS,
@@ -25,6 +27,7 @@ from positions_viewer.model.tables import (
     timeline_markdown,
     timeline_rows,
 )
+from positions_viewer.model import DatasetIndex, Filter, QueryResult, load_bytes, load_file
 
 from .datagen import Spec, assert_loads_as_spec, dataset_specs, styles, to_toml
 
@@ -74,9 +77,11 @@ def split_row(line: str) -> list[str]:
 
 
 def unescape(cell: str) -> str:
+    """A cell's source as its text: CommonMark drops the backslash before any ASCII
+    punctuation character (the export escapes every one that Markdown could read)."""
     out, at = [], 0
     while at < len(cell):
-        if cell[at] == "\\" and at + 1 < len(cell) and cell[at + 1] in "\\|":
+        if cell[at] == "\\" and at + 1 < len(cell) and cell[at + 1] in string.punctuation:
             out.append(cell[at + 1])
             at += 2
         else:
@@ -96,8 +101,19 @@ def markdown_table(text: str) -> list[list[str]]:
 
 
 def flat(text: str) -> str:
-    """What a Markdown cell holds: one line, whitespace runs as single spaces."""
-    return " ".join(text.split())
+    """What a Markdown cell holds: one line, whitespace runs as single spaces, control
+    characters as U+FFFD (issue 12.5)."""
+    return " ".join(clean_text(text).split())
+
+
+def assert_markdown_grid(markdown: str, query: QueryResult) -> None:
+    """The Markdown grid splits back into the selected cells; with no row or no column it
+    says so instead of drawing an empty table (issue 12.5, on purpose)."""
+    if is_empty_grid(query):
+        assert "| Issue |" not in markdown
+        assert markdown.endswith(f"_{NOTHING_MATCHES}._\n")
+        return
+    assert markdown_table(markdown) == expected_grid_cells(query)
 
 
 def expected_grid_cells(result: QueryResult) -> list[list[str]]:
@@ -146,7 +162,7 @@ def test_generated_files_load_verbatim_and_export_back(data: st.DataObject) -> N
     assert [tuple(row) for row in events[1:]] == timeline_rows(query)
     assert [row[0] for row in events[1:]] == [e.id for e in query.events()]
 
-    assert markdown_table(grid_markdown(query)) == expected_grid_cells(query)
+    assert_markdown_grid(grid_markdown(query), query)
     timeline = timeline_markdown(query)
     if query.events():
         table = markdown_table(timeline)
@@ -170,10 +186,12 @@ def test_check_is_clean_and_export_writes_what_it_read(spec: Spec, style: object
             assert dataset is not None
             query = DatasetIndex(dataset).query(Filter())
             written = out.read_bytes().decode("utf-8")  # no newline translation
-            if suffix == "csv":
-                assert [tuple(r) for r in parse_csv(written)[1:]] == grid_rows(query)
+            if suffix == "csv":  # for spreadsheets (the default): a BOM, formulas guarded
+                assert written.startswith("\ufeffissue_id,")
+                assert [tuple(r) for r in parse_csv(written)[1:]] == [
+                    tuple(spreadsheet_cell(field) for field in row) for row in grid_rows(query)]
             else:
-                assert markdown_table(written) == expected_grid_cells(query)
+                assert_markdown_grid(written, query)
 
 
 def test_check_prints_the_clean_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -216,7 +234,6 @@ def test_a_markdown_parser_reads_the_same_cells(data: st.DataObject) -> None:
             rows.append([])
         elif token.type == "inline" and rows:
             rows[-1].append(unescape(token.content))
-    # the parser reads NUL as U+FFFD (CommonMark security rule): the only change it makes
-    expected = [[cell.replace("\x00", "\ufffd") for cell in row]
-                for row in expected_grid_cells(query)]
+    # the export writes NUL (and every control character) as U+FFFD, as the parser reads it
+    expected = [] if is_empty_grid(query) else expected_grid_cells(query)
     assert rows == expected

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import Filter, load_file, parse_date
-from positions_viewer.ui.grid_model import Role
-from positions_viewer.ui.main_window import MainWindow
+from positions_viewer.ui.grid.model import Role
 from positions_viewer.ui.settings import Settings
+from positions_viewer.ui.window.main_window import MainWindow
 
 
 def open_window(qtbot: QtBot, path: Path, settings_dir: Path | None = None) -> MainWindow:
@@ -393,8 +393,8 @@ def test_showing_the_window_does_not_wait_for_superqt() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, positions_viewer.ui.main_window, positions_viewer.ui.app; "
-            "sys.exit(1 if 'superqt' in sys.modules or 'positions_viewer.ui.presenter' in "
+    code = ("import sys, positions_viewer.ui.window.main_window, positions_viewer.ui.app; "
+            "sys.exit(1 if 'superqt' in sys.modules or 'positions_viewer.ui.presenter.window' in "
             "sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
@@ -425,7 +425,7 @@ def test_ampersands_in_data_are_shown_and_bind_no_shortcut(
     qtbot.wait(20)
     link = next(b for b in window.details.findChildren(QPushButton)
                 if b.objectName() == "details-link")
-    window._fill_recent()
+    window.fill_recent()
     texts = [link.text()]
     texts += [a.text() for a in window.views_menu.actions() if "Q" in a.text()]
     texts += [a.text() for a in window.recent_menu.actions() if "R" in a.text()]
@@ -543,15 +543,15 @@ def test_the_first_window_takes_the_themes_font(qtbot: QtBot, seed_path: Path,
 def test_typing_a_date_digit_by_digit_moves_nothing_on_the_way(window: MainWindow,
                                                                qtbot: QtBot) -> None:
     from PySide6.QtCore import QDate
-    from PySide6.QtWidgets import QDateTimeEdit
 
     bar = window.filter_bar
     bar.date_from.setDate(QDate(2025, 12, 18))
     bar.date_to.setDate(QDate(2025, 12, 26))
     bar.date_to.setFocus()
-    bar.date_to.setSelectedSection(QDateTimeEdit.Section.DaySection)
-    qtbot.keyClicks(bar.date_to, "20")  # passes through the 2nd, before From
-    qtbot.keyClick(bar.date_to, Qt.Key.Key_Return)
+    bar.date_to.edit.selectAll()
+    qtbot.keyClicks(bar.date_to.edit, "20 Dec 2025")  # passes through "2", "20 D"…
+    assert bar.current_filter.date_to == parse_date("2025-12-26")  # nothing moved yet
+    qtbot.keyClick(bar.date_to.edit, Qt.Key.Key_Return)
     assert bar.date_to.date() == QDate(2025, 12, 20)
     assert bar.date_from.date() == QDate(2025, 12, 18)
     assert bar.current_filter.date_to == parse_date("2025-12-20")

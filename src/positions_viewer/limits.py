@@ -1,9 +1,25 @@
-"""Limits shared by the command line and the window, without importing Qt."""
+"""Limits and defaults shared by the command line and the window, without importing Qt.
+
+One home for each number (issue 11, "one set of limits"): ``export`` and the Export dialog
+accept the same widths and scales and refuse the same pictures.
+"""
 
 from __future__ import annotations
 
-__all__ = ["MAX_SIDE_PX"]
+__all__ = ["EXPORT_SCALES", "EXPORT_WIDTH", "MAX_SIDE_PX", "MIN_EXPORT_PX", "export_width_range"]
 
 # QImage returns a null image past this many pixels a side: exports refuse it before
 # allocating anything.
 MAX_SIDE_PX = 16384
+# The layout width of an export in logical pixels (DESIGN §5: a fixed width, not the
+# window's), and the narrowest picture worth drawing (width × scale, in pixels).
+EXPORT_WIDTH = 1280
+MIN_EXPORT_PX = 320
+# Pixel ratios offered for pictures (DESIGN §5: 1×, 2× or 3×).
+EXPORT_SCALES = (1, 2, 3)
+
+
+def export_width_range(scale: int) -> tuple[int, int]:
+    """The layout widths (logical px, inclusive) allowed at ``scale``: the picture must be
+    :data:`MIN_EXPORT_PX` to :data:`MAX_SIDE_PX` pixels wide."""
+    return -(-MIN_EXPORT_PX // scale), MAX_SIDE_PX // scale

@@ -8,17 +8,25 @@ subcommands that draw, so ``check`` stays fast and works without display librari
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from .. import __version__
+from ..export.errors import Interrupted
 from .common import EXIT_USAGE, UsageError
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
 COMMANDS = ("show", "check", "export")
+# A reader that stopped reading (``check … | head -1``): the exit status of a program that
+# SIGPIPE ended, as ``cat`` or ``grep`` give in a pipeline (128 + 13); nothing is printed.
+EXIT_PIPE = 141
 
 
 def _module(command: str) -> ModuleType:
@@ -38,7 +46,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; the exit code (DESIGN §2: 0 ok, 1 data errors, 2 usage or
+    unwritable output; 130 after Ctrl+C, 128 + the signal after SIGTERM or SIGHUP during an
+    export, :data:`EXIT_PIPE` when the reader of the output went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = _main(args)
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()  # a full disk surfaces here, not at exit as a traceback
+    except BrokenPipeError:
+        _silence()
+        return EXIT_PIPE
+    except OSError as exc:
+        _say(f"positions-viewer: error: cannot write the output: {exc.strerror or exc}")
+        _silence()
+        return EXIT_USAGE
+    return code
+
+
+def _main(args: list[str]) -> int:
+    if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
+        mistyped = _mistyped_command(args[0])
+        if mistyped is not None:
+            print(f"positions-viewer: error: '{args[0]}' is not a command; did you mean "
+                  f"'{mistyped}'? (commands: {', '.join(COMMANDS)})", file=sys.stderr)
+            return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "show")
     parser = build_parser()
@@ -53,3 +86,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Interrupted as exc:
+        return 128 + exc.signum
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The command ``word`` was meant to be (``chekc`` → ``check``), unless it names a
+    file (then it is ``show FILE``: a name with a suffix or a folder is one) or an option."""
+    if word.startswith("-") or "." in word or "/" in word or os.sep in word \
+            or Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _silence() -> None:
+    """Point stdout and stderr at the null device: what is still buffered for a closed pipe
+    or a full disk goes nowhere, instead of failing again at exit with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+
+
+def _say(line: str) -> None:
+    """One line on stderr, when stderr can still take it."""
+    with contextlib.suppress(OSError):
+        print(line, file=sys.stderr, flush=True)

@@ -13,7 +13,7 @@ from ..model import Dataset, DateError, Filter, LoadResult, PartialDate, load_fi
 from ..model.story import view_filter_of
 
 __all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "FilterArgs", "UsageError", "add_filters",
-           "load_or_report", "print_diagnostics", "view_filter"]
+           "load_or_report", "nonempty", "print_diagnostics", "view_filter"]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -40,9 +40,9 @@ class FilterArgs:
             flt = flt.with_changes(issues=_resolve_ids(dataset, "issues", self.issues))
         if self.actors:
             flt = flt.with_changes(actors=_resolve_ids(dataset, "actors", self.actors))
-        if self.date_from:
+        if self.date_from is not None:
             flt = flt.with_changes(date_from=_cli_date("--from", self.date_from))
-        if self.date_to:
+        if self.date_to is not None:
             flt = flt.with_changes(date_to=_cli_date("--to", self.date_to))
         if flt.date_from and flt.date_to and flt.date_from.start > flt.date_to.stop:
             raise UsageError(
@@ -92,13 +92,21 @@ def load_or_report(path: Path) -> Dataset | None:
     return result.dataset
 
 
+def nonempty(value: str) -> str:
+    """An option's value that must not be empty (DESIGN §2): ``--from ""``, often a
+    script's unset variable, is a usage error rather than no filter at all."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty value; give one, or leave the option out")
+    return value
+
+
 def add_filters(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filters")
-    group.add_argument("--issue", action="append", metavar="ID",
+    group.add_argument("--issue", action="append", metavar="ID", type=nonempty,
                        help="show this issue (repeatable); all when absent")
-    group.add_argument("--actor", action="append", metavar="ID",
+    group.add_argument("--actor", action="append", metavar="ID", type=nonempty,
                        help="show this actor (repeatable); all when absent")
-    group.add_argument("--from", dest="date_from", metavar="DATE",
+    group.add_argument("--from", dest="date_from", metavar="DATE", type=nonempty,
                        help="start of the date range (YYYY, YYYY-MM or YYYY-MM-DD)")
-    group.add_argument("--to", dest="date_to", metavar="DATE",
+    group.add_argument("--to", dest="date_to", metavar="DATE", type=nonempty,
                        help="end of the date range: the grid shows positions as of this date")

@@ -1,40 +1,139 @@
-"""``positions-viewer export FILE -o OUT``: write what the filters select, headless."""
+"""``positions-viewer export FILE -o OUT``: write what the filters select, headless.
+
+Thin: the options become a plan (``positions_viewer.export.jobs``) written all or none.
+Qt is imported only when a drawn format is asked for, so ``export -o x.md`` works without
+display libraries.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import sys
 from pathlib import Path
 from typing import Any
 
-from .common import add_filters
+from ..export.atomic import cleanup_on_signals
+from ..export.errors import ExportError
+from ..export.formats import ExportOptions, format_names, get_format
+from ..export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
+from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
+from ..model import Dataset, DatasetIndex
+from .common import (
+    EXIT_DATA,
+    EXIT_OK,
+    EXIT_USAGE,
+    FilterArgs,
+    UsageError,
+    add_filters,
+    load_or_report,
+    nonempty,
+    view_filter,
+)
 
 __all__ = ["register", "run"]
 
+# The module that registers the writers of drawn formats (imports Qt).
+RENDERER = "positions_viewer.ui.render.image"
+
 
 def register(sub: Any) -> None:
+    names = format_names()
+    suffixes = ", ".join(f".{n}" for n in names)
     export = sub.add_parser("export", help="write a view to PNG, Markdown or CSV, headless")
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="output file; its suffix picks the format (.png, .md, .csv); "
-                             "a folder with --all-views")
+                        help=f"output file; its suffix picks the format ({suffixes}); "
+                             "a folder with --all-views or --all-steps")
     export.add_argument("--view", choices=("grid", "timeline", "both"), default=None,
                         help="what to draw (default: both for PNG, grid for tables)")
     add_filters(export)
     which = export.add_mutually_exclusive_group()
-    which.add_argument("--saved-view", metavar="ID", help="export this saved view")
+    which.add_argument("--saved-view", metavar="ID", type=nonempty,
+                       help="export this saved view")
     which.add_argument("--all-views", action="store_true",
                        help="write OUT/<view-id>.<format> for every saved view")
-    export.add_argument("--format", choices=("png", "md", "csv"),
-                        help="format for --all-views (default png)")
-    export.add_argument("--scale", type=int, choices=(1, 2, 3), default=1,
-                        help="pixel ratio of a PNG (default 1)")
+    which.add_argument("--all-steps", action="store_true",
+                       help="write OUT/<NN>-<step>.<format> for every presenter step, in "
+                            "step order, as the window's Present ▸ Export All Steps")
+    export.add_argument("--format", choices=names,
+                        help="format for --all-views and --all-steps (default png)")
+    export.add_argument("--scale", type=int, choices=EXPORT_SCALES, default=1,
+                        help="pixel ratio of a picture (default 1)")
     export.add_argument("--width", type=int, default=None, metavar="PX",
-                        help="layout width in logical pixels (default 1280)")
+                        help=f"layout width in logical pixels (default {EXPORT_WIDTH})")
     export.add_argument("--theme", choices=("light", "dark"), default="light",
-                        help="colours of a PNG (default light)")
+                        help="colours of a picture (default light)")
+    export.add_argument("--raw-csv", action="store_true",
+                        help="CSV for scripts: plain UTF-8, no byte order mark, cells "
+                             "unchanged (the default is safe to open in a spreadsheet)")
 
 
 def run(ns: argparse.Namespace) -> int:
-    from ..export_cli import run_export
+    fmt = _format(ns)
+    options = _options(ns, fmt)
+    if get_format(fmt).drawn:
+        importlib.import_module(RENDERER)
+    dataset = load_or_report(ns.file)
+    if dataset is None:
+        return EXIT_DATA
+    index = DatasetIndex(dataset)
+    try:
+        plan = _plan(ns, dataset, index, fmt)
+        plan.refuse_input(ns.file)
+        with cleanup_on_signals():
+            written = write_plan(plan, index, options)
+    except ExportError as exc:
+        print(f"positions-viewer export: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
 
-    return run_export(ns)
+
+def _format(ns: argparse.Namespace) -> str:
+    """The format: the suffix of OUT for one file; ``--format`` (else a paged format's
+    suffix, else png) for several."""
+    out: Path = ns.output
+    names = format_names()
+    suffix = out.suffix.lower().lstrip(".")
+    if ns.all_views or ns.all_steps:
+        if ns.format:
+            return str(ns.format)
+        return suffix if suffix in names and get_format(suffix).pages else "png"
+    if ns.format and suffix != ns.format:
+        raise UsageError("--format is for --all-views and --all-steps; for one file the "
+                         "suffix of -o picks the format")
+    if suffix not in names:
+        shown = f"'{out.suffix}'" if out.suffix else "no suffix"
+        listed = ", ".join(f".{n}" for n in names[:-1]) + f" or .{names[-1]}"
+        raise UsageError(f"-o {out}: {shown}; end the name with {listed}")
+    return suffix
+
+
+def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
+    width = EXPORT_WIDTH if ns.width is None else ns.width  # 0 is an error, not the default
+    low, high = export_width_range(ns.scale)
+    if not low <= width <= high:
+        raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
+                         f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
+    if ns.raw_csv and fmt != "csv":
+        raise UsageError("--raw-csv is for CSV output")
+    if ns.all_steps and (ns.date_from is not None or ns.date_to is not None):
+        raise UsageError("--from and --to do not apply to --all-steps: each step has its "
+                         "own dates (--issue and --actor narrow the event steps)")
+    return ExportOptions(ns.view, ns.scale, width, ns.theme, ns.raw_csv)
+
+
+def _plan(ns: argparse.Namespace, dataset: Dataset, index: DatasetIndex, fmt: str) -> Plan:
+    filters = FilterArgs.from_namespace(ns)
+    if ns.all_views:
+        if not dataset.views:
+            raise UsageError(f"{ns.file} has no [[views]] to export")
+        return plan_views(dataset, ns.output, fmt, lambda own: filters.resolve(dataset, own))
+    if ns.all_steps:
+        return plan_steps(dataset, index, ns.output, fmt, filters.resolve(dataset))
+    base = view_filter(dataset, ns.saved_view) if ns.saved_view is not None else None
+    chosen = dataset.index_of("views", ns.saved_view) if ns.saved_view is not None else None
+    flt = filters.resolve(dataset, base)
+    return plan_filters(ns.output, fmt, flt, chosen if flt == base else None)

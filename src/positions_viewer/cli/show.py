@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import load_file
 from ..paths import default_dataset
-from .common import EXIT_DATA, FilterArgs, add_filters, print_diagnostics, view_filter
+from .common import EXIT_DATA, FilterArgs, add_filters, nonempty, print_diagnostics, view_filter
 
 __all__ = ["register", "run"]
 
@@ -19,7 +19,8 @@ def register(sub: Any) -> None:
                       help="comparison file (.toml); the bundled dataset when absent")
     add_filters(show)
     show.add_argument("--present", action="store_true", help="start in presenter mode")
-    show.add_argument("--saved-view", metavar="ID", help="start on this saved view")
+    show.add_argument("--saved-view", metavar="ID", type=nonempty,
+                      help="start on this saved view")
 
 
 def run(ns: argparse.Namespace) -> int:

@@ -1,14 +1,20 @@
 """The presenter's steps (DESIGN §4): the saved views in order, or else the events by date.
 
-An event step shows the grid as of the end of that event, with the positions stated during
-the event marked as changed, and the timeline up to that event with the event highlighted.
+An event step shows the grid as of its event's date (an approximate or ranged event as of the
+end of its period), and the timeline up to it with the event highlighted. Steps are ordered
+by that date, so a walk through the events never goes back in time; the cells marked changed
+at a step are exactly those whose shown position differs from the step before (the first step
+is compared with the day before its event begins).
 """
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from dataclasses import dataclass
 
+import tomlkit
+
+from .dates import PartialDate
 from .query import DatasetIndex, Filter, QueryResult
 from .types import Dataset
 
@@ -24,6 +30,11 @@ class Step:
     view: int | None = None  # index of the saved view
     event: int | None = None  # index of the highlighted event
 
+    @property
+    def as_of(self) -> int | None:
+        """The ordinal day this step shows the grid as of (``None``: the latest)."""
+        return self.grid_filter.to_ordinal
+
     def results(self, index: DatasetIndex) -> tuple[QueryResult, QueryResult]:
         grid = index.query(self.grid_filter)
         timeline = grid if self.timeline_filter == self.grid_filter else index.query(
@@ -31,19 +42,14 @@ class Step:
         return grid, timeline
 
     def changed_cells(self, result: QueryResult) -> frozenset[tuple[int, int]]:
-        """(issue, actor) of the cells whose position changed at this step: stated in the
-        event's dates, and not tied to another event (an answer dated within a longer event
-        belongs to the event it answers with, not to the one still running)."""
-        if self.event is None:
-            return frozenset()
+        """(issue, actor) of the shown cells marked changed at this step: those whose
+        position changed since the grid filter's ``from`` — for an event step, the day after
+        the step before, so exactly the cells that differ from the previous step."""
         rows, columns = result.cell_changed.nonzero()
-        changed = set()
-        for r, c in zip(rows.tolist(), columns.tolist(), strict=True):
-            position = result.cell(r, c).position
-            if position is not None and position.event not in (None, self.event):
-                continue
-            changed.add((int(result.issue_rows[r]), int(result.actor_columns[c])))
-        return frozenset(changed)
+        return frozenset(
+            (int(result.issue_rows[r]), int(result.actor_columns[c]))
+            for r, c in zip(rows.tolist(), columns.tolist(), strict=True)
+        )
 
 
 def view_filter_of(dataset: Dataset, number: int) -> Filter:
@@ -70,15 +76,39 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         return steps
     base = Filter(issues=base.issues, actors=base.actors) if base else Filter()
     shown = index.query(base).event_rows.tolist()
+    events = dataset.events
+    # Placed by the last day they cover ("2023" as of 31 Dec 2023); ties keep date order.
+    placed = sorted(shown, key=lambda i: (events[i].stop, events[i].start))
+    days = _step_days([(events[i].start, events[i].stop) for i in placed])
     steps = []
-    for event_index in shown:
-        event = dataset.events[event_index]
-        end = event.end or event.date
-        grid = base.with_changes(date_from=event.date, date_to=end)
-        timeline = base.with_changes(date_to=end)
+    since = events[placed[0]].start - 1 if placed else 0
+    for event_index, day in zip(placed, days, strict=True):
+        event = events[event_index]
+        timeline = base.with_changes(date_to=_day(day))
+        # Changed since the step before: from the day after it (nothing when on the same day).
+        grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None)
         title = f"{event.date_label()}: {event.title}"
         steps.append(Step(title, grid, timeline, event.detail, event=event_index))
+        since = day
     return steps
+
+
+def _day(ordinal: int) -> PartialDate:
+    return PartialDate.from_date(dt.date.fromordinal(max(1, ordinal)))
+
+
+def _step_days(spans: list[tuple[int, int]]) -> list[int]:
+    """The day each event step is shown as of: the last day its event covers, or the day
+    before the next step's event begins when they overlap (Macron's 18–20 Dec step must not
+    already show the Kremlin's 20 Dec answer), never before its own start nor before the
+    step before (the walk never goes back in time)."""
+    days: list[int] = []
+    for number, (start, stop) in enumerate(spans):
+        day = stop
+        if number + 1 < len(spans):
+            day = max(start, min(stop, spans[number + 1][0] - 1))
+        days.append(max(day, days[-1]) if days else day)
+    return days
 
 
 def matching_view(dataset: Dataset, flt: Filter) -> int | None:
@@ -98,26 +128,26 @@ def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> 
 
 
 def view_snippet(dataset: Dataset, flt: Filter) -> str:
-    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken."""
+    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken, written
+    by tomlkit (any text is quoted so that every TOML reader takes it back)."""
     taken = {view.id for view in dataset.views}
     number = len(taken) + 1
     while f"view-{number}" in taken:
         number += 1
-    lines = ["[[views]]", f'id = "view-{number}"', f"title = {_toml_string('New view')}"]
+    view = tomlkit.table()
+    view.add("id", f"view-{number}")
+    view.add("title", "New view")
     if flt.issues is not None:
-        ids = ", ".join(_toml_string(dataset.issues[i].id) for i in sorted(flt.issues))
-        lines.append(f"issues = [{ids}]")
+        view.add("issues", [dataset.issues[i].id for i in sorted(flt.issues)])
     if flt.actors is not None:
-        ids = ", ".join(_toml_string(dataset.actors[i].id) for i in sorted(flt.actors))
-        lines.append(f"actors = [{ids}]")
+        view.add("actors", [dataset.actors[i].id for i in sorted(flt.actors)])
     for key, value in (("from", flt.date_from), ("to", flt.date_to)):
         if value is not None:
-            text = _toml_string(value.iso()) if value.is_approximate else value.iso()
-            lines.append(f"{key} = {text}")
+            view.add(key, value.iso() if value.is_approximate else value.first_day)
     if flt.text.strip():
-        lines.append(f"# search text is not part of a saved view: {_toml_string(flt.text)}")
-    return "\n".join(lines) + "\n"
-
-
-def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+        view.add(tomlkit.comment("the search text is not part of a saved view: "
+                                 + tomlkit.string(flt.text).as_string()))
+    document = tomlkit.document()
+    document.add("views", tomlkit.aot())
+    document["views"].append(view)  # type: ignore[union-attr]
+    return tomlkit.dumps(document)

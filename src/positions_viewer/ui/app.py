@@ -56,7 +56,7 @@ def run_window(path: Path, result: LoadResult, flt: Filter, present: bool = Fals
     make_application()
     from PySide6.QtWidgets import QApplication
 
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     window = MainWindow()
     window.show_loaded(path, result, flt)
@@ -71,8 +71,8 @@ def _write_preview(path: Path, result: LoadResult, flt: Filter, problem: str) ->
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _hide_offscreen_noise()
     make_application()
-    from .main_window import MainWindow
     from .settings import Settings
+    from .window.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:
         window = MainWindow(Settings(Path(scratch)))

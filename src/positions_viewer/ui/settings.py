@@ -110,6 +110,13 @@ class Settings:
     def splitter(self, value: QByteArray) -> None:
         self._store.setValue("window/splitter", value)
 
+    def splitter_state(self, name: str) -> QByteArray | None:
+        """The saved sizes of the window's splitter called ``name`` ("views", "side")."""
+        return self._bytes(f"window/splitter-{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"window/splitter-{name}", value)
+
     @property
     def theme(self) -> str:
         value = self._str("view/theme", "system")

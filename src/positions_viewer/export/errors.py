@@ -1,0 +1,24 @@
+"""The export service's errors: what the command line prints as one line (exit 2) and the
+window shows in a message box."""
+
+from __future__ import annotations
+
+__all__ = ["DrawError", "ExportError", "Interrupted"]
+
+
+class ExportError(Exception):
+    """The output cannot be written as asked: one line naming the file and what is wrong."""
+
+
+class DrawError(ValueError):
+    """A page that cannot be drawn as asked (a picture too large, …): says what helps. A
+    writer raises it; the export names the file it was for (:class:`ExportError`)."""
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived during an export (see :func:`.atomic.cleanup_on_signals`):
+    raised like ``KeyboardInterrupt`` so the writes under way clean up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum

@@ -1,0 +1,153 @@
+"""The registry of export formats: a format's name (the OUT suffix and ``--format``) maps to
+the writer that fills a file (as napari's writer plugins: the CLI and the window both ask).
+
+Markdown and CSV are written here, without Qt. Drawn formats are *declared* here (so the
+command line can check a suffix without importing Qt) and their writers are registered by
+the renderer (``positions_viewer.ui.render.image`` registers ``png``); PDF and SVG (issue 15)
+plug in the same way, with ``pages=True`` for a format whose one file holds several pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+from ..limits import EXPORT_WIDTH
+from ..model import DatasetIndex, QueryResult
+from .errors import ExportError
+from .tables import Changed, grid_csv, grid_markdown, timeline_csv, timeline_markdown
+
+__all__ = ["VIEWS", "ExportOptions", "Format", "Page", "Writer", "declare", "format_names",
+           "get_format", "page_text", "register_writer", "writer_for"]
+
+VIEWS = ("both", "grid", "timeline")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """How to write: ``view`` (grid, timeline or both; None: the format's default), and for
+    pictures the layout ``width`` in logical px, the pixel ``scale`` and the ``theme``;
+    ``raw_csv`` writes plain UTF-8 CSV, unguarded (DESIGN §2)."""
+
+    view: str | None = None
+    scale: int = 1
+    width: int = EXPORT_WIDTH
+    theme: str = "light"
+    raw_csv: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page to write, resolved: the grid's and the timeline's results, and how the page
+    is headed. ``changed``: a presenter step's changed cells (else the query's rule);
+    ``event``: the step's event, highlighted."""
+
+    index: DatasetIndex
+    grid: QueryResult
+    timeline: QueryResult
+    subtitle: str | None = None
+    saved_view: int | None = None
+    event: int | None = None
+    changed: Changed = None
+    notes: str = ""
+
+
+# writer(pages, options, handle): fills ``handle`` (a file open for writing bytes) with the
+# pages; one page unless the format has ``pages``. Raises DrawError for what cannot be drawn.
+Writer = Callable[[Sequence[Page], ExportOptions, BinaryIO], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """A format: ``name`` (suffix), ``label`` (the dialog's list), ``drawn`` by the renderer
+    (needs Qt) or text, the ``views`` it can hold and its ``default_view``, whether one file
+    holds several ``pages``, and its ``writer`` (None until registered)."""
+
+    name: str
+    label: str
+    drawn: bool
+    default_view: str
+    views: tuple[str, ...] = VIEWS
+    pages: bool = False
+    writer: Writer | None = None
+
+    def view_for(self, options: ExportOptions) -> str:
+        """The view to write, or :class:`ExportError` when this format cannot hold it."""
+        view = options.view or self.default_view
+        if view not in self.views:
+            raise ExportError(f"{self.label} holds one table: choose the grid or the timeline")
+        return view
+
+
+def page_text(page: Page, fmt: str, view: str, spreadsheet: bool = True) -> str:
+    """A page as Markdown or CSV text (see :mod:`.tables`)."""
+    if fmt == "csv":
+        if view == "timeline":
+            return timeline_csv(page.timeline, spreadsheet)
+        return grid_csv(page.grid, spreadsheet, page.changed)
+    if view == "timeline":
+        return timeline_markdown(page.timeline, saved_view=page.saved_view,
+                                 subtitle=page.subtitle)
+    grid = grid_markdown(page.grid, saved_view=page.saved_view, subtitle=page.subtitle,
+                         changed=page.changed)
+    if view == "both":
+        return grid + "\n## Timeline\n\n" + timeline_markdown(page.timeline, False)
+    return grid
+
+
+def _write_markdown(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) -> None:
+    (page,) = pages
+    handle.write(page_text(page, "md", _FORMATS["md"].view_for(options)).encode("utf-8"))
+
+
+def _write_csv(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) -> None:
+    (page,) = pages
+    text = page_text(page, "csv", _FORMATS["csv"].view_for(options), not options.raw_csv)
+    # For spreadsheets, a byte order mark: Excel reads a CSV without one in the locale's
+    # legacy code page and garbles every accent.
+    handle.write(text.encode("utf-8" if options.raw_csv else "utf-8-sig"))
+
+
+_FORMATS: dict[str, Format] = {
+    fmt.name: fmt for fmt in (
+        Format("png", "PNG image", drawn=True, default_view="both"),
+        Format("md", "Markdown table", drawn=False, default_view="grid",
+               writer=_write_markdown),
+        Format("csv", "CSV table", drawn=False, default_view="grid",
+               views=("grid", "timeline"), writer=_write_csv),
+    )
+}
+
+
+def format_names() -> tuple[str, ...]:
+    """Every declared format, in the order the dialog and messages list them."""
+    return tuple(_FORMATS)
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``, or :class:`ExportError` naming the known ones."""
+    try:
+        return _FORMATS[name]
+    except KeyError:
+        known = ", ".join(f".{n}" for n in _FORMATS)
+        raise ExportError(f"unknown format '{name}'; known: {known}") from None
+
+
+def declare(fmt: Format) -> None:
+    """Add a format (or replace its declaration), e.g. one the renderer draws."""
+    _FORMATS[fmt.name] = fmt
+
+
+def register_writer(name: str, writer: Writer) -> None:
+    """Give the declared format ``name`` its writer (the renderer does this for pictures)."""
+    _FORMATS[name] = replace(get_format(name), writer=writer)
+
+
+def writer_for(name: str) -> Writer:
+    """The writer of ``name``, or :class:`ExportError` when nothing registered one (a drawn
+    format before ``positions_viewer.ui.render.image`` was imported)."""
+    writer = get_format(name).writer
+    if writer is None:
+        raise ExportError(f"no writer for .{name}: the renderer that draws it is not loaded")
+    return writer

@@ -1,0 +1,250 @@
+"""The details panel: a cell's full history with sources, or an event's details.
+
+Built from plain-text labels only (never rich text): data strings may hold markup, and a
+QLabel that guesses rich text can freeze on a few hundred bytes of nested tables or load
+local files from ``<img>``. Links are buttons showing the address; a click opens it, and
+only http(s) addresses are ever opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...model import Dataset, DatasetIndex, Event, Position, Source
+from ...model.query import Filter
+from ..labels import literal_mnemonic, plain_label
+from ..session import DocumentSession, Selection
+
+__all__ = ["DetailsPanel", "is_web_url"]
+
+# Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
+# text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
+MAX_SHOWN_CHARS = 5_000
+
+
+def is_web_url(url: str) -> bool:
+    qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
+    return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
+
+
+class DetailsPanel(QScrollArea):
+    """Shows what the session has selected: a cell's history, an issue, an event."""
+
+    def __init__(self, session: DocumentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        # The body is sized here from height-for-width: with a resizable widget, the scroll area
+        # takes wrapped labels' minimum heights (measured at their narrowest) and scrolls text
+        # that fits.
+        self.setWidgetResizable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Details")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self._body = QWidget()
+        self._body.setObjectName("DetailsBody")
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 10, 12, 12)
+        self._layout.setSpacing(6)
+        self.setWidget(self._body)
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_body)
+        self.show_nothing()
+        session.selection_changed.connect(self.synchronize)
+        session.result_changed.connect(self.synchronize)
+
+    def synchronize(self, _changed: object = None) -> None:
+        """Show what the session has selected, as of its current filter."""
+        session = self._session
+        selection: Selection = session.selection
+        if session.index is None or session.result is None:
+            self.show_nothing()
+        elif selection.cell is not None:
+            issue, actor = selection.cell
+            if actor < 0:
+                self.show_issue(session.index.dataset, issue)
+            else:
+                shown = session.shown_position()
+                position = (session.result.cell(*shown).position if shown is not None
+                            else None)
+                self.show_cell(session.index, session.filter, issue, actor, position)
+        elif selection.event is not None:
+            self.show_event(session.index.dataset, session.index.dataset.events[selection.event])
+        else:
+            self.show_nothing()
+
+    # -- what to show ----------------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self._clear()
+        self._add(plain_label("Select a cell or an event to see its full history, stances "
+                              "and sources.", "muted"))
+        self._layout.addStretch(1)
+
+    def show_cell(self, index: DatasetIndex, flt: Filter, issue: int, actor: int,
+                  shown: Position | None) -> None:
+        dataset = index.dataset
+        self._clear()
+        actor_entry, issue_entry = dataset.actors[actor], dataset.issues[issue]
+        self._add(plain_label(f"{actor_entry.name} · {issue_entry.title}", "title"))
+        if issue_entry.description:
+            self._add(plain_label(issue_entry.description, "muted"))
+        history = index.history(issue, actor)
+        if not history:
+            self._add(plain_label("No stated position on this issue in the file.", "muted"))
+        else:
+            count = len(history)
+            self._add(plain_label(
+                f"History: {count} statement{'s' * (count != 1)}, oldest first", "section"))
+        to_ordinal = flt.to_ordinal
+        for position in history:
+            later = (to_ordinal is not None and position.date is not None
+                     and position.date.start > to_ordinal)
+            self._add_position(dataset, position, position is shown, later)
+        self._layout.addStretch(1)
+
+    def show_issue(self, dataset: Dataset, issue: int) -> None:
+        self._clear()
+        entry = dataset.issues[issue]
+        self._add(plain_label(entry.title, "title"))
+        if entry.description:
+            self._add(self._long_text(entry.description))
+        count = sum(1 for p in dataset.positions if p.issue == issue)
+        self._add(plain_label(f"{count} stated position{'s' * (count != 1)} in the file. "
+                              "Select a cell to see one actor's history.", "muted"))
+        self._layout.addStretch(1)
+
+    def show_event(self, dataset: Dataset, event: Event) -> None:
+        self._clear()
+        self._add(plain_label(event.title, "title"))
+        approx = " (approximate)" if event.is_approximate else ""
+        self._add(plain_label(f"{event.date_label()}{approx}", "date"))
+        if event.detail:
+            self._add(self._long_text(event.detail))
+        if event.actors:
+            names = ", ".join(dataset.actors[i].name for i in event.actors)
+            self._add(plain_label(f"Actors: {names}", "meta"))
+        if event.issues:
+            titles = "; ".join(dataset.issues[i].title for i in event.issues)
+            self._add(plain_label(f"Issues: {titles}", "meta"))
+        self._add_sources(dataset, event.sources)
+        self._layout.addStretch(1)
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def _add_position(self, dataset: Dataset, position: Position, shown: bool,
+                      later: bool) -> None:
+        box = QFrame(self._body)
+        box.setObjectName("details-entry-shown" if shown else "details-entry")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
+        head = position.date.label() if position.date else "Undated (holds from the start)"
+        if position.stance:
+            head += f"  ·  {position.stance}"
+        if shown:
+            head += "  ·  shown in the grid"
+        elif later:
+            head += "  ·  after the as-of date"
+        layout.addWidget(plain_label(head, "date"))
+        layout.addWidget(self._long_text(position.text))
+        if position.event is not None:
+            event = dataset.events[position.event]
+            layout.addWidget(plain_label(f"Event: {event.title} ({event.date_label()})", "meta"))
+        self._add_sources(dataset, position.sources, layout)
+        if later:
+            box.setEnabled(False)
+        self._add(box)
+
+    def _add_sources(self, dataset: Dataset, sources: tuple[int, ...],
+                     layout: QVBoxLayout | None = None) -> None:
+        target = layout or self._layout
+        for index in sources:
+            target.addWidget(self._source_row(dataset.sources[index]))
+
+    def _source_row(self, source: Source) -> QWidget:
+        row = QWidget(self._body)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        text = f"Source: {source.title}"
+        if source.date is not None:
+            text += f" ({source.date.label()})"
+        layout.addWidget(plain_label(text, "meta"), 1)
+        if source.url and is_web_url(source.url):
+            button = QPushButton(literal_mnemonic(self._elided_url(source.url)), row)
+            button.setObjectName("details-link")
+            button.setToolTip("")  # the address is on the button itself
+            button.setAccessibleName(f"Open {source.url}")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, url=source.url: self._open(url))
+            layout.addWidget(button)
+        return row
+
+    @staticmethod
+    def _elided_url(url: str) -> str:
+        return "↗ " + (url if len(url) <= 60 else url[:57] + "…")
+
+    def _open(self, url: str) -> None:
+        if is_web_url(url):
+            self.open_url(QUrl(url))
+
+    def _long_text(self, text: str) -> QWidget:
+        if len(text) <= MAX_SHOWN_CHARS:
+            return plain_label(text, "body", limit=MAX_SHOWN_CHARS)
+        box = QWidget(self._body)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(plain_label(text[:MAX_SHOWN_CHARS] + " …", "body", limit=len(text)))
+        more = QPushButton(f"Copy the full text ({len(text):,} characters)", box)
+        more.clicked.connect(lambda: QGuiApplication.clipboard().setText(text))
+        layout.addWidget(more)
+        return box
+
+    def _add(self, widget: QWidget) -> None:
+        self._layout.addWidget(widget)
+        self._fit_timer.start()
+
+    def _fit_body(self) -> None:
+        width = self.viewport().width()
+        height = self._layout.heightForWidth(width)
+        if height < 0:
+            height = self._layout.sizeHint().height()
+        self._body.resize(width, max(height, self.viewport().height()))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # also when a scroll bar comes or goes
+            self._fit_timer.start()
+        return super().viewportEvent(event)
+
+    def _clear(self) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self.verticalScrollBar().setValue(0)
+
+    def text(self) -> str:
+        """Everything the panel shows, as plain text (for tests and accessibility)."""
+        texts: list[str] = []
+        for position in range(self._layout.count()):
+            item = self._layout.itemAt(position)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+            elif widget is not None:
+                texts.extend(label.text() for label in widget.findChildren(QLabel))
+        return "\n".join(texts)

@@ -1,0 +1,1 @@
+"""The filter bar: issues, actors, dates, search and reset, bound to the session."""

@@ -1,0 +1,156 @@
+"""A button that opens a checkable list with All/None: the issue and actor filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from ...model.text import clip_text
+
+__all__ = ["ChecklistButton", "signals_blocked"]
+
+ITEM_CHARS = 300  # a list entry shows this much of an issue title or actor name
+
+
+@contextmanager
+def signals_blocked(*widgets: QWidget) -> Iterator[None]:
+    blockers = [QSignalBlocker(w) for w in widgets]
+    try:
+        yield
+    finally:
+        for blocker in blockers:
+            blocker.unblock()
+
+
+class ChecklistButton(QToolButton):
+    """A button that opens a checkable list with All/None; ``None`` selection means all."""
+
+    selectionChanged = Signal()
+
+    def __init__(self, noun: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._noun = noun
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setAccessibleName(f"{noun.capitalize()} shown")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        menu = QMenu(self)
+        panel = QWidget(menu)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.search = QLineEdit(panel)
+        self.search.setPlaceholderText(f"Find {noun}…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_items)
+        self.list = QListWidget(panel)
+        self.list.setAccessibleName(f"{noun.capitalize()} to show")
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.setMinimumWidth(280)
+        buttons = QHBoxLayout()
+        self.all_button = QPushButton("All", panel)
+        self.none_button = QPushButton("None", panel)
+        self.all_button.clicked.connect(lambda: self._set_all(True))
+        self.none_button.clicked.connect(lambda: self._set_all(False))
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(panel)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._about_to_show)
+        self.setMenu(menu)
+        self._update_text()
+        self._fit_width()
+
+    def set_items(self, labels: Sequence[str], checked: frozenset[int] | None = None) -> None:
+        with signals_blocked(self.list):
+            self.list.clear()
+            for index, label in enumerate(labels):
+                # plain text: item text is never markup; cut, as every restyle measures it
+                item = QListWidgetItem(clip_text(label, ITEM_CHARS))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                on = checked is None or index in checked
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.list.addItem(item)
+        self.search.setVisible(len(labels) > 12)
+        self._update_text()
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Room for the longest label this list can have ("Issues: 12 of 12") and the menu
+        arrow, so the button keeps its width as boxes are ticked, and takes no more."""
+        count = max(1, self.list.count())
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(
+            f"{self._noun.capitalize()}: {count} of {count}") + 28)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()  # text zoom
+
+    def set_checked(self, checked: frozenset[int] | None) -> None:
+        with signals_blocked(self.list):
+            for row in range(self.list.count()):
+                on = checked is None or row in checked
+                self.list.item(row).setCheckState(
+                    Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+                )
+        self._update_text()
+
+    def checked(self) -> frozenset[int] | None:
+        """The checked rows, or ``None`` when every row is checked (no filter)."""
+        rows = frozenset(
+            row for row in range(self.list.count())
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        )
+        return None if len(rows) == self.list.count() else rows
+
+    def _set_all(self, on: bool) -> None:
+        with signals_blocked(self.list):
+            for row in range(self.list.count()):
+                item = self.list.item(row)
+                if not item.isHidden():
+                    item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._item_changed()
+
+    def _item_changed(self, _item: QListWidgetItem | None = None) -> None:
+        self._update_text()
+        self.selectionChanged.emit()
+
+    def _filter_items(self, text: str) -> None:
+        needle = text.casefold()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _about_to_show(self) -> None:
+        rows = min(self.list.count(), 14)
+        self.list.setFixedHeight(max(1, rows) * max(18, self.list.sizeHintForRow(0)) + 6)
+        self.list.setFocus()
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _update_text(self) -> None:
+        total = self.list.count()
+        checked = self.checked()
+        shown = total if checked is None else len(checked)
+        label = "all" if checked is None else f"{shown} of {total}"
+        self.setText(f"{self._noun.capitalize()}: {label}")
+        self.setAccessibleDescription(f"{shown} of {total} {self._noun} shown; press to choose")

@@ -1,0 +1,140 @@
+"""A thin Qt table model over one :class:`QueryResult`: reset, never filtered, on each change.
+
+Column 0 holds the issue (the row header, painted like the other cells); columns 1… hold the
+shown actors in file order. Filtering happens in the model layer (numpy), so a filter change is
+a ``beginResetModel``/``endResetModel`` pair around swapping the result object.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...model import QueryResult
+from ...model.query import Cell
+from ...model.text import clip_text
+
+__all__ = ["GridModel", "Role"]
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+# Header text is cut here: the header view measures it to size its sections (the painted
+# header elides it anyway), and measuring a 1 MB name took seconds.
+HEADER_CHARS = 200
+
+
+class Role(IntEnum):
+    CELL = Qt.ItemDataRole.UserRole + 1  # Cell for actor columns
+    ISSUE = Qt.ItemDataRole.UserRole + 2  # issue index (every column)
+    ACTOR = Qt.ItemDataRole.UserRole + 3  # actor index, or -1 in the issue column
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._result: QueryResult | None = None
+
+    @property
+    def result(self) -> QueryResult | None:
+        return self._result
+
+    def set_result(self, result: QueryResult | None) -> None:
+        self.beginResetModel()
+        self._result = result
+        self.endResetModel()
+
+    # -- shape -----------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._result is None:
+            return 0
+        return self._result.row_count
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self._result is None:
+            return 0
+        return self._result.column_count + 1
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- content ---------------------------------------------------------------------
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """The position cell at a view row/column (column 0 is the issue: ``None``)."""
+        result = self._result
+        if result is None or column < 1 or not 0 <= row < result.row_count:
+            return None
+        if column - 1 >= result.column_count:
+            return None
+        return result.cell(row, column - 1)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        result = self._result
+        if result is None or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < result.row_count and 0 <= column <= result.column_count):
+            return None
+        issue_index = int(result.issue_rows[row])
+        if role == Role.ISSUE:
+            return issue_index
+        if role == Role.ACTOR:
+            return int(result.actor_columns[column - 1]) if column else -1
+        if column == 0:
+            issue = result.dataset.issues[issue_index]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return issue.title
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return issue.description
+            return None
+        cell = result.cell(row, column - 1)
+        if role == Role.CELL:
+            return cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.position.text if cell.position else ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return cell_text(result, cell)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        result = self._result
+        if result is None or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole
+        ):
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if 0 <= section < result.row_count:
+                return clip_text(result.dataset.issues[int(result.issue_rows[section])].title,
+                                 HEADER_CHARS)
+            return None
+        if section == 0:
+            return "Issue"
+        if 1 <= section <= result.column_count:
+            return clip_text(result.dataset.actors[int(result.actor_columns[section - 1])].name,
+                             HEADER_CHARS)
+        return None
+
+
+def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
+    """A cell as a sentence. ``spoken`` (what a screen reader says): "Actor on Issue, date,
+    stance, changed in range: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,
+    stance): text"."""
+    actor = result.dataset.actors[cell.actor].name
+    issue = result.dataset.issues[cell.issue].title
+    if cell.position is None:
+        return f"{actor} on {issue}: no stated position"
+    position = cell.position
+    meta = [position.date.label() if position.date else "undated"]
+    if position.stance:
+        meta.append(position.stance)
+    if not spoken:
+        return f"{actor} on {issue} ({', '.join(meta)}): {position.text}"
+    if cell.changed:
+        meta.append("changed in range")
+    return ", ".join([f"{actor} on {issue}", *meta]) + f": {position.text}"

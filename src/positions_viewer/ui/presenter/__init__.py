@@ -1,0 +1,1 @@
+"""Presenter mode: full-screen steps, and the speaker-notes window."""

@@ -1,0 +1,238 @@
+"""The one page renderer: heading, caption and legend, timeline and grid, at a fixed width.
+
+Export, copy-image and presenter mode all draw through :func:`paint_page`; the window's own
+grid and timeline widgets draw their cells and events with the same painters underneath.
+There is no UI chrome here: no scroll bars, no focus, no selection, every row complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
+from ...model import DatasetIndex, QueryResult
+from ..theme import LIGHT, Theme
+from .colors import visible_actor_color
+from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
+from .text_layout import elide, wrap
+from .timeline.data import TimelineData
+from .timeline.fit import timeline_height
+from .timeline.paint import paint_timeline
+from .timeline.view import TimelineView
+
+__all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """How to draw a page. ``title`` replaces the dataset title (presenter steps)."""
+
+    view: str = "both"
+    width: int = 1280
+    theme: Theme = LIGHT
+    colors: tuple[str, ...] = ()
+    title: str | None = None
+    subtitle: str | None = None
+    caption: bool = True
+    highlight_event: int | None = None
+    # A presenter step's changes: exactly these (issue, actor) cells are marked as changed
+    # (not every position dated in the step's days); None elsewhere.
+    highlight_cells: frozenset[tuple[int, int]] | None = None
+    max_text_lines: int = 12
+    timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
+
+
+@dataclass(slots=True)
+class PageLayout:
+    spec: PageSpec
+    result: QueryResult
+    timeline_result: QueryResult
+    index: DatasetIndex
+    pad: float
+    heading_lines: tuple[str, ...]
+    description_lines: tuple[str, ...]
+    caption: tuple[str, ...]
+    heading_height: float
+    timeline: TimelineData | None = None
+    timeline_view: TimelineView | None = None
+    timeline_height: float = 0.0
+    grid: GridLayout | None = None
+    grid_style: GridStyle | None = None
+    fonts: dict[str, QFont] = field(default_factory=dict)
+    empty_grid: str = ""  # said instead of a grid with no row or no column
+
+    @property
+    def height(self) -> int:
+        total = self.pad + self.heading_height
+        if self.timeline is not None:
+            total += self.pad * 0.75 + self.timeline_height
+        if self.grid is not None:
+            total += self.pad * 0.75 + self.grid.height
+        elif self.empty_grid:
+            total += self.pad * 0.75 + QFontMetricsF(self.fonts["subtitle"]).lineSpacing() * 2
+        return round(total + self.pad)
+
+
+def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
+    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font.setPixelSize(theme.px(factor))
+    if bold:
+        font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
+                timeline_result: QueryResult | None = None) -> PageLayout:
+    """Measure everything: the heights of the heading, the timeline and every grid row."""
+    theme = spec.theme
+    pad = theme.px(1.6)
+    inner = spec.width - 2 * pad
+    fonts = {
+        "title": _font(theme, 1.9, bold=True),
+        "subtitle": _font(theme, 1.15, bold=True),
+        "body": _font(theme, 1.0),
+        "small": _font(theme, 0.85),
+        "legend": _font(theme, 0.95, bold=True),
+    }
+    dataset = result.dataset
+    heading = wrap(spec.title or dataset.title, fonts["title"], inner, 2)
+    description = () if spec.title else wrap(dataset.description, fonts["body"], inner, 3) \
+        if dataset.description else ()
+    words = caption_lines(result, positions=spec.view != "timeline")
+    caption = wrap("  ·  ".join(words), fonts["small"], inner, 2) if spec.caption else ()
+    height = len(heading) * QFontMetricsF(fonts["title"]).lineSpacing()
+    if spec.subtitle:
+        height += QFontMetricsF(fonts["subtitle"]).lineSpacing()
+    height += len(description) * QFontMetricsF(fonts["body"]).lineSpacing()
+    if spec.caption:
+        height += pad * 0.4 + QFontMetricsF(fonts["legend"]).lineSpacing() * 1.3
+        height += len(caption) * QFontMetricsF(fonts["small"]).lineSpacing()
+    layout = PageLayout(spec, result, timeline_result or result, index, pad, heading,
+                        description, caption, height, fonts=fonts)
+    if spec.view in ("timeline", "both"):
+        data = TimelineData.from_result(layout.timeline_result, index, list(spec.colors))
+        start, end = _timeline_range(data, layout.timeline_result)
+        highlighted = frozenset({spec.highlight_event}) if spec.highlight_event is not None \
+            else frozenset()
+        view = TimelineView(start, end, selected=spec.highlight_event, highlighted=highlighted)
+        layout.timeline, layout.timeline_view = data, view
+        layout.timeline_height = float(timeline_height(data, view, inner, theme))
+    if spec.view in ("grid", "both") and is_empty_grid(result):
+        layout.empty_grid = NOTHING_MATCHES  # as the window says (DESIGN §2, issue 12.5)
+    elif spec.view in ("grid", "both"):
+        style = GridStyle(theme, spec.max_text_lines)
+        layout.grid_style = style
+        layout.grid = grid_layout(result, inner, style)
+    return layout
+
+
+def _timeline_range(data: TimelineData, result: QueryResult) -> tuple[float, float]:
+    """The filter's range when it has one, else everything worth showing, padded."""
+    flt = result.filter
+    span = data.span() or (float(result.dataset.as_of.start) if result.dataset.as_of else 0.0,
+                           float(result.dataset.as_of.stop + 1) if result.dataset.as_of else 1.0)
+    start = float(flt.date_from.start) if flt.date_from else span[0]
+    end = float(flt.date_to.stop + 1) if flt.date_to else span[1]
+    if flt.date_from is None and flt.date_to is not None:
+        start = min(span[0], end - 1)
+    # A range of a few days is widened to a week, evenly on both sides (widening it to the
+    # right only left most of a one-day step's axis to shaded days after "as of").
+    short = max(0.0, 7.0 - (end - start))
+    start, end = start - short / 2, end + short / 2
+    margin = (end - start) * 0.04
+    return start - margin, end + margin
+
+
+def paint_page(painter: QPainter, origin: QPointF, layout: PageLayout) -> None:
+    spec, theme = layout.spec, layout.spec.theme
+    pad = layout.pad
+    left = origin.x() + pad
+    width = spec.width - 2 * pad
+    painter.fillRect(QRectF(origin.x(), origin.y(), spec.width, layout.height),
+                     QColor(theme.background))
+    y = origin.y() + pad
+    y = _paint_heading(painter, left, y, width, layout)
+    if layout.timeline is not None and layout.timeline_view is not None:
+        y += pad * 0.75
+        rect = QRectF(left, y, width, layout.timeline_height)
+        paint_timeline(painter, rect, layout.timeline, layout.timeline_view, theme)
+        y += layout.timeline_height
+    if layout.grid is not None and layout.grid_style is not None:
+        y += pad * 0.75
+        result = layout.result
+        issues, actors = _highlights(layout)
+        paint_grid(painter, QPointF(left, y), result, layout.grid, list(spec.colors),
+                   layout.grid_style, issues, actors, spec.highlight_cells)
+    elif layout.empty_grid:
+        font = layout.fonts["subtitle"]
+        painter.setPen(QColor(theme.text_muted))
+        painter.setFont(font)
+        rect = QRectF(left, y + pad * 0.75, width, QFontMetricsF(font).lineSpacing() * 2)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), layout.empty_grid)
+
+
+def _highlights(layout: PageLayout) -> tuple[frozenset[int], frozenset[int]]:
+    event_index = layout.spec.highlight_event
+    if event_index is None or layout.spec.highlight_cells:
+        return frozenset(), frozenset()
+    dataset = layout.result.dataset
+    event = dataset.events[event_index]
+    return frozenset(event.issues), dataset.event_actors(event)
+
+
+def _paint_heading(painter: QPainter, left: float, y: float, width: float,
+                   layout: PageLayout) -> float:
+    theme, fonts, spec = layout.spec.theme, layout.fonts, layout.spec
+    painter.setPen(QColor(theme.text))
+    y = _lines(painter, left, y, layout.heading_lines, fonts["title"])
+    if spec.subtitle:
+        painter.setPen(QColor(theme.text_muted))
+        y = _lines(painter, left, y, (elide(spec.subtitle, fonts["subtitle"], width),),
+                   fonts["subtitle"])
+    painter.setPen(QColor(theme.text_muted))
+    y = _lines(painter, left, y, layout.description_lines, fonts["body"])
+    if not spec.caption:
+        return y
+    y += layout.pad * 0.4
+    y = _paint_legend(painter, left, y, width, layout)
+    painter.setPen(QColor(theme.text_muted))
+    return _lines(painter, left, y, layout.caption, fonts["small"])
+
+
+def _paint_legend(painter: QPainter, left: float, y: float, width: float,
+                  layout: PageLayout) -> float:
+    theme, font = layout.spec.theme, layout.fonts["legend"]
+    metrics = QFontMetricsF(font)
+    line = metrics.lineSpacing() * 1.3
+    swatch = metrics.height() * 0.75
+    dataset = layout.result.dataset
+    x = left
+    painter.setFont(font)
+    for index in layout.result.actor_columns.tolist():
+        actor = dataset.actors[index]
+        label = actor.name + (f" ({actor.detail})" if actor.detail else "")
+        label = elide(label, font, max(40.0, width / 3))
+        needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
+        if x + needed > left + width and x > left:
+            break  # the caption line below still says which actors are shown
+        color = layout.spec.colors[index] if index < len(layout.spec.colors) else theme.text
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(visible_actor_color(color, theme.dark))
+        painter.drawRoundedRect(QRectF(x, y + (line - swatch) / 2, swatch, swatch), 3, 3)
+        painter.setPen(QColor(theme.text))
+        painter.drawText(QRectF(x + swatch + 6, y, width, line),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
+        x += needed
+    return y + line
+
+
+def _lines(painter: QPainter, left: float, y: float, lines: tuple[str, ...], font: QFont) -> float:
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    for line in lines:
+        painter.drawText(QPointF(left, y + metrics.ascent()), line)
+        y += metrics.lineSpacing()
+    return y

@@ -1,0 +1,58 @@
+"""The view that fits the events, and the height that gives every label a lane (export)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtCore import QRectF
+
+from ...theme import Theme
+from .data import TimelineData
+from .frame import layout_frame
+from .lod import Lod
+from .scale import TimeScale
+from .style import timeline_style
+from .view import TimelineView
+
+__all__ = ["fit_view", "plot_scale", "timeline_height"]
+
+_HEIGHT_LANE_CAP = 24  # an export never grows past this many lanes per band
+
+
+def plot_scale(rect: QRectF, view: TimelineView, theme: Theme) -> TimeScale:
+    """The time scale :func:`paint_timeline` uses in ``rect``: for zooming before a paint."""
+    side = timeline_style(theme).side
+    return TimeScale(view.start, view.end, rect.left() + side, max(1.0, rect.width() - 2 * side))
+
+
+def fit_view(
+    data: TimelineData, width: float, theme: Theme, view: TimelineView | None = None
+) -> TimelineView:
+    """``view`` (or a new one) showing every shown event and the as-of line at ``width``."""
+    style = timeline_style(theme)
+    plot_width = max(1.0, width - 2 * style.side)
+    span = data.span()
+    if span is None:
+        today = float(dt.date.today().toordinal())
+        span = (today - 180, today + 1)
+    scale = TimeScale(span[0], span[1], 0.0, plot_width).fitted(
+        span[0], span[1], max(style.side, plot_width * 0.03)
+    )
+    if view is None:
+        return TimelineView(scale.start, scale.end)
+    view.start, view.end = scale.start, scale.end
+    return view
+
+
+def timeline_height(data: TimelineData, view: TimelineView, width: int, theme: Theme) -> int:
+    """Height that gives every label a lane at ``width`` (up to a cap), for export."""
+    style = timeline_style(theme)
+    tall = QRectF(0, 0, width, 10_000)
+    frame = layout_frame(tall, data, view, style, lanes_per_band=_HEIGHT_LANE_CAP)
+    plot = 0.0
+    for band in frame.bands:
+        lanes = 6 if frame.lod is Lod.DENSITY else min(max(band.lanes_used, 2),
+                                                       _HEIGHT_LANE_CAP)
+        plot += style.overflow_h + lanes * style.lane_h
+    return math.ceil(style.header_h + plot + style.axis_h)

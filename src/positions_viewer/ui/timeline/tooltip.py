@@ -1,0 +1,85 @@
+"""What the timeline says in words: tooltips and the accessible description, plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF
+
+from positions_viewer.model import PartialDate
+from positions_viewer.model.text import clip_text
+from positions_viewer.model.types import Dataset
+
+from ..render.timeline.data import TimelineData
+from ..render.timeline.hit import TimelineHitMap
+from ..render.timeline.lod import Lod
+from ..render.timeline.scale import brush_days
+
+__all__ = ["describe", "event_tooltip", "tooltip_at"]
+
+_DETAIL_CHARS = 400  # a tooltip shows the start of long details; the panel shows them whole
+
+
+def tooltip_at(hit: TimelineHitMap, pos: QPointF, dataset: Dataset | None) -> str:
+    """The tooltip for ``pos`` in the last frame: the event, the chip's or the density
+    column's count, or how to brush on the axis; "" for none."""
+    row = hit.event_at(pos)
+    if row is not None and dataset is not None:
+        return event_tooltip(dataset, row)
+    chip = hit.chip_at(pos)
+    if chip is not None:
+        first, last, count = chip
+        return _count_tip(count, first, last)
+    if hit.in_axis(pos):
+        return "Drag along the axis to set the date filter"
+    if hit.lod is Lod.DENSITY:
+        column = hit.density_at(pos)
+        if column is not None:
+            count, first, last = column
+            return _count_tip(count, first, last)
+    return ""
+
+
+def _count_tip(count: int, first: float, last: float) -> str:
+    noun = "event" if count == 1 else "events"
+    return f"{count:,} {noun}, {_span_label(first, last)}\nClick to zoom in"
+
+
+def event_tooltip(dataset: Dataset, row: int) -> str:
+    """Plain text about one event: title, dates, actors, the start of the detail."""
+    event = dataset.events[row]
+    # Cut like the detail: a tooltip lays out all its text (a 1 MB title took 15 s).
+    lines = [clip_text(event.title, _DETAIL_CHARS), event.date_label()]
+    if event.is_approximate:
+        lines[-1] += " (approximate)"
+    names = [dataset.actors[a].name for a in event.actors if a < len(dataset.actors)]
+    if names:
+        lines.append(clip_text(", ".join(names), _DETAIL_CHARS))
+    if event.detail:
+        detail = event.detail.strip()
+        if len(detail) > _DETAIL_CHARS:
+            detail = detail[: _DETAIL_CHARS - 1].rstrip() + "…"
+        lines.append(detail)
+    return "\n".join(lines)
+
+
+def describe(data: TimelineData) -> str:
+    """The accessible description: how many events, from when to when."""
+    if not data.count:
+        return data.empty_text
+    first = day_date(int(data.starts[0])).label()
+    last = day_date(int(data.sorted_stops[-1])).label()
+    noun = "event" if data.count == 1 else "events"
+    return f"{data.count:,} {noun} from {first} to {last}"
+
+
+def day_date(ordinal: int) -> PartialDate:
+    """The day ``ordinal`` as a day-precision date."""
+    return PartialDate.from_date(dt.date.fromordinal(ordinal))
+
+
+def _span_label(first: float, last: float) -> str:
+    a, b = brush_days(first, last - 1e-9)
+    if a == b:
+        return day_date(a).label()
+    return f"{day_date(a).label()} – {day_date(b).label()}"

@@ -1,0 +1,1 @@
+"""The main window: layout, menus, the header and banner, and the wiring to the session."""

@@ -1,0 +1,148 @@
+"""The window's menus, toolbar and shortcuts, and the list F1 shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+__all__ = ["build_menus", "shortcuts_text"]
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
+THEMES = (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark"))
+TOOLBAR = ("open", "reload", "export", "copy-image", "present")
+
+# Keys that are not menu actions: the timeline's, the grid's and the presenter's.
+OTHER_KEYS = (
+    ("Timeline", (("Zoom", "wheel, + / −"), ("Pan", "drag, ← / →"), ("Fit", "0"),
+                  ("First / last event", "Home / End"), ("Lanes per actor", "L"),
+                  ("Clear the selection", "Esc"), ("Set the dates", "drag along the axis"))),
+    ("Grid", (("Move between cells", "arrow keys"), ("Copy the cell", "Ctrl+C"))),
+    ("Presenter", (("Next step", "→, ↓, Page Down, Space, N"),
+                   ("Previous step", "←, ↑, Page Up, Backspace, P"),
+                   ("First / last step", "Home / End"), ("Blank the screen", "B"),
+                   ("Leave", "Esc"))),
+)
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: Shortcut | None = None, name: str = "") -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, list):
+        action.setShortcuts(shortcut)
+    elif shortcut is not None:
+        action.setShortcut(shortcut)
+    action.triggered.connect(slot)
+    action.setObjectName(name or text)
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """Menus File, Edit, View, Present and Help, and the toolbar; sets ``window.views_menu``,
+    ``window.notes_action`` and ``window.recent_menu``."""
+    keys = QKeySequence.StandardKey
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "&Open…", lambda: window.opener.open_dialog(window), keys.Open,
+            "open")
+    window.recent_menu = file_menu.addMenu("Open Recen&t")
+    window.recent_menu.aboutToShow.connect(window.fill_recent)
+    _action(window, file_menu, "&Reload", window.reload, QKeySequence("Ctrl+R"), "reload")
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Export…", window.export_dialog, QKeySequence("Ctrl+E"),
+            "export")
+    _action(window, file_menu, "Copy &Image", window.copy_image, QKeySequence("Ctrl+Shift+C"),
+            "copy-image")
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Quit", window.close, keys.Quit, "quit")
+
+    edit_menu = bar.addMenu("&Edit")
+    _action(window, edit_menu, "&Copy Cell Text", window.grid.copy_current, keys.Copy, "copy")
+    _action(window, edit_menu, "&Find…", window.filter_bar.focus_search, keys.Find, "find")
+    _action(window, edit_menu, "&Reset Filters", window.filter_bar.reset,
+            QKeySequence("Ctrl+Shift+R"), "reset")
+
+    view_menu = bar.addMenu("&View")
+    _action(window, view_menu, "Zoom &In Text", lambda: window.zoom_text(1),
+            [QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")], "zoom-in")
+    _action(window, view_menu, "Zoom &Out Text", lambda: window.zoom_text(-1), keys.ZoomOut,
+            "zoom-out")
+    _action(window, view_menu, "&Actual Text Size", lambda: window.zoom_text(0),
+            QKeySequence("Ctrl+0"), "zoom-reset")
+    view_menu.addSeparator()
+    theme_menu = view_menu.addMenu("&Theme")
+    group = QActionGroup(window)
+    for name, label in THEMES:
+        action = QAction(label, window, checkable=True)
+        action.setObjectName(f"theme-{name}")
+        action.setChecked(name == window.settings.theme)
+        action.triggered.connect(lambda _=False, n=name: window.set_theme(n))
+        group.addAction(action)
+        theme_menu.addAction(action)
+    view_menu.addSeparator()
+    _action(window, view_menu, "Focus Time&line", lambda: window.timeline.setFocus(),
+            QKeySequence("Ctrl+1"), "focus-timeline")
+    _action(window, view_menu, "Focus &Grid", lambda: window.grid.setFocus(),
+            QKeySequence("Ctrl+2"), "focus-grid")
+    _action(window, view_menu, "Focus &Details", lambda: window.details.setFocus(),
+            QKeySequence("Ctrl+3"), "focus-details")
+    view_menu.addSeparator()
+    # F11 on every platform (Qt's standard key for full screen is empty on most Linux desktops).
+    _action(window, view_menu, "&Full Screen", window.toggle_full_screen,
+            [QKeySequence("F11"), *QKeySequence.keyBindings(keys.FullScreen)], "full-screen")
+
+    present = bar.addMenu("&Present")
+    _action(window, present, "Present from &Start", lambda: window.start_presenting(False),
+            QKeySequence("F5"), "present")
+    _action(window, present, "Present from &Current View", lambda: window.start_presenting(True),
+            QKeySequence("Shift+F5"), "present-current")
+    window.notes_action = QAction("Speaker &Notes Window", window, checkable=True)
+    window.notes_action.setChecked(len(QGuiApplication.screens()) > 1)
+    present.addAction(window.notes_action)
+    present.addSeparator()
+    window.views_menu = present.addMenu("Saved &Views")
+    _action(window, present, "Co&py Filters as a Saved View", window.copy_filters_as_view,
+            QKeySequence("Ctrl+Shift+V"), "copy-view")
+    _action(window, present, "Export &All Steps…", window.export_all_steps, None,
+            "export-steps")
+
+    help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "&Keyboard Shortcuts", window.show_shortcuts, keys.HelpContents,
+            "shortcuts")
+
+    toolbar = QToolBar("Main", window)
+    toolbar.setObjectName("main-toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for name in TOOLBAR:
+        found = window.findChild(QAction, name)
+        if found is not None:
+            toolbar.addAction(found)
+    window.addToolBar(toolbar)
+
+
+def shortcuts_text(actions: list[QAction]) -> str:
+    """Every shortcut, one per line, the keys aligned in a column (the dialog is monospace)."""
+    rows: list[tuple[str, str]] = []
+    for action in actions:
+        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
+                         for k in action.shortcuts())
+        if keys:
+            rows.append((action.text().replace("&", ""), keys))
+    sections = [("Menus", tuple(rows)), *OTHER_KEYS]
+    width = max(len(name) for _, entries in sections for name, _ in entries) + 3
+    lines: list[str] = []
+    for title, entries in sections:
+        if lines:
+            lines.append("")
+        lines.append(title)
+        lines += [f"  {name:<{width}}{keys}" for name, keys in entries]
+    return "\n".join(lines)

@@ -1,0 +1,117 @@
+"""Opening, reloading and watching the document: the loader and the watcher, wired to the
+session. Loads run off the GUI thread; the session decides what a finished load changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from ...model import DatasetIndex, Filter, LoadResult
+from ...paths import default_dataset, seeds_dir
+from ..labels import literal_mnemonic
+from ..loading import BackgroundLoader, Loaded
+from ..session import DocumentSession
+from ..settings import Settings
+from ..watcher import FileWatcher, content_hash
+
+__all__ = ["DocumentOpener", "dropped_file"]
+
+
+class DocumentOpener(QObject):
+    """Emits ``loading(bool)`` while a load runs, ``shown(bool)`` after one: ``True`` when
+    the dataset was replaced, ``False`` when the load failed (the session says why)."""
+
+    loading = Signal(bool)
+    shown = Signal(bool)
+
+    def __init__(self, session: DocumentSession, settings: Settings,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._settings = settings
+        self._opening: Path | None = None  # a file being opened, not shown yet
+        self.loader = BackgroundLoader(self)
+        self.loader.started.connect(lambda _path: self.loading.emit(True))
+        self.loader.finished.connect(self.take)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self.reload)
+        self.watcher.missing.connect(self._file_missing)
+
+    def show_loaded(self, path: Path, result: LoadResult, flt: Filter | None = None) -> None:
+        """Show a result loaded by the caller (the command line has already read the file)."""
+        index = DatasetIndex(result.dataset) if result.dataset is not None else None
+        digest = result.digest if result.digest is not None else content_hash(path)
+        self.take(Loaded(path, result, index, digest, 0), flt)
+
+    def open_path(self, path: Path) -> None:
+        self._opening = path
+        self.loader.start(path)
+
+    def start_folder(self) -> Path:
+        """Where the Open dialog starts: the open file's folder, else the home folder (the
+        bundled example's folder is inside the installed package: no place to browse)."""
+        path = self._session.path
+        if path is None or path.resolve().parent == seeds_dir().resolve():
+            return Path.home()
+        return path.parent
+
+    def open_dialog(self, parent: QWidget) -> None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open comparison", str(self.start_folder()),
+                                              "Comparison files (*.toml);;All files (*)")
+        if name:
+            self.open_path(Path(name))
+
+    def reload(self) -> None:
+        """Loads the open file again; while another file is being opened, that one (a
+        reload must not overtake an Open and show the old file)."""
+        path = self._opening or self._session.path or self._session.failed_path
+        if path is not None:
+            self.loader.start(path)
+
+    def take(self, loaded: Loaded, flt: Filter | None = None) -> None:
+        """A finished load: the session shows it; the watcher follows the file shown."""
+        self.loading.emit(False)
+        self._opening = None
+        session = self._session
+        same_file = session.is_open(loaded.path)
+        replaced = session.show_loaded(loaded.path, loaded.result, loaded.index, flt)
+        if replaced:
+            self._settings.add_recent(loaded.path)
+            self.watcher.watch(loaded.path, loaded.digest)
+        elif same_file:
+            self.watcher.accept(loaded.digest)
+        elif session.dataset is None:
+            self.watcher.watch(loaded.path)  # fixed in an editor, it loads by itself
+        self.shown.emit(replaced)
+
+    def _file_missing(self) -> None:
+        path = self._session.path
+        if path is not None and path.exists():
+            self.reload()  # there but unreadable, or now a folder: the loader says which
+            return
+        self._session.file_missing()
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Recent files, newest first, and the bundled example."""
+        menu.clear()
+        recent = self._settings.recent_files
+        if not recent:
+            menu.addAction("No recent files").setEnabled(False)
+        for entry in recent:
+            action = menu.addAction(literal_mnemonic(entry))
+            action.triggered.connect(lambda _=False, p=entry: self.open_path(Path(p)))
+        menu.addSeparator()
+        menu.addAction("Bundled Example", lambda: self.open_path(default_dataset()))
+
+    def stop(self) -> None:
+        self.watcher.stop()
+
+
+def dropped_file(mime: QMimeData) -> Path | None:
+    """The first ``.toml`` file dropped, if any."""
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
+            return Path(url.toLocalFile())
+    return None

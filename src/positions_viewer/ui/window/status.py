@@ -1,0 +1,61 @@
+"""What the window says about what it shows: the status line, the loading bar, and the
+message that takes the grid's place when there is nothing to show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+
+from ...model import QueryResult
+from ..labels import plain_label
+from ..session import DocumentSession
+
+__all__ = ["EmptyState", "StatusLine"]
+
+
+class StatusLine:
+    """"3 of 5 issues · 2 of 2 actors · 4 of 7 events" and a busy bar while a file loads."""
+
+    def __init__(self, session: DocumentSession, window: QMainWindow) -> None:
+        self.label = QLabel(window)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar(window)
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(140)
+        self.progress.setAccessibleName("Loading")
+        self.progress.hide()
+        window.statusBar().addWidget(self.label, 1)
+        window.statusBar().addPermanentWidget(self.progress)
+        session.result_changed.connect(self._result_changed)
+
+    def _result_changed(self, result: QueryResult) -> None:
+        self.label.setText(result.status_text())
+
+
+class EmptyState:
+    """A plain sentence in the grid's place: nothing matches, or the file did not load."""
+
+    def __init__(self, session: DocumentSession, grid: QWidget, parent: QWidget) -> None:
+        self._session = session
+        self._grid = grid
+        self.label = plain_label("", "empty", parent)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.hide()
+        session.result_changed.connect(self._result_changed)
+
+    def _result_changed(self, result: QueryResult) -> None:
+        empty = result.row_count == 0 or result.column_count == 0
+        self._show("Nothing matches these filters. Press Reset (Ctrl+Shift+R) to show "
+                   "everything." if empty else "")
+
+    def load_shown(self, replaced: bool) -> None:
+        """After a load: a file that could not be shown at all says so."""
+        failed = self._session.failed_path
+        if not replaced and self._session.dataset is None and failed is not None:
+            self._show(f"{failed.name} could not be loaded. Fix the file and it will reload "
+                       "by itself, or open another (Ctrl+O).")
+
+    def _show(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setVisible(bool(text))
+        self._grid.setVisible(not text)
