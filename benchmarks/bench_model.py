@@ -19,11 +19,22 @@ from positions_viewer.model import (
     PartialDate,
     load_file,
 )
+from positions_viewer.model import loader as _loader
+from positions_viewer.model.compare import compare
+from positions_viewer.model.statements import StatementCodes
 
 from .generate import SIZES
 from .harness import Context, Row, Stats, Target, alternate, fmt_bytes
 
-__all__ = ["bench_load", "bench_memory", "bench_queries", "filter_changes", "loaded"]
+__all__ = [
+    "bench_compare",
+    "bench_load",
+    "bench_memory",
+    "bench_queries",
+    "bench_search",
+    "filter_changes",
+    "loaded",
+]
 
 LOAD_TARGET = Target(0.4, "≤ 0.4×")
 PEAK_TARGET = Target(7.0, "≤ 7× file")
@@ -241,16 +252,116 @@ def bench_queries(ctx: Context) -> list[Row]:
                           varied=True))
 
     searches = search_changes(dataset, rng)
-    first = []
-    for _ in range(2 if ctx.quick else 3):
-        fresh = DatasetIndex(dataset)
-        start = time.perf_counter()
-        fresh.query(searches[0])
-        first.append(time.perf_counter() - start)
-    del fresh
-    rows.append(Row.timed(f"text search, first in a session (builds the text cache), {size}",
-                          Stats(tuple(first)), SEARCH_TARGET))
+    folds, first = _first_searches(dataset, searches[0], 2 if ctx.quick else 3)
+    rows.append(Row.timed(f"search fold (prepare_search, once per load, on a worker thread), "
+                          f"{size}", folds))
+    rows.append(Row.timed(f"text search, first in a session (after prepare_search), {size}",
+                          first, SEARCH_TARGET))
     rows.append(Row.timed(f"text search → query, {size}",
                           _per_call(index, searches, ctx.calls), SEARCH_TARGET, varied=True))
     return rows
 
+
+
+def _first_searches(dataset: Dataset, search: Filter, runs: int) -> tuple[Stats, Stats]:
+    """Each run on a fresh index: ``prepare_search`` (what the window runs on a worker thread
+    after its first paint), then the first search; the times of both."""
+    folds, first = [], []
+    for _ in range(runs):
+        fresh = DatasetIndex(dataset)
+        start = time.perf_counter()
+        fresh.prepare_search()
+        folds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        fresh.query(search).status_text()
+        first.append(time.perf_counter() - start)
+    return Stats(tuple(folds)), Stats(tuple(first))
+
+
+# -- compare (issue 14) -------------------------------------------------------------------
+
+
+def compare_pairs(dataset: Dataset, steps: int = 30) -> list[tuple[PartialDate, PartialDate]]:
+    """Dates A ≤ B across the dataset's span: a week, a month, a year and ten years apart."""
+    first, last = dataset.span() or (dt.date(2020, 1, 1).toordinal(),) * 2
+    out = []
+    for step in range(steps):
+        b = first + (last - first) * (step + 1) // steps
+        gap = (7, 30, 365, 3650)[step % 4]
+        out.append((_day(max(first, b - gap)), _day(b)))
+    return out
+
+
+def bench_compare(ctx: Context) -> list[Row]:
+    """``compare`` of two dates for every cell against the plain as-of query of B."""
+    size = ctx.main_size
+    dataset = _dataset(ctx.dataset(size))
+    builds = []
+    for _ in range(2 if ctx.quick else 3):
+        start = time.perf_counter()
+        StatementCodes(dataset.positions)
+        builds.append(time.perf_counter() - start)
+    index = DatasetIndex(dataset)
+    index.statement_codes  # noqa: B018 - built once per index, timed above
+    pairs = compare_pairs(dataset)
+    ours: list[float] = []
+    baseline: list[float] = []
+    for number in range(-len(pairs), max(ctx.calls, len(pairs))):  # one warm-up pass
+        a, b = pairs[number % len(pairs)]
+        start = time.perf_counter()
+        compare(index, a, b).counts()
+        middle = time.perf_counter()
+        index.query(Filter(date_to=b)).status_text()
+        end = time.perf_counter()
+        if number >= 0:
+            ours.append(middle - start)
+            baseline.append(end - middle)
+    return [
+        Row.timed(f"compare codes (stances, texts; once per index), {size}",
+                  Stats(tuple(builds))),
+        Row.timed(f"compare two dates → kinds, staleness, ages, all cells, {size}",
+                  Stats(tuple(ours)), FRAME_TARGET, Stats(tuple(baseline)),
+                  "as-of query of B", ratio_target=False, varied=True),
+    ]
+
+
+# -- search at 900k positions (issue 18.4) ------------------------------------------------
+
+
+def _search_size(ctx: Context) -> str:
+    return "XL" if ctx.main_size == "L" else ctx.main_size
+
+
+def _big_dataset(path: Path) -> Dataset:
+    """A file over the loader's size limit (XL, 280 MB), loaded with the limit raised."""
+    limit = _loader.MAX_FILE_BYTES
+    _loader.MAX_FILE_BYTES = max(limit, 1 << 30)
+    try:
+        return _dataset(path)
+    finally:
+        _loader.MAX_FILE_BYTES = limit
+
+
+def bench_search(ctx: Context) -> list[Row]:
+    """Search at 900k positions: the fold (once), the first search, then typing."""
+    size = _search_size(ctx)
+    dataset = _big_dataset(ctx.dataset(size))
+    searches = search_changes(dataset, random.Random(7))
+    folds, first = _first_searches(dataset, searches[0], 2 if ctx.quick else 3)
+    index = DatasetIndex(dataset)
+    index.prepare_search()
+    scan = index.search_index.scan_floor
+    floor = alternate({"scan": scan}, ctx.runs)["scan"]
+    label = f"{size}, {len(dataset.positions):,} positions"
+    buffer = index.search_index.folded_bytes
+    fold_row = Row.timed(f"search fold (prepare_search, on a worker thread), {label}", folds)
+    fold_row.notes.append(f"folded text {fmt_bytes(buffer)}, "
+                          f"{buffer / max(1, len(dataset.positions)):.0f} B a position")
+    return [
+        fold_row,
+        Row.timed(f"text search, first after prepare_search, {label}", first, SEARCH_TARGET,
+                  floor, "one scan of the folded text", ratio_target=False),
+        Row.timed(f"text search → query (typing, prefixes, filters), {label}",
+                  _per_call(index, searches, max(12, ctx.calls // 4)), SEARCH_TARGET,
+                  varied=True),
+    ]

@@ -3,7 +3,8 @@
     python -m benchmarks.generate --size L --out benchmarks/data/L.toml
 
 Sizes follow issue #7: S (1k positions, 100 events, 20 issues, 3 actors), M (10k, 1k, 200, 5),
-L (100k, 10k, 2,000, 10; about 30 MB), the events-only timeline sets EV10K and EV100K, and XS,
+L (100k, 10k, 2,000, 10; about 30 MB), XL (900k positions, nine times L, about 280 MB: the
+search target's size), the events-only timeline sets EV10K and EV100K, and XS,
 a tiny file for the smoke test. The same size and seed always give byte-identical output.
 
 The text is written with plain string formatting (no TOML library, so L takes a couple of
@@ -51,6 +52,9 @@ SIZES: dict[str, Size] = {
              "10k positions, 1k events, 200 issues, 5 actors"),
         Size("L", 100_000, 10_000, 2_000, 10, 2_000, 8,
              "100k positions, 10k events, 2,000 issues, 10 actors"),
+        # The search target's size (issue 18.4): L nine times over, about 280 MB.
+        Size("XL", 900_000, 90_000, 18_000, 10, 18_000, 8,
+             "900k positions, 90k events, 18,000 issues, 10 actors"),
         # Events-only timeline sets: one undated position per issue keeps the file warning-free.
         Size("EV10K", 50, 10_000, 50, 10, 200, 0, "events only: 10k events"),
         Size("EV100K", 50, 100_000, 50, 10, 2_000, 0, "events only: 100k events"),

@@ -21,7 +21,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from .bench_model import bench_load, bench_memory, bench_queries
+from .bench_model import bench_compare, bench_load, bench_memory, bench_queries, bench_search
 from .bench_ui import bench_export, bench_grid, bench_startup, bench_timeline, bench_window
 from .generate import DATA_DIR, SIZES
 from .harness import Benchmark, Context, NotBuilt, Row, machine_info, render_table
@@ -45,8 +45,21 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "query", bench_queries,
         (("filter change (issue, actor, date) → query, {main}", "—", "≤ 16 ms"),
          ("as-of date change → query, {main}", "—", "≤ 16 ms"),
+         ("text search, first in a session (after prepare_search), {main}", "—", "≤ 150 ms"),
          ("text search → query, {main}", "—", "≤ 150 ms")),
         description="DatasetIndex.query for filter, as-of and text changes",
+    ),
+    Benchmark(
+        "compare", bench_compare,
+        (("compare two dates → kinds, staleness, ages, all cells, {main}", "as-of query of B",
+          "≤ 16 ms"),),
+        description="compare() of two dates for every cell (issue 14)",
+    ),
+    Benchmark(
+        "search", bench_search,
+        (("text search, first after prepare_search, 900k positions",
+          "one scan of the folded text", "≤ 150 ms"),),
+        description="the search fold and the first search at 900k positions (XL, issue 18.4)",
     ),
     Benchmark(
         "timeline", bench_timeline,

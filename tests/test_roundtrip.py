@@ -132,8 +132,8 @@ def expected_grid_cells(result: QueryResult) -> list[list[str]]:
                 continue
             meta = [position.stance] if position.stance else []
             meta.append(position.date.label() if position.date else "undated")
-            if cell.changed:
-                meta.append("changed")
+            if cell.kind.marked:
+                meta.append(cell.kind.value)
             cells.append(f"{flat(position.text)} _({flat(' · '.join(meta))})_")
         rows.append(cells)
     return rows

@@ -117,10 +117,12 @@ def test_grid_csv_rows_columns_and_escaping(tricky: Path) -> None:
         ("i1", "a"), ("i1", "b"), ("i1", "c"), ("i2", "a"), ("i2", "b"), ("i2", "c")]
     assert body[0] == ["i1", "One, with comma", "a", "Alpha", "2024-03", "", "",
                        "Approximate March"]
-    assert body[1] == ["i1", "One, with comma", "b", "Beta", "2024-05-01", "tie", "yes",
+    # the `changed` column holds the kind (issue 14.2; it was "yes" for any statement dated
+    # in the range)
+    assert body[1] == ["i1", "One, with comma", "b", "Beta", "2024-05-01", "tie", "new",
                        "Second of the day wins"]
     assert body[2] == ["i1", "One, with comma", "c", "Gamma", "", "", "", ""]
-    assert body[5][4:] == ["2025", "", "yes", "Year only"]
+    assert body[5][4:] == ["2025", "", "new", "Year only"]
 
 
 def test_grid_csv_keeps_newlines_and_quotes(tricky: Path) -> None:

@@ -38,10 +38,14 @@ EMPTY_CELL_MD = "_No stated position_"
 Changed = frozenset[tuple[int, int]] | None
 
 
-def _is_changed(result: QueryResult, row: int, column: int, changed: Changed) -> bool:
+def _kind(result: QueryResult, row: int, column: int, changed: Changed) -> str:
+    """The cell's mark: its kind against the day before `from` (new, changed, restated) or
+    "" (DESIGN §2); "changed" for a presenter step's changed cells."""
     if changed is None:
-        return bool(result.cell(row, column).changed)
-    return (int(result.issue_rows[row]), int(result.actor_columns[column])) in changed
+        kind = result.cell(row, column).kind
+        return kind.value if kind.marked else ""
+    cell = (int(result.issue_rows[row]), int(result.actor_columns[column]))
+    return "changed" if cell in changed else ""
 
 
 def grid_rows(result: QueryResult, changed: Changed = None) -> list[tuple[str, ...]]:
@@ -62,7 +66,7 @@ def grid_rows(result: QueryResult, changed: Changed = None) -> list[tuple[str, .
                 issue.id, clean_text(issue.title), actor.id, clean_text(actor.name),
                 position.date.iso() if position.date else "",
                 clean_text(position.stance),
-                "yes" if _is_changed(result, row, column, changed) else "",
+                _kind(result, row, column, changed),
                 clean_text(position.text),
             ))
     return rows
@@ -160,8 +164,9 @@ def grid_markdown(result: QueryResult, heading: bool = True, saved_view: int | N
                 continue
             meta = [position.stance] if position.stance else []
             meta.append(position.date.label() if position.date else "undated")
-            if _is_changed(result, row, column, changed):
-                meta.append("changed")
+            kind = _kind(result, row, column, changed)
+            if kind:
+                meta.append(kind)
             cells.append(f"{md_escape(position.text)} _({md_escape(' · '.join(meta))})_")
         rows.append(cells)
     return "\n".join(lines + _md_table(header, rows)) + "\n"

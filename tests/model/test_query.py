@@ -27,6 +27,7 @@ from positions_viewer.model import (
     load_bytes,
     parse_date,
 )
+from positions_viewer.model.query import Hit, Kind
 
 # Three actors, five issues (the last with no position at all), positions out of date order,
 # undated ones, ties on a date, approximate dates; events out of date order, some untagged.
@@ -233,6 +234,18 @@ def grid(result: QueryResult) -> dict[tuple[str, str], str | None]:
     return out
 
 
+def kinds(result: QueryResult) -> dict[tuple[str, str], str]:
+    """(issue id, actor id) -> the cell's kind, for the cells with one."""
+    dataset = result.dataset
+    out = {}
+    for row in range(result.row_count):
+        for column in range(result.column_count):
+            cell = result.cell(row, column)
+            if cell.kind is not Kind.EMPTY:
+                out[(dataset.issues[cell.issue].id, dataset.actors[cell.actor].id)] = cell.kind
+    return out
+
+
 def changed(result: QueryResult) -> set[tuple[str, str]]:
     dataset = result.dataset
     out = set()
@@ -353,6 +366,17 @@ def test_changed_in_range(index: DatasetIndex) -> None:
     result = index.query(flt("2025-12-18", "2025-12-26"))
     # us/talks ("2025-12", from Dec 1) and fr/terms ("2025") were stated before the range
     assert changed(result) == {("talks", "fr"), ("talks", "ru")}
+    assert kinds(result) == {
+        ("talks", "fr"): "changed",  # "open" (undated) on Dec 17, "not planned" on Dec 26
+        ("talks", "ru"): "new",
+        ("talks", "us"): "unchanged",
+        ("terms", "fr"): "unchanged",
+        ("terms", "ru"): "unchanged",
+        ("formats", "fr"): "unchanged",
+        ("prisoner", "ru"): "unchanged",
+    }
+    fr_talks = result.cell(ISSUES.index("talks"), ACTORS.index("fr"))
+    assert fr_talks.before is not None and fr_talks.before.text == "Open to contact in principle"
     result = index.query(flt("2025-12-19", "2025-12-25"))
     assert grid(result)[("talks", "fr")] == "Talking may become useful again"  # dated Dec 18
     assert changed(result) == {("talks", "ru")}
@@ -373,6 +397,7 @@ def test_undated_is_never_changed(index: DatasetIndex) -> None:
     assert grid(result)[("terms", "ru")] == "Direct conversation"
     assert grid(result)[("formats", "fr")] == "Europe must shape the framework"
     assert changed(result) == {("prisoner", "ru")}
+    assert kinds(result)[("terms", "ru")] == "unchanged"  # in force from the start
 
 
 # -- issue and actor filters -----------------------------------------------------------------
@@ -475,7 +500,9 @@ def rows(result: QueryResult) -> list[str]:
         ("élysée", [], ["elysee"]),
         ("ÉLYSÉE", [], ["elysee"]),
         ("europe", ["formats"], ["summit"]),
-        ("open to contact", [], []),  # superseded: not shown, so not found
+        # Issue 13.9 changed this on purpose: a superseded statement is found in the cell's
+        # history (it was "not shown, so not found").
+        ("open to contact", ["talks"], []),
         ("nothing like this", [], []),
     ],
 )
@@ -488,10 +515,35 @@ def test_text_search(
     assert result.cell_positions.shape == (len(expected_rows), 3)  # kept rows keep all cells
 
 
-def test_search_looks_at_what_is_shown(index: DatasetIndex) -> None:
+def test_search_looks_at_the_selected_cells(index: DatasetIndex) -> None:
     assert rows(index.query(flt(to="2025-12-17", text="open to contact"))) == ["talks"]
     assert rows(index.query(flt(text="watching", actor_ids=actors("fr", "ru")))) == []
     assert rows(index.query(flt(text="watching", issue_ids=issues("terms")))) == []
+
+
+def test_search_sees_the_history_up_to_the_as_of_date(index: DatasetIndex) -> None:
+    """Issue 13.9: a cell matches when any statement of its history up to `to` matches; the
+    result says whether it was the shown statement and which statements matched."""
+    fr, ru = ACTORS.index("fr"), ACTORS.index("ru")
+    result = index.query(flt(text="open to contact"))  # fr/talks, undated, superseded
+    assert rows(result) == ["talks"]
+    assert result.cell(0, fr).search is Hit.HISTORY
+    assert result.cell(0, ru).search is Hit.NONE
+    assert result.matched_positions.tolist() == [0]
+    assert result.statement_matches(0) and not result.statement_matches(2)
+    # the statement shown matches: SHOWN, even though an earlier one matches too
+    result = index.query(flt(to="2025-12-17", text="open"))
+    assert result.cell(0, fr).search is Hit.SHOWN
+    # "ready" (ru, 20 Dec) is later than `to`: not part of the history as of 19 Dec
+    assert rows(index.query(flt(to="2025-12-19", text="ready"))) == []
+    result = index.query(flt(to="2025-12-20", text="ready"))
+    assert result.cell(0, ru).search is Hit.SHOWN  # "Ready if Paris wants it"
+    assert result.matched_positions.tolist() == [3, 4]  # both statements of that day
+    # a stance matches as its text does
+    result = index.query(flt(text="not PLANNED"))
+    assert result.cell(0, fr).search is Hit.SHOWN
+    assert not result.issue_matched.any()
+    assert index.query(flt(text="consular")).issue_matched.tolist() == [True]
 
 
 def test_blank_search_filters_nothing(index: DatasetIndex) -> None:
@@ -614,12 +666,42 @@ def ref_shown(dataset: Dataset, issue: int, actor: int, to: PartialDate | None) 
     return best.index if best else -1
 
 
+def ref_in_force(dataset: Dataset, issue: int, actor: int, day: dt.date | None) -> int:
+    """The position in force on `day`: latest dated on or before it; undated ones hold from
+    the start (day None: before every date, when only undated ones are in force)."""
+    if day is None:
+        undated = [p for p in dataset.positions
+                   if (p.issue, p.actor) == (issue, actor) and p.date is None]
+        return undated[-1].index if undated else -1
+    return ref_shown(dataset, issue, actor, PartialDate.from_date(day))
+
+
+def ref_kind(dataset: Dataset, before: int, after: int) -> str:
+    """DESIGN §1 *Compare*, word for word."""
+    if after < 0:
+        return ""
+    if before < 0:
+        return "new"
+    if before == after:
+        return "unchanged"
+    a, b = dataset.positions[before], dataset.positions[after]
+    stance_a, stance_b = (" ".join(p.stance.split()).casefold() for p in (a, b))
+    if stance_a and stance_b:
+        same = stance_a == stance_b
+    else:
+        same = " ".join(a.text.split()) == " ".join(b.text.split())
+    return "restated" if same else "changed"
+
+
 @dataclass
 class Reference:
     rows: list[int]
     columns: list[int]
     cells: list[list[int]]
     changed: list[list[bool]]
+    kinds: list[list[str]]
+    search: list[list[Hit]]
+    matched: list[int]
     events: list[int]
 
 
@@ -627,32 +709,48 @@ def reference(dataset: Dataset, query: Filter) -> Reference:
     n_issues, n_actors = len(dataset.issues), len(dataset.actors)
     rows = [i for i in range(n_issues) if query.issues is None or i in query.issues]
     columns = [a for a in range(n_actors) if query.actors is None or a in query.actors]
-    needle = query.text.strip().casefold()
+    needle = " ".join(query.text.split()).casefold()
 
-    def cell(issue: int, actor: int) -> tuple[int, bool]:
+    def day_before_from() -> dt.date | None:
+        assert query.date_from is not None
+        first = query.date_from.first_day
+        return None if first == dt.date.min else first - dt.timedelta(days=1)
+
+    def cell(issue: int, actor: int) -> tuple[int, str]:
         index = ref_shown(dataset, issue, actor, query.date_to)
-        date = dataset.positions[index].date if index >= 0 else None
-        is_changed = (
-            query.date_from is not None and date is not None
-            and date.first_day >= query.date_from.first_day
-        )
-        return index, is_changed
+        if query.date_from is None:
+            return index, ""
+        before = ref_in_force(dataset, issue, actor, day_before_from())
+        return index, ref_kind(dataset, before, index)
+
+    def history(issue: int, actor: int) -> list[Position]:
+        """The cell's statements up to `to`."""
+        return [p for p in dataset.positions if (p.issue, p.actor) == (issue, actor)
+                and (query.date_to is None or p.date is None
+                     or p.date.first_day <= query.date_to.last_day)]
+
+    def says(position: Position) -> bool:
+        return needle in position.text.casefold() or needle in position.stance.casefold()
 
     def row_matches(issue: int) -> bool:
         entry = dataset.issues[issue]
-        if needle in entry.title.casefold() or needle in entry.description.casefold():
+        if any(needle in text.casefold() for text in (entry.title, entry.description, entry.id)):
             return True
-        for actor in columns:
-            index = ref_shown(dataset, issue, actor, query.date_to)
-            if index >= 0:
-                position = dataset.positions[index]
-                if needle in position.text.casefold() or needle in position.stance.casefold():
-                    return True
-        return False
+        return any(says(p) for actor in columns for p in history(issue, actor))
+
+    def hit(issue: int, actor: int) -> Hit:
+        if not needle:
+            return Hit.NONE
+        shown = ref_shown(dataset, issue, actor, query.date_to)
+        if shown >= 0 and says(dataset.positions[shown]):
+            return Hit.SHOWN
+        return Hit.HISTORY if any(says(p) for p in history(issue, actor)) else Hit.NONE
 
     if needle:
         rows = [i for i in rows if row_matches(i)]
     grid_cells = [[cell(i, a) for a in columns] for i in rows]
+    matched = sorted(p.index for i in rows for a in columns for p in history(i, a)
+                     if needle and says(p))
 
     issue_filter = query.issues is not None and len(query.issues) < n_issues
     actor_filter = query.actors is not None and len(query.actors) < n_actors
@@ -674,7 +772,10 @@ def reference(dataset: Dataset, query: Filter) -> Reference:
     return Reference(
         rows, columns,
         [[c[0] for c in row] for row in grid_cells],
+        [[c[1] in ("new", "changed") for c in row] for row in grid_cells],
         [[c[1] for c in row] for row in grid_cells],
+        [[hit(i, a) for a in columns] for i in rows],
+        matched,
         [e.index for e in events],
     )
 
@@ -707,6 +808,11 @@ def test_query_matches_the_reference_on_random_datasets() -> None:
             assert result.actor_columns.tolist() == expected.columns, context
             assert result.cell_positions.tolist() == expected.cells, context
             assert result.cell_changed.tolist() == expected.changed, context
+            cells = [[result.cell(r, c) for c in range(result.column_count)]
+                     for r in range(result.row_count)]
+            assert [[c.kind.value for c in row] for row in cells] == expected.kinds, context
+            assert [[c.search for c in row] for row in cells] == expected.search, context
+            assert result.matched_positions.tolist() == expected.matched, context
             assert result.event_rows.tolist() == expected.events, context
             assert result.counts == {
                 "issues": (len(expected.rows), len(dataset.issues)),
