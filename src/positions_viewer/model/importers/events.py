@@ -10,6 +10,8 @@ the ``title`` slide the comparison's title.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..dates import PartialDate
 from ..diagnostics import Severity
 from ..text import clip_text
@@ -18,7 +20,8 @@ from .human_dates import MONTHS, DateProblem, Span, checked_date, read_date_colu
 from .markup import html_text
 from .records import Context, NewEvent, cell_text, web_url
 from .registry import is_id
-from .tables import RawTable
+from .statements import repeated_row
+from .tables import Cell, RawTable
 
 __all__ = ["read_events", "read_timeline"]
 
@@ -42,20 +45,24 @@ def _dates(table: RawTable, column: int, ctx: Context) -> list[Span | DateProble
 def read_events(table: RawTable, layout: Layout, ctx: Context) -> int:
     """Add the events of an event table to ``ctx``; returns how many."""
     cols, report = layout.columns, ctx.report
-    for needed in ("date", "title"):
-        if needed not in cols:
-            report.at(table, table.header_row, None, f"no column gives the events' {needed}; "
-                      f"map one with --map COLUMN={needed}")
-            return 0
+    missing = [needed for needed in ("date", "title") if needed not in cols]
+    if missing:
+        found = ", ".join(f"{table.header[c].strip()} → {f}" for f, c in cols.items())
+        report.at(table, table.header_row, None, (
+            f"read as events (columns found: {found}), but no column gives the "
+            f"{' or the '.join(missing)}: name the columns so (date, title) or map them with "
+            f"--map COLUMN={missing[0]}"))
+        return 0
     names = ("date", "end", "title", "detail", "actors", "issues", "id", "source", "url")
     c_date, c_end, c_title, c_detail, c_actors, c_issues, c_id, c_source, c_url = (
         cols.get(name, -1) for name in names)
     starts, ends = _dates(table, c_date, ctx), _dates(table, c_end, ctx)
     width = len(table.header)
     added = 0
+    seen: dict[tuple[Cell, ...], int] = {}
     for index, (row, cells) in enumerate(table.rows):
         values = [cell_text(c) for c in cells]
-        if not any(values):
+        if not any(values) or repeated_row(table, row, cells, seen, ctx):
             continue
         if len(values) > width and any(values[width:]):
             report.at(table, row, width, f"this row has {len(values)} cells but the header "
@@ -136,14 +143,19 @@ def _event_id(table: RawTable, row: int, column: int, value: str, ctx: Context) 
     return value
 
 
+def event_key(date: PartialDate, end: PartialDate | None, title: str, detail: str,
+              actors: Sequence[str]) -> tuple[str, str, str, str, tuple[str, ...]]:
+    """What makes two events the same one: dates, title, detail and actors."""
+    return (date.iso(), end.iso() if end else "", title, detail, tuple(sorted(actors)))
+
+
 def _add(ctx: Context, event: NewEvent, table: RawTable) -> int:
-    key = (event.date.iso(), event.end.iso() if event.end else "", event.title)
+    key = event_key(event.date, event.end, event.title, event.detail, event.actors)
     if key in ctx.known_events:
-        ctx.report.at(table, event.origin[1], None, "this event is already in the file or "
-                      "this import (same dates and title): not added again", Severity.WARNING)
+        ctx.report.at(table, event.origin[1], None, "this event is already in the file (same "
+                      "dates, title, detail and actors): not added again", Severity.WARNING)
         return 0
-    ctx.known_events.add(key)
-    ctx.events.add_new(event.id, event.title, origin=event.origin)
+    ctx.event_entries.append(ctx.events.add_new(event.id, event.title, origin=event.origin))
     ctx.new_events.append(event)
     return 1
 

@@ -1,11 +1,13 @@
 """Which column holds which field: header names, their synonyms and ``--map COLUMN=FIELD``.
 
-A table is read as *statements* when its columns name an actor and an issue, as *events*
-when they name a date and a title, as TimelineJS when it has the template's ``Year`` and
-``Headline``, and otherwise as a *wide* table (an article's: issues as rows, actors as
-columns). Headers are compared case-insensitively, with punctuation and a parenthesised
-part dropped (``Date (2025)`` is a date column whose dates are in 2025), and each ``/``
-alternative tried (``What was said / signaled``). DESIGN §2 lists the fields.
+A table is read as TimelineJS when it has the template's ``Year`` and ``Headline``; as a
+*wide* table (an article's: issues as rows, actors as columns) when no column but the first
+names a field (and the first does not name the actor); otherwise as *statements* or
+*events*, whichever fields its columns name more of (a field that is missing is then an
+error that says which, not a guess). Headers are compared case-insensitively, with
+punctuation and a parenthesised part dropped (``Date (2025)`` is a date column whose dates
+are in 2025), and each ``/`` alternative tried (``What was said / signaled``). DESIGN §2
+lists the fields.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ class TableKind(StrEnum):
 
 
 _STATEMENT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "actor": ("actor", "actor name", "actors", "speaker", "who", "country", "party", "person",
-              "organisation", "organization", "entity", "member"),
+    "actor": ("actor", "actor name", "speaker", "who", "country", "party", "person",
+              "organisation", "organization", "entity", "member", "candidate",
+              "candidate name"),
     "actor_id": ("actor id", "actorid", "actor key"),
-    "issue": ("issue", "issue title", "issues", "topic", "question", "subject", "theme"),
+    "issue": ("issue", "issue title", "topic", "question", "subject", "theme"),
     "issue_id": ("issue id", "issueid", "issue key", "topic id"),
     "date": ("date", "when", "date stated", "stated on", "statement date", "said on", "day"),
     "stance": ("stance", "verdict", "vote", "rating", "tag", "position tag"),
@@ -51,7 +54,7 @@ _EVENT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "detail": ("detail", "details", "description", "text", "notes", "note", "summary",
                "what was said", "comment"),
     "actors": ("actors", "actor", "who", "parties", "party", "country", "countries", "group",
-               "participants"),
+               "participants", "candidate", "candidate name"),
     "issues": ("issues", "issue", "topic", "topics"),
     "source": ("source", "source title", "outlet", "publication", "reference"),
     "url": ("url", "link", "source url", "source link", "href"),
@@ -127,15 +130,28 @@ def layout_of(table: RawTable, overrides: Mapping[str, str]) -> Layout:
             f"--map gives both statement fields ({', '.join(sorted(statement_only))}) and "
             f"event fields ({', '.join(sorted(event_only))}) to one table")
         return layout
-    has_actor = "actor" in statements.columns or "actor_id" in statements.columns
-    has_issue = "issue" in statements.columns or "issue_id" in statements.columns
-    if statement_only or (not event_only and has_actor and has_issue):
+    first_is_actor = statements.columns.get("actor") == 0 or events.columns.get("actors") == 0
+    if not forced and not first_is_actor and \
+            all(column == 0 for column in statements.columns.values()) and \
+            all(column == 0 for column in events.columns.values()):
+        return Layout(TableKind.WIDE)
+    if statement_only or (not event_only and _prefers_statements(statements, events)):
         statements.kind = TableKind.STATEMENTS
         return statements
-    if event_only or ("date" in events.columns and "title" in events.columns):
-        events.kind = TableKind.EVENTS
-        return events
-    return Layout(TableKind.WIDE)
+    events.kind = TableKind.EVENTS
+    return events
+
+
+def _prefers_statements(statements: Layout, events: Layout) -> bool:
+    """Whichever kind has more of its required fields (actor, issue, text; date, title),
+    then more of its own fields; statements on a tie."""
+    cols = statements.columns
+    needed = (("actor" in cols or "actor_id" in cols) + ("issue" in cols or "issue_id" in cols)
+              + ("text" in cols)) / 3
+    event_needed = (("date" in events.columns) + ("title" in events.columns)) / 2
+    if needed != event_needed:
+        return needed > event_needed
+    return len(STATEMENT_ONLY & cols.keys()) >= len(EVENT_ONLY & events.columns.keys())
 
 
 def _assign(header: Sequence[str], forced: Mapping[int, str], names: Mapping[str, str]

@@ -1,17 +1,18 @@
 """Dates as people write them in spreadsheets and articles (DESIGN §2, ``import``).
 
-Accepted: ISO (``2025-12-18``, ``2025-12``, ``2025``, ``2025/12/18``), ``20251218``,
-``18 Dec 2025``, ``December 18, 2025``, ``Dec 2025``, ``12/2025``, ``12/18/2025``
-(``/``, ``.`` or ``-``), ranges (``18–20 Dec 2025``, ``Dec 18–20``, ``Mar–May 2022``,
-``2022–2024``, ``… to …``), a leading weekday, ``c. 1900`` (read as the year, with a
-warning) and a time of day (dropped, with a warning). ``NA``, ``N/A``, empty and the like
-mean undated. A day and month without a year take the year from the column's header
-(``Date (2025)``), else they are an error.
+Accepted: ISO (``2025-12-18``, ``2025-12``, ``2025``, ``2025/12/18``), ``20251218``, ``18
+Dec 2025``, ``December 18, 2025``, ``Dec 2025``, ``12/2025``, ``12/18/2025`` (``/``, ``.``
+or ``-``), a two-digit year (``3/1/22``: 00–29 are the 2000s, 30–99 the 1900s, as
+spreadsheets read them, with a warning), ranges (``18–20 Dec 2025``, ``Dec 18–20``,
+``Mar–May 2022``, ``2022–2024``, ``… to …``), a leading weekday, ``c. 1900`` (read as the
+year, with a warning) and a time of day (dropped, with a warning). ``NA``, ``N/A``, empty
+and the like mean undated. A day and month without a year take the year from the column's
+header (``Date (2025)``), else they are an error.
 
-The order of day and month in ``07/08/2022`` is never guessed alone: :func:`read_date_column`
-infers it from the unambiguous dates of the same column written the same way (``25/12/2022``
-settles day first), says so in a warning, and otherwise reports an error that asks for
-``--dayfirst`` or ``--monthfirst``.
+The order of day and month in ``07/08/2022`` is never guessed alone:
+:func:`read_date_column` infers it from the unambiguous dates of the same column written the
+same way (``25/12/2022`` settles day first), says so in a warning, and otherwise reports an
+error that asks for ``--dayfirst`` or ``--monthfirst``.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class Span:
     end: PartialDate | None = None
     circa: bool = False  # "c. 1900": read as the year
     had_time: bool = False  # a time of day was dropped
+    short_year: bool = False  # "3/1/22": the century was supplied
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,7 @@ class _Numeric:
     year: int
     separator: str
     had_time: bool
+    short_year: bool = False
 
 
 def checked_date(year: int, month: int | None = None, day: int | None = None,
@@ -156,11 +159,11 @@ def _read(value: str | dt.date, year_hint: int | None) -> Span | _Numeric | None
     text = " ".join(text.split())
     numeric = _NUMERIC.match(text)
     if numeric is not None:
-        if len(numeric.group(4)) == 2:
-            raise DateProblem(f"'{shown}' has a two-digit year: write the year in full "
-                              f"(e.g. 19{numeric.group(4)} or 20{numeric.group(4)})")
-        return _Numeric(int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4)),
-                        numeric.group(2), had_time)
+        year, short = int(numeric.group(4)), len(numeric.group(4)) == 2
+        if short:  # as spreadsheets read them: 00–29 are 2000s, 30–99 are 1900s
+            year += 2000 if year < 30 else 1900
+        return _Numeric(int(numeric.group(1)), int(numeric.group(3)), year,
+                        numeric.group(2), had_time, short)
     span = _read_span(text, shown, year_hint)
     return Span(span.start, span.end, circa=circa, had_time=had_time)
 
@@ -221,7 +224,7 @@ def _parts(text: str, shown: str) -> tuple[int | None, int | None, int | None]:
         raise DateProblem(_not_a_date(shown))
     for token in tokens:
         if token.isdigit():
-            if len(token) == 4 and year is None:
+            if len(token) in (3, 4) and year is None:  # "878": a year of three digits
                 year = int(token)
             elif len(token) <= 2 and day is None and year is None:
                 day = int(token)
@@ -259,7 +262,8 @@ def _resolve(numeric: _Numeric, order: Order, shown: str) -> Span:
         month, day = numeric.first, numeric.second
     if month > 12:
         raise DateProblem(f"'{shown}' is not {order.value}: month {month} does not exist")
-    return Span(checked_date(numeric.year, month, day, shown), had_time=numeric.had_time)
+    return Span(checked_date(numeric.year, month, day, shown), had_time=numeric.had_time,
+                short_year=numeric.short_year)
 
 
 def _ambiguous_message(shown: str, numeric: _Numeric) -> str:
@@ -301,16 +305,26 @@ def read_date_column(
         read.append(got)  # type: ignore[arg-type]
     column = DateColumn([])
     orders = _column_orders(read, rows, order, column)
-    first_time: int | None = None
+    first_time = first_short = None
     for index, got in enumerate(read):
         if isinstance(got, _Numeric):
             got = _settle(got, cells[index], orders.get(got.separator, _UNSETTLED))
-        if isinstance(got, Span) and got.had_time and first_time is None:
-            first_time = index
+        if isinstance(got, Span):
+            if got.had_time and first_time is None:
+                first_time = index
+            if got.short_year and first_short is None:
+                first_short = index
         column.values.append(got)
     if first_time is not None:
         column.notes.append((first_time, Severity.WARNING,
                              "times of day are dropped: a comparison records days"))
+    if first_short is not None:
+        example = column.values[first_short]
+        assert isinstance(example, Span)
+        column.notes.append((first_short, Severity.WARNING, (
+            f"two-digit years are read as spreadsheets read them (00–29: 2000s, 30–99: "
+            f"1900s): '{clip_text(str(cells[first_short]), 20)}' is "
+            f"{example.start.label()}; write years in full if that is wrong")))
     return column
 
 

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..files import FileProblem, read_regular_file
 from ..loader import MAX_FILE_BYTES, load_bytes
 from ..types import Dataset
-from .events import read_events, read_timeline
+from .events import event_key, read_events, read_timeline
 from .fields import FIELDS, TableKind, layout_of, normalize_header
 from .human_dates import DateProblem, Order, read_date
 from .output import write_atomically
@@ -169,7 +169,8 @@ def _context(target: Dataset | None, report: Report, options: ImportOptions) -> 
             ctx.known_positions.add((ds.actors[p.actor].id, ds.issues[p.issue].id,
                                      p.date.iso() if p.date else "", p.stance, p.text))
         for e in ds.events:
-            ctx.known_events.add((e.date.iso(), e.end.iso() if e.end else "", e.title))
+            ctx.known_events.add(event_key(e.date, e.end, e.title, e.detail,
+                                           [ds.actors[a].id for a in e.actors]))
     return ctx
 
 
@@ -186,6 +187,7 @@ def _read_all(paths: Sequence[Path], options: ImportOptions, report: Report
         except SourceProblem as problem:
             report.error(path.name, problem.line, problem.column, problem.message)
             continue
+        found = [table for table in found if table.header or table.rows]  # empty sheets
         if not found:
             report.error(path.name, 0, 0, f"no table found in this {fmt.value} file")
         tables.extend(found)
@@ -220,10 +222,7 @@ def plan_import(paths: Sequence[Path], options: ImportOptions, out_name: str = "
         summary = summaries[table.label] = TableSummary(table.label, layout.kind)
         for problem in layout.problems:
             report.error(table.label, table.header_row, 0, problem)
-        for column, why in layout.unused:
-            name = table.header[column].strip()
-            report.at(table, table.header_row, column, f"column not imported: {why}; map it "
-                      f"with --map '{name}=FIELD'", Severity.WARNING)
+        _unused_columns(table, layout.unused, report)
         if layout.problems:
             continue
         if layout.kind is TableKind.STATEMENTS:
@@ -235,6 +234,8 @@ def plan_import(paths: Sequence[Path], options: ImportOptions, out_name: str = "
         else:
             summary.events = read_timeline(table, ctx)
     plan.tables = [summaries[t.label] for t in tables if t.label in summaries]
+    for entry, event in zip(ctx.event_entries, ctx.new_events, strict=True):
+        event.id = entry.id  # an event a statement names was given an id
     plan.actors, plan.issues = ctx.actors.new_entries, ctx.issues.new_entries
     plan.sources_made, plan.events, plan.positions = (ctx.sources.new_entries, ctx.new_events,
                                                        ctx.positions)
@@ -244,12 +245,30 @@ def plan_import(paths: Sequence[Path], options: ImportOptions, out_name: str = "
     first_table = next((t.title for t in tables if t.title), "")
     names = [path.name for path in paths]
     plan.title = options.title or ctx.title or first_table or f"Imported from {', '.join(names)}"
-    if report.errors and not options.keep_going:
-        plan.diagnostics = report.diagnostics
-        return plan
-    _render(plan, ctx, target, names, out_name, report)
-    plan.diagnostics = report.diagnostics
+    if not report.errors or options.keep_going:
+        _render(plan, ctx, target, names, out_name, report)
+    rank = {table.label: number for number, table in enumerate(tables)}
+    for path in paths:
+        rank.setdefault(path.name, -1)
+    plan.diagnostics = sorted(report.diagnostics,
+                              key=lambda d: (rank.get(d.file, len(rank)), d.line, d.column))
     return plan
+
+
+def _unused_columns(table: RawTable, unused: list[tuple[int, str]], report: Report) -> None:
+    """One warning for the columns whose names are no field, one each for the others."""
+    plain = [column for column, why in unused if why == "not a field name"]
+    if plain:
+        names = ", ".join(f"'{table.header[c].strip()}'" for c in plain[:12])
+        more = f" and {len(plain) - 12} more" if len(plain) > 12 else ""
+        noun = "column is" if len(plain) == 1 else "columns are"
+        report.at(table, table.header_row, plain[0], (
+            f"{len(plain)} {noun} not imported, their names being no field: {names}{more}; "
+            "map one with --map COLUMN=FIELD"), Severity.WARNING)
+    for column, why in unused:
+        if why != "not a field name":
+            report.at(table, table.header_row, column, f"column not imported: {why}",
+                      Severity.WARNING)
 
 
 def _render(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None,
@@ -291,6 +310,8 @@ def _inline_array(old: bytes, parts: Sequence[Sequence[object]]) -> tuple[str, i
     append ``[[name]]`` entries to it."""
     names = ("actors", "issues", "sources", "events", "positions")
     text = old.decode("utf-8", errors="replace")
+    first_table = re.search(r"^[ \t]*\[", text, re.MULTILINE)
+    text = text[: first_table.start()] if first_table else text  # the root table's keys
     for name, added in zip(names, parts, strict=True):
         found = re.search(rf"^[ \t]*{name}[ \t]*=", text, re.MULTILINE) if added else None
         if found is not None:

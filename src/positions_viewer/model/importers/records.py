@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
 from .human_dates import Order, Span
-from .registry import Registry
+from .registry import Entry, Registry
 from .tables import Cell, RawTable
 
 __all__ = ["Context", "NewEvent", "NewPosition", "Origin", "Report", "cell_text", "web_url"]
@@ -88,8 +88,9 @@ class Context:
     wide_date: Span | None = None
     positions: list[NewPosition] = field(default_factory=list)
     new_events: list[NewEvent] = field(default_factory=list)
+    event_entries: list[Entry] = field(default_factory=list)  # new_events' registry entries
     known_positions: set[tuple[str, str, str, str, str]] = field(default_factory=set)
-    known_events: set[tuple[str, str, str]] = field(default_factory=set)
+    known_events: set[tuple[str, str, str, str, tuple[str, ...]]] = field(default_factory=set)
     title: str = ""
     description: str = ""
     source_by_url: dict[str, str] = field(default_factory=dict)

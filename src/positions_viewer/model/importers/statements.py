@@ -19,7 +19,7 @@ from .records import Context, NewPosition, cell_text, web_url
 from .registry import Entry
 from .tables import Cell, RawTable
 
-__all__ = ["read_statements", "read_wide"]
+__all__ = ["actor_header", "read_statements", "read_wide", "repeated_row"]
 
 _EMPTY_CELL = frozenset({"", "-", "–", "—", "_No stated position_", "No stated position"})
 _ACTOR_HEADER = re.compile(r"(.*?)\s*\((.*)\)\s*\Z", re.DOTALL)
@@ -36,7 +36,7 @@ def _extra_cells(table: RawTable, row: int, cells: list[Cell], width: int,
     return True
 
 
-def _repeat(table: RawTable, row: int, cells: list[Cell], seen: dict[tuple[Cell, ...], int],
+def repeated_row(table: RawTable, row: int, cells: list[Cell], seen: dict[tuple[Cell, ...], int],
             ctx: Context) -> bool:
     key = tuple(cells)
     first = seen.setdefault(key, row)
@@ -50,10 +50,15 @@ def _repeat(table: RawTable, row: int, cells: list[Cell], seen: dict[tuple[Cell,
 def read_statements(table: RawTable, layout: Layout, ctx: Context) -> int:
     """Add the statements of a long table to ``ctx``; returns how many."""
     cols, report, header = layout.columns, ctx.report, table.header
-    if "text" not in cols:
-        report.at(table, table.header_row, None, "no column gives the statements' text: "
-                  "name one 'text' (or 'statement', 'quote') or map one with "
-                  "--map COLUMN=text")
+    missing = [name for name, keys in (("actor", ("actor", "actor_id")),
+                                       ("issue", ("issue", "issue_id")), ("text", ("text",)))
+               if not any(key in cols for key in keys)]
+    if missing:
+        found = ", ".join(f"{header[c].strip()} → {f}" for f, c in cols.items()) or "none"
+        report.at(table, table.header_row, None, (
+            f"read as statements (columns found: {found}), but no column gives the "
+            f"{' or the '.join(missing)}: name the columns so (actor, issue, text) or map "
+            f"them with --map COLUMN={missing[0]}"))
         return 0
     width = len(header)
     rows = table.rows
@@ -90,7 +95,7 @@ def read_statements(table: RawTable, layout: Layout, ctx: Context) -> int:
                     continue  # an empty grid cell: actor and issue, nothing said
             else:
                 continue  # a blank row
-        if _repeat(table, row, cells, seen, ctx):
+        if repeated_row(table, row, cells, seen, ctx):
             continue
         failed = False
         date = None
@@ -205,7 +210,7 @@ def read_wide(table: RawTable, ctx: Context) -> int:
         issue_title = values[0] if values else ""
         if not filled:
             continue
-        if _repeat(table, row, cells, seen, ctx):
+        if repeated_row(table, row, cells, seen, ctx):
             continue
         if not issue_title:
             ctx.report.at(table, row, 0, "no issue: the first column names the issue of "

@@ -64,7 +64,7 @@ class RawTable:
 
     def name_of(self, column: int) -> str:
         names = self.column_names or self.header
-        return names[column] if column < len(names) else f"column {column + 1}"
+        return names[column] if column < len(names) else ""
 
     def col_of(self, column: int) -> int:
         return self.columns[column] if column < len(self.columns) else column + 1
