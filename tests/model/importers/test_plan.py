@@ -67,7 +67,7 @@ def test_map_names_columns_and_bad_maps_are_usage_errors(planner: Planner) -> No
         parse_mapping(["Reason=colour"])
     with pytest.raises(ImportUsageError, match="write COLUMN=FIELD"):
         parse_mapping(["Reason"])
-    with pytest.raises(ImportUsageError, match="no column 'Nope'.*Member, Category"):
+    with pytest.raises(ImportUsageError, match=r"no column 'Nope'.*Member, Category"):
         planner({"r.csv": text}, mapping=(("Nope", "text"),))
 
 
