@@ -29,15 +29,15 @@ def test_resignations_dates_settled_by_the_column(planner: Planner) -> None:
     franken = next(p for p in dataset.positions if dataset.actors[p.actor].name == "Al Franken")
     assert franken.date == PartialDate(2018, 1, 2)
     assert dataset.issues[franken.issue].id == "X"  # a category letter is an id as it is
-    assert "Sexual harassment/groping/unwanted kissing" == franken.text
+    assert franken.text == "Sexual harassment/groping/unwanted kissing"
     tom = next(p for p in dataset.positions if dataset.actors[p.actor].name == "Tom Coburn")
     assert tom.text == 'Self-imposed term limits/"shifting my focus elsewhere"'
     assert dataset.issues[tom.issue].id == "d-f"  # "D & F" slugged
     # --dayfirst contradicts 1/15/2018: every such row is an error naming the month.
     wrong = planner({"r.csv": DATA / "congressional_resignations.csv"}, mapping=mapping,
                     order=Order.DAY_FIRST)
-    assert "congressional_resignations.csv:2:5: error: Resignation Date: '1/15/2018' is not day/month/year: month 15 " \
-        "does not exist" in lines(wrong)
+    assert ("congressional_resignations.csv:2:5: error: Resignation Date: '1/15/2018' is not "
+            "day/month/year: month 15 does not exist") in lines(wrong)
 
 
 def test_primaries_na_dates_and_two_digit_years(planner: Planner) -> None:

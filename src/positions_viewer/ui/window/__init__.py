@@ -1,0 +1,1 @@
+"""The main window and its dialogs (export, import), each in its own module."""
