@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from .bench_import import bench_import
 from .bench_model import bench_load, bench_memory, bench_queries
 from .bench_ui import bench_export, bench_grid, bench_startup, bench_timeline, bench_window
 from .generate import DATA_DIR, SIZES
@@ -47,6 +48,11 @@ BENCHMARKS: tuple[Benchmark, ...] = (
          ("as-of date change → query, {main}", "—", "≤ 16 ms"),
          ("text search → query, {main}", "—", "≤ 150 ms")),
         description="DatasetIndex.query for filter, as-of and text changes",
+    ),
+    Benchmark(
+        "import", bench_import,
+        (("import {main} CSV rows → TOML", "check of the result", "≤ 2×"),),
+        description="positions-viewer import of a long CSV vs check of the file it writes",
     ),
     Benchmark(
         "timeline", bench_timeline,

@@ -30,6 +30,7 @@ ROWS = (
     "as-of date change",
     "text search, first in a session",
     "text search → query",
+    "import 60 CSV rows → TOML, XS",
     "timeline frame, XS",
     "timeline frame growth",
     "timeline frame, XS, zoomed to 1%",

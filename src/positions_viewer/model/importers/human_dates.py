@@ -58,6 +58,8 @@ _CIRCA = re.compile(
     r"(?:(?:circa|approximately|about|around)\s+|(?:approx|ca|c)(?:\.\s*|\s+)|~\s*)(?=[0-9])"
 )
 _ORDINAL = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")
+_FAST_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*\Z")
+_FAST_NUMERIC = re.compile(r"\s*([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})\s*\Z")
 _ISO_DAY = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 _ISO_MONTH = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})\Z")
 _COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})\Z")
@@ -137,6 +139,14 @@ def read_date(value: str | dt.date, year_hint: int | None = None) -> Span | None
 def _read(value: str | dt.date, year_hint: int | None) -> Span | _Numeric | None:
     if isinstance(value, dt.date):  # a spreadsheet's own date cell (datetime is a date)
         return Span(PartialDate.from_date(value))
+    fast = _FAST_ISO.match(value)  # the common forms first, before any clean-up
+    if fast is not None:
+        return Span(checked_date(int(fast.group(1)), int(fast.group(2)), int(fast.group(3)),
+                                 value.strip()))
+    fast = _FAST_NUMERIC.match(value)
+    if fast is not None:
+        return _Numeric(int(fast.group(1)), int(fast.group(3)), int(fast.group(4)),
+                        fast.group(2), False)
     original = value
     text = " ".join(value.split()).lower().rstrip(".,;")
     if text in UNDATED:
@@ -291,40 +301,42 @@ def read_date_column(
     year_hint: int | None = None,
 ) -> DateColumn:
     """Read a column of date cells (``rows`` are their spreadsheet row numbers, for the
-    messages), settling ``07/08/2022`` by ``order`` or else by the column (DESIGN §2)."""
-    cache: dict[str | dt.date, Span | _Numeric | DateProblem | None] = {}
-    read: list[Span | _Numeric | DateProblem | None] = []
-    for cell in cells:
-        got = cache.get(cell, cache)
-        if got is cache:
-            try:
-                got = _read(cell, year_hint)
-            except DateProblem as problem:
-                got = problem
-            cache[cell] = got  # type: ignore[assignment]
-        read.append(got)  # type: ignore[arg-type]
+    messages), settling ``07/08/2022`` by ``order`` or else by the column (DESIGN §2).
+    Each distinct value is read once: a column of 100k dates holds a few thousand."""
+    first: dict[str | dt.date, int] = {}
+    for index, cell in enumerate(cells):
+        first.setdefault(cell, index)
+    read: dict[str | dt.date, Span | _Numeric | DateProblem | None] = {}
+    for cell in first:
+        try:
+            read[cell] = _read(cell, year_hint)
+        except DateProblem as problem:
+            read[cell] = problem
     column = DateColumn([])
-    orders = _column_orders(read, rows, order, column)
+    orders = _column_orders(read, first, rows, order, column)
+    settled: dict[str | dt.date, Span | DateProblem | None] = {}
     first_time = first_short = None
-    for index, got in enumerate(read):
+    for cell, got in read.items():
         if isinstance(got, _Numeric):
-            got = _settle(got, cells[index], orders.get(got.separator, _UNSETTLED))
+            got = _settle(got, cell, orders.get(got.separator, _UNSETTLED))
         if isinstance(got, Span):
-            if got.had_time and first_time is None:
-                first_time = index
-            if got.short_year and first_short is None:
-                first_short = index
-        column.values.append(got)
+            if got.had_time and (first_time is None or first[cell] < first[first_time]):
+                first_time = cell
+            if got.short_year and (first_short is None or first[cell] < first[first_short]):
+                first_short = cell
+        settled[cell] = got
+    column.values = [settled[cell] for cell in cells]
     if first_time is not None:
-        column.notes.append((first_time, Severity.WARNING,
+        column.notes.append((first[first_time], Severity.WARNING,
                              "times of day are dropped: a comparison records days"))
     if first_short is not None:
-        example = column.values[first_short]
+        example = settled[first_short]
         assert isinstance(example, Span)
-        column.notes.append((first_short, Severity.WARNING, (
+        column.notes.append((first[first_short], Severity.WARNING, (
             f"two-digit years are read as spreadsheets read them (00–29: 2000s, 30–99: "
-            f"1900s): '{clip_text(str(cells[first_short]), 20)}' is "
+            f"1900s): '{clip_text(str(first_short), 20)}' is "
             f"{example.start.label()}; write years in full if that is wrong")))
+    column.notes.sort(key=lambda note: note[0])
     return column
 
 
@@ -348,15 +360,17 @@ def _settle(numeric: _Numeric, cell: str | dt.date, order: Order | str) -> Span 
 
 
 def _column_orders(
-    read: Sequence[object], rows: Sequence[int], given: Order | None, column: DateColumn,
+    read: dict[str | dt.date, Span | _Numeric | DateProblem | None],
+    first: dict[str | dt.date, int], rows: Sequence[int], given: Order | None,
+    column: DateColumn,
 ) -> dict[str, Order | str]:
     """The day/month order of each way of writing (``/``, ``.``, ``-``) in this column, or
-    why it is not settled."""
+    why it is not settled (``first``: the index of each value's first cell)."""
     evidence: dict[str, dict[Order, int]] = {}
     ambiguous: dict[str, int] = {}
-    for index, got in enumerate(read):
-        if not isinstance(got, _Numeric):
-            continue
+    numeric = {first[cell]: got for cell, got in read.items() if isinstance(got, _Numeric)}
+    for index in sorted(numeric):
+        got = numeric[index]
         seen = evidence.setdefault(got.separator, {})
         if got.first > 12 >= got.second:
             seen.setdefault(Order.DAY_FIRST, index)
@@ -373,8 +387,7 @@ def _column_orders(
             (order, proof), = seen.items()
             orders[separator] = order
             if first_ambiguous is not None:
-                example = read[first_ambiguous]
-                assert isinstance(example, _Numeric)
+                example = numeric[first_ambiguous]
                 settled = _resolve(example, order, "").start.label()
                 other = Order.MONTH_FIRST if order is Order.DAY_FIRST else Order.DAY_FIRST
                 flag = "--monthfirst" if other is Order.MONTH_FIRST else "--dayfirst"

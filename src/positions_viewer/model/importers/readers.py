@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,7 @@ __all__ = ["MAX_SOURCE_BYTES", "decode_text", "read_source"]
 MAX_SOURCE_BYTES = 256 * 1024 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 28))  # long texts are not an error
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_GUARD = re.compile("'[-=+@\t\r]")
 
 
 def read_source(path: Path, fmt: ImportFormat, sheets: Sequence[str] = ()) -> list[RawTable]:
@@ -102,16 +104,17 @@ def _delimited(text: str, name: str, delimiter: str) -> RawTable:
     rows: list[tuple[int, list[Cell]]] = []
     header: list[str] | None = None
     header_row = 1
+    guarded = _GUARD.search(text)  # most files have none: then no cell is looked at
     try:
         for number, record in enumerate(reader, start=1):
-            if any(cell.startswith("'") for cell in record):
+            if guarded is not None and any(cell.startswith("'") for cell in record):
                 record = [_unguard(cell) for cell in record]
             if header is None:
                 if not any(cell.strip() for cell in record):
                     continue
                 header, header_row = record, number
                 continue
-            rows.append((number, list(record)))
+            rows.append((number, record))  # type: ignore[arg-type]
     except csv.Error as exc:
         raise SourceProblem(f"not readable as CSV: {exc}", reader.line_num) from None
     return RawTable(name, header or [], rows, header_row)
@@ -152,7 +155,8 @@ def _sheet_table(label: str, grid: Sequence[Sequence[object]]) -> RawTable:
                                       for c in cells], number
             continue
         rows.append((number, cells))
-    return RawTable(label, header or [], rows, header_row)
+    has_dates = any(isinstance(c, dt.date) for _, cells in rows for c in cells)
+    return RawTable(label, header or [], rows, header_row, has_dates=has_dates)
 
 
 def _cell(value: object) -> Cell:

@@ -22,6 +22,7 @@ from .registry import Entry
 __all__ = ["appended_text", "new_file_text", "toml_string", "toml_value"]
 
 _PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*\Z')
+_NO_CONTROL = re.compile(r"[^\x00-\x1f\x7f]*\Z")
 
 
 def toml_string(value: str) -> str:
@@ -29,6 +30,8 @@ def toml_string(value: str) -> str:
     lines as a multi-line string, which reads better in an editor."""
     if _PLAIN.match(value):
         return f'"{value}"'
+    if _NO_CONTROL.match(value):  # quotes and backslashes: escaped as tomlkit escapes them
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     multiline = "\n" in value and "\r" not in value and not value.startswith("\n")
     return tomlkit.string(value, multiline=multiline).as_string()
 
@@ -72,15 +75,42 @@ def _entries(actors: Sequence[Entry], issues: Sequence[Entry], sources: Sequence
             ("id", event.id), ("date", event.date), ("end", event.end), ("title", event.title),
             ("detail", event.detail), ("actors", event.actors), ("issues", event.issues),
             ("sources", event.sources))))
+    blocks.extend(_positions(positions))
+    return blocks
+
+
+def _positions(positions: Sequence[NewPosition]) -> list[str]:
+    """The ``[[positions]]`` tables: the hot loop at 100k statements, so the parts that
+    repeat (actor and issue, stance, event) are rendered once and nothing generic is called
+    per entry."""
+    blocks: list[str] = []
     label = ""
+    heads: dict[tuple[str, str], str] = {}
+    tags: dict[str, str] = {}
     for position in positions:
         if position.origin[0] != label:
             label = position.origin[0]
             blocks.append(f"# Statements from {label}\n")
-        blocks.append(_table("positions", (
-            ("actor", position.actor), ("issue", position.issue), ("date", position.date),
-            ("stance", position.stance), ("event", position.event),
-            ("sources", position.sources), ("text", position.text))))
+        key = (position.actor, position.issue)
+        head = heads.get(key)
+        if head is None:
+            head = heads[key] = (f"[[positions]]\nactor = {toml_string(position.actor)}\n"
+                                 f"issue = {toml_string(position.issue)}")
+        parts = [head]
+        date = position.date
+        if date is not None:
+            parts.append(f"\ndate = {date.iso()}" if date.day is not None else
+                         f'\ndate = "{date.iso()}"')
+        for name, value in (("stance", position.stance), ("event", position.event)):
+            if value:
+                tag = tags.get(name + value)
+                if tag is None:
+                    tag = tags[name + value] = f"\n{name} = {toml_string(value)}"
+                parts.append(tag)
+        if position.sources:
+            parts.append(f"\nsources = {toml_value(position.sources)}")
+        parts.append(f"\ntext = {toml_string(position.text)}\n")
+        blocks.append("".join(parts))
     return blocks
 
 
@@ -105,7 +135,7 @@ def new_file_text(
         doc.add("description", description)
     head = tomlkit.dumps(doc)
     blocks = _entries(actors, issues, sources, events, positions)
-    return head + "".join("\n" + block for block in blocks)
+    return head + "\n" + "\n".join(blocks) if blocks else head
 
 
 def appended_text(

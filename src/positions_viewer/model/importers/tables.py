@@ -57,6 +57,7 @@ class RawTable:
     rows: list[tuple[int, list[Cell]]]
     header_row: int = 1
     timelinejs: bool = False  # read from TimelineJS JSON: its columns are the template's
+    has_dates: bool = False  # some cells are dates (a workbook's), not text
     title: str = ""  # a title the source gives (a heading, TimelineJS's title slide)
     description: str = ""
     column_names: list[str] = field(default_factory=list)  # for messages; header by default
