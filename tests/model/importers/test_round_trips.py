@@ -155,3 +155,12 @@ def test_into_a_broken_file_is_refused(tmp_path: Path, planner: Planner) -> None
     plan = planner({"s.csv": "actor,issue,text\na,i,x\n"}, into=target)
     assert plan.data is None
     assert any("fix them first" in line for line in lines(plan))
+
+
+def test_into_a_file_with_a_bom_and_crlf_keeps_them(tmp_path: Path, planner: Planner) -> None:
+    target = tmp_path / "t.toml"
+    original = b"\xef\xbb\xbf" + SEED.read_bytes().replace(b"\n", b"\r\n")
+    target.write_bytes(original)
+    plan = planner({"s.csv": "actor,issue,text\nfrance,imminence,Added.\n"}, into=target)
+    assert plan.data is not None and plan.data.startswith(original)
+    assert loaded(plan).positions[-1].text == "Added."

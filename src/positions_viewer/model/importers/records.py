@@ -64,7 +64,7 @@ class Report:
            severity: Severity = Severity.ERROR) -> None:
         """A problem with cell (``row``, ``column``) of ``table``; ``column`` ``None``: the
         whole row."""
-        if column is None:
+        if column is None or column < 0:
             self.add(severity, table.label, row, 0, message)
         else:
             self.add(severity, table.label, row, table.col_of(column), message,
