@@ -121,7 +121,7 @@ def test_the_dialog_looks_right(qtbot: QtBot, tmp_path: Path) -> None:
                                    "congressional_resignations.csv"])
     dialog.out_path.setText(str(tmp_path / "o.toml"))
     dialog.keep_going.setChecked(True)
-    for width, height in ((1280, 720), (900, 640)):
+    for width, height in ((1920, 1080), (1280, 720)):
         dialog.resize(width, height)
         dialog.show()
         _replan(qtbot, dialog)

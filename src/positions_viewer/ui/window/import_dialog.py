@@ -10,6 +10,7 @@ written (the open file when importing into it), or ``None``.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from pathlib import Path
 
@@ -79,7 +80,8 @@ class _PlanJob(QRunnable):
             result = str(exc)
         except Exception as exc:  # a bug must not leave the dialog waiting for ever
             result = f"the import failed: {type(exc).__name__}: {exc}"
-        self.signals.done.emit(self.generation, result)
+        with contextlib.suppress(RuntimeError):  # the signals are gone: nobody is waiting
+            self.signals.done.emit(self.generation, result)
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -107,7 +109,9 @@ class ImportDialog(QDialog):
         self.written_path: Path | None = None
         self._generation = itertools.count(1)
         self._current = 0
-        self._signals = _Planned(self)
+        # Not a child of the dialog: a plan still running when the dialog closes reports to
+        # an object that is still there (and the queued call to the dialog is dropped).
+        self._signals = _Planned()
         self._signals.done.connect(self._show_plan)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
@@ -333,8 +337,8 @@ class ImportDialog(QDialog):
             lines.append(f"{errors}: nothing can be written until they are fixed, or tick "
                          "'Write the good rows'.")
         elif plan.errors:
-            lines.append(f"{errors}: what they concern is left out "
-                         f"({_count(len(plan.skipped_rows), 'row')}).")
+            rows = f" ({_count(len(plan.skipped_rows), 'row')})" if plan.skipped_rows else ""
+            lines.append(f"{errors}: the rows and tables with errors are left out{rows}.")
         if plan.warnings:
             lines.append(f"{_count(len(plan.warnings), 'warning')}.")
         if self.destination() is None:
