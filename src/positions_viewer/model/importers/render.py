@@ -81,12 +81,13 @@ def _entries(actors: Sequence[Entry], issues: Sequence[Entry], sources: Sequence
 
 def _positions(positions: Sequence[NewPosition]) -> list[str]:
     """The ``[[positions]]`` tables: the hot loop at 100k statements, so the parts that
-    repeat (actor and issue, stance, event) are rendered once and nothing generic is called
-    per entry."""
+    repeat (actor and issue, date, stance) are rendered once each and nothing generic is
+    called per entry."""
     blocks: list[str] = []
     label = ""
     heads: dict[tuple[str, str], str] = {}
-    tags: dict[str, str] = {}
+    stances: dict[str, str] = {"": ""}
+    dates: dict[int, str] = {}  # by id(): the positions hold the dates, so ids stay theirs
     for position in positions:
         if position.origin[0] != label:
             label = position.origin[0]
@@ -96,21 +97,22 @@ def _positions(positions: Sequence[NewPosition]) -> list[str]:
         if head is None:
             head = heads[key] = (f"[[positions]]\nactor = {toml_string(position.actor)}\n"
                                  f"issue = {toml_string(position.issue)}")
-        parts = [head]
         date = position.date
-        if date is not None:
-            parts.append(f"\ndate = {date.iso()}" if date.day is not None else
-                         f'\ndate = "{date.iso()}"')
-        for name, value in (("stance", position.stance), ("event", position.event)):
-            if value:
-                tag = tags.get(name + value)
-                if tag is None:
-                    tag = tags[name + value] = f"\n{name} = {toml_string(value)}"
-                parts.append(tag)
+        if date is None:
+            when = ""
+        else:
+            when = dates.get(id(date), "")
+            if not when:
+                when = dates[id(date)] = f"\ndate = {toml_value(date)}"
+        stance = stances.get(position.stance)
+        if stance is None:
+            stance = stances[position.stance] = f"\nstance = {toml_string(position.stance)}"
+        more = ""
+        if position.event:
+            more = f"\nevent = {toml_string(position.event)}"
         if position.sources:
-            parts.append(f"\nsources = {toml_value(position.sources)}")
-        parts.append(f"\ntext = {toml_string(position.text)}\n")
-        blocks.append("".join(parts))
+            more += f"\nsources = {toml_value(position.sources)}"
+        blocks.append(f"{head}{when}{stance}{more}\ntext = {toml_string(position.text)}\n")
     return blocks
 
 

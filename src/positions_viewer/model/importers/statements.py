@@ -89,7 +89,10 @@ def read_statements(table: RawTable, layout: Layout, ctx: Context) -> int:
             values = [cell_text(c) for c in cells]
         else:  # text only (CSV): strip directly, the hot path at 100k rows
             values = [c.strip() for c in cells]  # type: ignore[union-attr]
-        values += pad[n:] if n <= width else [""]
+        if n == width:
+            values.append("")
+        else:
+            values += pad[n:] if n < width else [""]
         text, stance = values[c_text], values[c_stance]
         span = dates[index] if dates else None
         if not text and not stance and span is None:
@@ -142,7 +145,11 @@ def read_statements(table: RawTable, layout: Layout, ctx: Context) -> int:
         issue = ctx.issues.resolve(issue_id, issue_name, origin=origin)
         source = values[c_source]
         sources = (ctx.source(source, url, origin),) if source or url else ()
-        if _add(ctx, NewPosition(actor.id, issue.id, text, date, stance, event or "", sources,
+        if not ctx.known_positions:  # nothing to compare with: _add, inlined
+            ctx.positions.append(NewPosition(actor.id, issue.id, text, date, stance,
+                                             event or "", sources, origin))
+            added += 1
+        elif _add(ctx, NewPosition(actor.id, issue.id, text, date, stance, event or "", sources,
                                  origin), table):
             added += 1
     return added
