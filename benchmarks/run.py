@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from .bench_import import bench_import
 from .bench_model import bench_compare, bench_load, bench_memory, bench_queries, bench_search
 from .bench_ui import bench_export, bench_grid, bench_startup, bench_timeline, bench_window
 from .generate import DATA_DIR, SIZES
@@ -60,6 +61,11 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         (("text search, first after prepare_search, 900k positions",
           "one scan of the folded text", "≤ 150 ms"),),
         description="the search fold and the first search at 900k positions (XL, issue 18.4)",
+    ),
+    Benchmark(
+        "import", bench_import,
+        (("import {main} CSV rows → TOML", "check of the result", "≤ 2×"),),
+        description="positions-viewer import of a long CSV vs check of the file it writes",
     ),
     Benchmark(
         "timeline", bench_timeline,
