@@ -75,8 +75,9 @@ class _CellDelegate(QStyledItemDelegate):
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors
+            search = view.grid_model.result.filter.text if view.grid_model.result else ""
             paint_cell(painter, rect, index.data(Role.CELL), style,
-                       CellState(selected, related, focused))
+                       CellState(selected, related, focused, search.strip()))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
