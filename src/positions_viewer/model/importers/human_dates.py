@@ -59,6 +59,7 @@ _CIRCA = re.compile(
 )
 _ORDINAL = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")
 _FAST_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*\Z")
+_FAST_WORDS = re.compile(r"\s*([0-9]{1,2}) ([A-Za-z]{3,9}) ([0-9]{4})\s*\Z")
 _FAST_NUMERIC = re.compile(r"\s*([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})\s*\Z")
 _ISO_DAY = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 _ISO_MONTH = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})\Z")
@@ -143,6 +144,10 @@ def _read(value: str | dt.date, year_hint: int | None) -> Span | _Numeric | None
     if fast is not None:
         return Span(checked_date(int(fast.group(1)), int(fast.group(2)), int(fast.group(3)),
                                  value.strip()))
+    fast = _FAST_WORDS.match(value)
+    if fast is not None and fast.group(2).lower() in MONTHS:
+        return Span(checked_date(int(fast.group(3)), MONTHS[fast.group(2).lower()],
+                                 int(fast.group(1)), value.strip()))
     fast = _FAST_NUMERIC.match(value)
     if fast is not None:
         return _Numeric(int(fast.group(1)), int(fast.group(3)), int(fast.group(4)),
