@@ -24,10 +24,10 @@ WriteToml = Callable[..., Path]
 W, H = 320, 90
 
 
-def painted(cell: Cell, state: CellState = CellState()) -> QImage:
+def painted(cell: Cell, state: CellState | None = None) -> QImage:
     image = QImage(W, H, QImage.Format.Format_RGB32)
     painter = QPainter(image)
-    paint_cell(painter, QRectF(0, 0, W, H), cell, GridStyle(LIGHT), state)
+    paint_cell(painter, QRectF(0, 0, W, H), cell, GridStyle(LIGHT), state or CellState())
     painter.end()
     return image
 

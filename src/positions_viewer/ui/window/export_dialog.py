@@ -192,7 +192,7 @@ def export_plan(window: MainWindow, target: Path, fmt: str, all_views: bool) -> 
     if all_views:
         plan = plan_views(window.dataset, target, fmt)
     else:
-        plan = plan_filters(target, fmt, window.result.filter, window.current_view())
+        plan = plan_filters(target, fmt, window.result.filter, window.session.current_view())
     if window.path is not None:
         plan.refuse_input(window.path)
     return plan

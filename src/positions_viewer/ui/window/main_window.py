@@ -190,14 +190,14 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self.opener.reload()
 
+    def import_dialog(self) -> None:
+        self.opener.import_dialog(self)
+
     def apply_filter(self, flt: Filter) -> None:
         self.session.set_filter(flt)
 
     def apply_view(self, number: int) -> None:
         self.saved_views.apply(number)
-
-    def current_view(self) -> int | None:
-        return self.session.current_view()
 
     def start_presenting(self, from_current: bool = False) -> PresenterWindow | None:
         return self.presenting.start(from_current, self.theme.dark)
