@@ -19,6 +19,7 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from positions_viewer.model import LoadResult, PartialDate, parse_date
+from positions_viewer.model.colors import too_close_pairs
 from positions_viewer.model.load import schema
 
 Spec = dict[str, Any]
@@ -103,6 +104,8 @@ def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
                        st.integers(0, 0xFFFFFF), st.booleans())
     spec["actors"] = [entry(id=i, name=draw(required_text), detail=some(optional_text),
                             color=some(colour)) for i in actor_ids]
+    while pairs := too_close_pairs([a.get("color") for a in spec["actors"]]):
+        del spec["actors"][pairs[0][1]]["color"]  # colours too close to tell apart: a warning
     spec["issues"] = [entry(id=i, title=draw(required_text), description=some(optional_text))
                       for i in issue_ids]
     url = st.builds("{}://{}.org/{}".format, st.sampled_from(["http", "https", "HTTPS"]),
