@@ -23,9 +23,10 @@ from positions_viewer.model.compare import compare
 from positions_viewer.model.statements import StatementCodes
 
 from .generate import SIZES
-from .harness import Context, Row, Stats, Target, alternate, fmt_bytes
+from .harness import Context, Row, Stats, Target, alternate, fmt_bytes, process_times
 
 __all__ = [
+    "bench_check",
     "bench_compare",
     "bench_load",
     "bench_memory",
@@ -35,7 +36,8 @@ __all__ = [
     "loaded",
 ]
 
-LOAD_TARGET = Target(0.4, "≤ 0.4×")
+LOAD_TARGET = Target(0.25, "≤ 0.25×")  # issue 18 item 2
+CHECK_TARGET = Target(0.3, "≤ 0.3×")
 PEAK_TARGET = Target(7.0, "≤ 7× file")
 RETAINED_TARGET = Target(1200.0, "≤ 1.2 KB")
 FRAME_TARGET = Target(16e-3, "≤ 16 ms")
@@ -95,6 +97,23 @@ def bench_load(ctx: Context) -> list[Row]:
         )
         rows.append(row)
     return rows
+
+
+def bench_check(ctx: Context) -> list[Row]:
+    """``positions-viewer check`` on the main size against a process that only parses it with
+    ``tomllib``, whole processes interleaved (start-up, imports and exit included)."""
+    size = ctx.main_size
+    path = ctx.dataset(size)
+    path.read_bytes()  # into the page cache
+    root = Path(__file__).resolve().parent.parent
+    commands = {
+        "tomllib": [sys.executable, "-c",
+                    "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))", str(path)],
+        "check": [sys.executable, "-m", "positions_viewer", "check", str(path)],
+    }
+    stats = process_times(commands, runs=ctx.runs, warmup=1, cwd=root)
+    return [Row.timed(f"check {size} (whole process)", stats["check"], CHECK_TARGET,
+                      stats["tomllib"], "python -c tomllib.load")]
 
 
 # -- memory -------------------------------------------------------------------------------
