@@ -121,3 +121,15 @@ def test_chips_are_whole_or_cut_at_a_word(qapp: object, stance: str, room: int,
     short = elide_words("open in principle", style.chip, 60)
     assert short in ("open…", "open in…", "")
     assert elide_words("abstain", style.chip, 20) == ""  # never "a…"
+
+
+def test_dark_theme_lifts_the_actor_colours_together(qapp: object) -> None:
+    from positions_viewer.model.colors import dark_colors, distance
+    from positions_viewer.ui.render.colors import theme_colors, visible_actor_color
+
+    given = ("#1f4e9c", "#14316b", "#b3261e")  # two dark blues, apart on white
+    lifted = theme_colors(given, dark=True)
+    assert lifted == tuple(dark_colors(given)) and theme_colors(given, dark=False) == given
+    assert distance(lifted[0], lifted[1]) >= min(distance(given[0], given[1]), 0.12) - 0.01
+    for color in lifted:  # painting a lifted colour does not lift it again
+        assert visible_actor_color(color, dark=True).name() == color

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import QueryResult
+from ..render.colors import theme_colors
 from ..render.grid_painter import (
     CellState,
     GridStyle,
@@ -168,7 +169,8 @@ class GridView(QTableView):
 
     @property
     def actor_colors(self) -> tuple[str, ...]:
-        return self._session.colors
+        """The session's actor colours, lifted together on a dark theme."""
+        return theme_colors(self._session.colors, self.grid_style.theme.dark)
 
     @property
     def highlight_issues(self) -> frozenset[int]:

@@ -220,7 +220,7 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     if window.result is None or window.index is None:
         return False
     spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=window.theme.scaled(13),
-                    colors=tuple(window.colors))
+                    colors=window.session.colors)
     try:
         image = render_image(window.result, window.index, spec, scale)
     except ImageTooLarge as exc:
