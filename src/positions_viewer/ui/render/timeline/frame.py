@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from .cluster import cluster_overflow
 from .data import NO_ACTOR, TimelineData
-from .labels import fit_label
+from .labels import label_text
 from .lod import (
     Lod,
     choose_lod,
@@ -27,8 +27,8 @@ from .lod import (
     visible_count,
     visible_range,
 )
-from .scale import IntArray, TimeScale
-from .stacking import item_extents, stack_lanes
+from .scale import FloatArray, IntArray, TimeScale
+from .stacking import ItemExtents, Stacking, item_extents, place_labels, stack_lanes
 from .style import TimelineStyle
 from .ticks import AxisTicks, choose_ticks, count_periods
 from .view import TimelineView
@@ -62,6 +62,7 @@ class Chip:
     first: float  # days the chip stands for: a click zooms there
     last: float
     count: int
+    rows: tuple[int, ...] = ()  # the events counted (for a cluster; none for a period)
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ class Band:
     """A horizontal strip of lanes: the whole plot, or one actor's with lanes per actor."""
 
     rect: QRectF
-    lanes: int
+    lanes: int  # below the row kept for count chips
     actor: int | None  # None: the single band of all events
     starts: IntArray  # the band's events, sorted by start
     stops: IntArray
@@ -81,6 +82,7 @@ class Band:
     lanes_used: int = 0
     density: IntArray | None = None  # events per device column, in density mode
     density_rect: QRectF | None = None  # where the density histogram goes
+    max_lanes: int = 0  # with the chips' row too, used when nothing is left to count
 
     def data_positions(self, local: IntArray) -> IntArray:
         return local if self.positions is None else self.positions[local]
@@ -152,74 +154,113 @@ def _bands(
     for i, actor in enumerate(actors):
         rect = QRectF(plot.left(), plot.top() + i * height, plot.width(), height)
         lanes = lanes_per_band or max(1, int((height - style.overflow_h) // style.lane_h))
+        roomy = lanes_per_band or max(lanes, int(height // style.lane_h))
         if actor is None:
-            bands.append(Band(rect, lanes, None, data.starts, data.stops, data.sorted_stops, None))
+            band = Band(rect, lanes, None, data.starts, data.stops, data.sorted_stops, None)
         else:
             positions, sorted_stops = data.band_positions(actor)
-            bands.append(Band(
-                rect, lanes, actor, data.starts[positions], data.stops[positions], sorted_stops,
-                positions,
-            ))
+            band = Band(rect, lanes, actor, data.starts[positions], data.stops[positions],
+                        sorted_stops, positions)
+        band.max_lanes = roomy
+        bands.append(band)
     return bands
 
 
 def _stack_band(
     band: Band, data: TimelineData, scale: TimeScale, plot: QRectF, style: TimelineStyle
 ) -> None:
-    """Labelled items in lanes, bottom lane nearest the axis; what does not fit, clustered."""
+    """Marks in lanes, bottom lane nearest the axis, then labels where they are readable;
+    what has no lane (its mark would cover others in every lane) is counted on a chip."""
     local = band.visible
     if not len(local):
         return
     positions = band.data_positions(local)
-    fade_in, fade_out, label_w = data.label_metrics(positions, style, style.width)
+    metrics = data.label_metrics(positions, style, style.width)
     starts, stops = band.starts[local], band.stops[local]
-    is_point = (fade_in == 0.0) & (fade_out == 0.0) & (starts == stops)
+    is_point = (metrics.fade_in == 0.0) & (metrics.fade_out == 0.0) & (starts == stops)
     ext = item_extents(
-        scale.xs(starts), scale.xs(stops + 1), is_point, label_w,
+        scale.xs(starts), scale.xs(stops + 1), is_point, metrics.width,
         marker=style.marker, pad=style.pad, min_label=style.min_label,
         inside_min=style.min_label, plot_left=plot.left(), plot_right=plot.right(),
     )
-    stacking = stack_lanes(ext.left, ext.min_right, ext.full_right, band.lanes, style.gap)
+    stacking = _stack(band, ext, style)
     band.lanes_used = stacking.lane_count
+    placed = np.flatnonzero(stacking.lanes >= 0)
+    labels = place_labels(
+        stacking.lanes, ext.mark_x0, ext.mark_x1, ext.right_x, stacking.label_limit,
+        metrics.width, metrics.title_width, metrics.min_cut, gap=style.gap, pad=style.pad,
+        plot_left=plot.left(), plot_right=plot.right(),
+    )
     lane_bottom = band.rect.bottom()
     # Only the placed items (a few dozen) become objects; the rest are counted on chips.
-    placed = np.flatnonzero(stacking.lanes >= 0)
-    for row, lane, limit, label_x, point, x0, x1, soft in zip(
+    for row, lane, side, form, label_x0, label_x1, point, x0, x1, soft in zip(
         data.rows[positions[placed]].tolist(), stacking.lanes[placed].tolist(),
-        stacking.label_limit[placed].tolist(), ext.label_x[placed].tolist(),
+        labels.side[placed].tolist(), labels.form[placed].tolist(),
+        labels.x0[placed].tolist(), labels.x1[placed].tolist(),
         is_point[placed].tolist(), ext.mark_x0[placed].tolist(), ext.mark_x1[placed].tolist(),
-        zip(fade_in[placed].tolist(), fade_out[placed].tolist(), strict=True), strict=True,
+        zip(metrics.fade_in[placed].tolist(), metrics.fade_out[placed].tolist(), strict=True),
+        strict=True,
     ):
         event = data.event(row)
         top = lane_bottom - (lane + 1) * style.lane_h
         prefix = event.date_label() if soft != (0.0, 0.0) else ""
-        prefix, title, label_end = fit_label(
-            prefix, event.title, label_x, min(limit, plot.right()), style
-        )
+        prefix, title, label_x, label_end = label_text(
+            prefix, event.title, side, form, label_x0, label_x1, style)
         if point:
             size = style.marker
             mark = QRectF(x0, top + (style.lane_h - size) / 2, size, size)
         else:
             mark = QRectF(x0, top + (style.lane_h - style.bar_h) / 2, x1 - x0, style.bar_h)
-        left = min(mark.left(), label_x)
+        left = min(mark.left(), label_x) if title or prefix else mark.left()
         right = max(mark.right(), label_end)
         band.items.append(Item(
             row, mark, label_x, prefix, title,
             QRectF(left - 2, top + 1, right - left + 4, style.lane_h - 2),
             style.event_colors(data.actor_colors, event.actors), point, soft,
         ))
-    overflow = np.flatnonzero(stacking.lanes < 0)
+    _clusters(band, data, positions, ext.mark_x0, ext.mark_x1, stacking.lanes, plot, style)
+
+
+def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
+    """Marks first: an item needs only room for its mark (``style.pad`` from the next) to
+    get a lane, and goes where its whole label fits too when some lane allows. The top row,
+    kept for count chips, becomes a lane when that leaves nothing to count."""
+    def stack(lanes: int) -> Stacking:
+        return stack_lanes(ext.mark_x0, ext.mark_x1, ext.full_right, lanes, style.gap,
+                           min_gap=style.pad, full_left=ext.left)
+
+    if band.max_lanes > band.lanes:
+        roomier = stack(band.max_lanes)
+        if (roomier.lanes >= 0).all():
+            return roomier
+    return stack(band.lanes)
+
+
+def _clusters(
+    band: Band, data: TimelineData, positions: IntArray, mark_x0: FloatArray,
+    mark_x1: FloatArray, lanes: IntArray, plot: QRectF, style: TimelineStyle,
+) -> None:
+    """The "+n" chips. A chip stands for its events and for the drawn ones their marks
+    cover: a click zooms to all of them, where they can be told apart."""
+    overflow = np.flatnonzero(lanes < 0)
+    if not len(overflow):
+        return
+    placed = np.flatnonzero(lanes >= 0)
     merge = style.chip_width("+999") + 2 * style.pad + style.gap
-    for cluster in cluster_overflow(ext.mark_x0, ext.mark_x1, overflow, merge):
-        members = positions[list(cluster.members)]
+    for cluster in cluster_overflow(mark_x0, mark_x1, overflow, merge):
+        members = list(cluster.members)
+        covered = placed[(mark_x0[placed] <= cluster.x1 + style.pad)
+                         & (mark_x1[placed] >= cluster.x0 - style.pad)]
+        shown = positions[np.concatenate([np.asarray(members, dtype=np.int64), covered])]
         text = f"+{cluster.count}"
         width = style.chip_width(text) + 2 * style.pad
         x = min(max(cluster.x0, plot.left()), plot.right() - width)
         chip = QRectF(x, band.rect.top() + (style.overflow_h - style.chip_h) / 2, width,
                       style.chip_h)
-        first = float(data.starts[members].min())
-        last = float(data.stops[members].max() + 1)
-        band.chips.append(Chip(chip, text, first, last, cluster.count))
+        first = float(data.starts[shown].min())
+        last = float(data.stops[shown].max() + 1)
+        rows = tuple(data.rows[positions[members]].tolist())
+        band.chips.append(Chip(chip, text, first, last, cluster.count, rows))
 
 
 def _density(frame: Frame, style: TimelineStyle, device_scale: float) -> None:
