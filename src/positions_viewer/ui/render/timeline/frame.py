@@ -28,7 +28,14 @@ from .lod import (
     visible_range,
 )
 from .scale import FloatArray, IntArray, TimeScale
-from .stacking import ItemExtents, Stacking, item_extents, place_labels, stack_lanes
+from .stacking import (
+    ItemExtents,
+    Stacking,
+    item_extents,
+    max_overlap,
+    place_labels,
+    stack_lanes,
+)
 from .style import TimelineStyle
 from .ticks import AxisTicks, choose_ticks, count_periods
 from .view import TimelineView
@@ -186,17 +193,18 @@ def _stack_band(
     stacking = _stack(band, ext, style)
     band.lanes_used = stacking.lane_count
     placed = np.flatnonzero(stacking.lanes >= 0)
+    lanes = stacking.lanes[placed]
     labels = place_labels(
-        stacking.lanes, ext.mark_x0, ext.mark_x1, ext.right_x, stacking.label_limit,
-        metrics.width, metrics.title_width, metrics.min_cut, gap=style.gap, pad=style.pad,
-        plot_left=plot.left(), plot_right=plot.right(),
+        lanes, ext.mark_x0[placed], ext.mark_x1[placed], ext.right_x[placed],
+        stacking.label_limit[placed], metrics.width[placed], metrics.title_width[placed],
+        metrics.min_cut[placed], gap=style.gap, pad=style.pad, plot_left=plot.left(),
+        plot_right=plot.right(),
     )
     lane_bottom = band.rect.bottom()
     # Only the placed items (a few dozen) become objects; the rest are counted on chips.
     for row, lane, side, form, label_x0, label_x1, point, x0, x1, soft in zip(
-        data.rows[positions[placed]].tolist(), stacking.lanes[placed].tolist(),
-        labels.side[placed].tolist(), labels.form[placed].tolist(),
-        labels.x0[placed].tolist(), labels.x1[placed].tolist(),
+        data.rows[positions[placed]].tolist(), lanes.tolist(), labels.side.tolist(),
+        labels.form.tolist(), labels.x0.tolist(), labels.x1.tolist(),
         is_point[placed].tolist(), ext.mark_x0[placed].tolist(), ext.mark_x1[placed].tolist(),
         zip(metrics.fade_in[placed].tolist(), metrics.fade_out[placed].tolist(), strict=True),
         strict=True,
@@ -229,7 +237,8 @@ def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
         return stack_lanes(ext.mark_x0, ext.mark_x1, ext.full_right, lanes, style.gap,
                            min_gap=style.pad, full_left=ext.left)
 
-    if band.max_lanes > band.lanes:
+    if band.max_lanes > band.lanes and (
+            max_overlap(ext.mark_x0, ext.mark_x1 + style.pad) <= band.max_lanes):
         roomier = stack(band.max_lanes)
         if (roomier.lanes >= 0).all():
             return roomier

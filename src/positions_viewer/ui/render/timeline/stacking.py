@@ -19,7 +19,7 @@ from .scale import BoolArray, FloatArray, IntArray
 
 __all__ = [
     "MIN_LABEL_CHARS", "ItemExtents", "LabelForm", "LabelPlacement", "LabelSide", "Stacking",
-    "item_extents", "place_labels", "readable_length", "stack_lanes",
+    "item_extents", "max_overlap", "place_labels", "readable_length", "stack_lanes",
 ]
 
 
@@ -161,6 +161,16 @@ def stack_lanes(
         if used == max_lanes:
             lowest_min, lowest_full = min(lane_min), min(lane_full)
     return Stacking(lanes, limit, used)
+
+
+def max_overlap(starts: FloatArray, ends: FloatArray) -> int:
+    """The most intervals ``[start, end)`` that share a point: as many lanes as those items
+    need at least, each in its own."""
+    if not len(starts):
+        return 0
+    ordered = np.sort(starts)
+    ended = np.searchsorted(np.sort(ends), ordered, side="right")
+    return int((np.arange(1, len(ordered) + 1) - ended).max())
 
 
 # A cut label keeps at least this many characters of its title, and half of a longer one
