@@ -85,6 +85,10 @@ class TimelineData:
         assert self.dataset is not None
         return self.dataset.events[row]
 
+    def event_list(self) -> tuple[Event, ...]:
+        """Every event of the dataset, by index (the rows index into it)."""
+        return self.dataset.events if self.dataset is not None else ()
+
     def span(self) -> tuple[float, float] | None:
         """Days ``[first, last)`` worth showing: the events, the as-of line, the filter."""
         lows: list[float] = []

@@ -30,6 +30,7 @@ from .lod import (
 from .scale import FloatArray, IntArray, TimeScale
 from .stacking import (
     ItemExtents,
+    LabelForm,
     Stacking,
     item_extents,
     max_overlap,
@@ -200,7 +201,9 @@ def _stack_band(
         metrics.min_cut[placed], gap=style.gap, pad=style.pad, plot_left=plot.left(),
         plot_right=plot.right(),
     )
-    lane_bottom = band.rect.bottom()
+    lane_bottom, lane_h, bar_h, marker = band.rect.bottom(), style.lane_h, style.bar_h, style.marker
+    events, colors, items = data.event_list(), data.actor_colors, band.items
+    full = int(LabelForm.FULL)
     # Only the placed items (a few dozen) become objects; the rest are counted on chips.
     for row, lane, side, form, label_x0, label_x1, point, x0, x1, soft in zip(
         data.rows[positions[placed]].tolist(), lanes.tolist(), labels.side.tolist(),
@@ -209,22 +212,24 @@ def _stack_band(
         zip(metrics.fade_in[placed].tolist(), metrics.fade_out[placed].tolist(), strict=True),
         strict=True,
     ):
-        event = data.event(row)
-        top = lane_bottom - (lane + 1) * style.lane_h
-        prefix = event.date_label() if soft != (0.0, 0.0) else ""
+        event = events[row]
+        top = lane_bottom - (lane + 1) * lane_h
+        # The approximate date goes before the title only in the full form.
+        prefix = event.date_label() if form == full and soft != (0.0, 0.0) else ""
         prefix, title, label_x, label_end = label_text(
             prefix, event.title, side, form, label_x0, label_x1, style)
         if point:
-            size = style.marker
-            mark = QRectF(x0, top + (style.lane_h - size) / 2, size, size)
+            mark = QRectF(x0, top + (lane_h - marker) / 2, marker, marker)
+            left, right = x0, x0 + marker
         else:
-            mark = QRectF(x0, top + (style.lane_h - style.bar_h) / 2, x1 - x0, style.bar_h)
-        left = min(mark.left(), label_x) if title or prefix else mark.left()
-        right = max(mark.right(), label_end)
-        band.items.append(Item(
+            mark = QRectF(x0, top + (lane_h - bar_h) / 2, x1 - x0, bar_h)
+            left, right = x0, x1
+        if title:
+            left, right = min(left, label_x), max(right, label_end)
+        items.append(Item(
             row, mark, label_x, prefix, title,
-            QRectF(left - 2, top + 1, right - left + 4, style.lane_h - 2),
-            style.event_colors(data.actor_colors, event.actors), point, soft,
+            QRectF(left - 2, top + 1, right - left + 4, lane_h - 2),
+            style.event_colors(colors, event.actors), point, soft,
         ))
     _clusters(band, data, positions, ext.mark_x0, ext.mark_x1, stacking.lanes, plot, style)
 

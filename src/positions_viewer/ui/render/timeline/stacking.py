@@ -138,10 +138,11 @@ def stack_lanes(
                 continue
         chosen = -1
         whole_x = full_xs[i]
-        for lane in range(min(used + 1, max_lanes)):
-            if lane_full[lane] + gap <= whole_x:
-                chosen = lane
-                break
+        if used < max_lanes or lowest_full + gap <= whole_x:
+            for lane in range(min(used + 1, max_lanes)):
+                if lane_full[lane] + gap <= whole_x:
+                    chosen = lane
+                    break
         if chosen < 0:
             best = -math.inf
             for lane in range(used):
@@ -236,15 +237,14 @@ def place_labels(
     mark stands alone. Items left out of the lanes (lane -1) get no label.
     """
     n = len(lanes)
-    side = np.zeros(n, dtype=np.int64)
-    form = np.zeros(n, dtype=np.int64)
-    x0 = np.zeros(n)
-    x1 = np.zeros(n)
+    sides, forms, starts, ends = [0] * n, [0] * n, [0.0] * n, [0.0] * n
     order = np.lexsort((mark_x0, lanes)).tolist()  # lane by lane, left to right
     lane_list, m0, m1 = lanes.tolist(), mark_x0.tolist(), mark_x1.tolist()
     rx, lim = right_x.tolist(), limit.tolist()
     full, title, cut = full_width.tolist(), title_width.tolist(), min_cut.tolist()
-    sides, forms, starts, ends = side.tolist(), form.tolist(), x0.tolist(), x1.tolist()
+    none, right, left = int(LabelSide.NONE), int(LabelSide.RIGHT), int(LabelSide.LEFT)
+    forms_in_order = ((int(LabelForm.FULL), full), (int(LabelForm.TITLE), title))
+    cut_form = int(LabelForm.CUT)
     lane, previous_end = -1, -math.inf
     for i in order:
         if lane_list[i] < 0:
@@ -253,28 +253,30 @@ def place_labels(
             lane, previous_end = lane_list[i], -math.inf
         right_start, right_end = rx[i], min(lim[i], plot_right)
         left_start, left_end = max(previous_end + gap, plot_left), m0[i] - pad
-        chosen = LabelSide.NONE
-        for width, shape in ((full[i], LabelForm.FULL), (title[i], LabelForm.TITLE)):
+        chosen = none
+        for shape, widths in forms_in_order:
+            width = widths[i]
             if right_start + width <= right_end:
-                chosen, starts[i], ends[i] = LabelSide.RIGHT, right_start, right_start + width
-                forms[i] = shape
+                chosen, forms[i] = right, shape
+                starts[i], ends[i] = right_start, right_start + width
                 break
         else:
-            for width, shape in ((full[i], LabelForm.FULL), (title[i], LabelForm.TITLE)):
+            for shape, widths in forms_in_order:
+                width = widths[i]
                 if left_end - width >= left_start:
-                    chosen, starts[i], ends[i] = LabelSide.LEFT, left_end - width, left_end
-                    forms[i] = shape
+                    chosen, forms[i] = left, shape
+                    starts[i], ends[i] = left_end - width, left_end
                     break
-        if chosen is LabelSide.NONE:
+        if chosen == none:
             right_room, left_room = right_end - right_start, left_end - left_start
             if max(right_room, left_room) >= cut[i]:
-                forms[i] = LabelForm.CUT
+                forms[i] = cut_form
                 if right_room >= left_room:
-                    chosen, starts[i], ends[i] = LabelSide.RIGHT, right_start, right_end
+                    chosen, starts[i], ends[i] = right, right_start, right_end
                 else:
-                    chosen, starts[i], ends[i] = LabelSide.LEFT, left_start, left_end
+                    chosen, starts[i], ends[i] = left, left_start, left_end
         sides[i] = chosen
-        previous_end = max(m1[i], ends[i]) if chosen is LabelSide.RIGHT else m1[i]
+        previous_end = max(m1[i], ends[i]) if chosen == right else m1[i]
     return LabelPlacement(
         np.array(sides, dtype=np.int64), np.array(forms, dtype=np.int64),
         np.array(starts, dtype=np.float64), np.array(ends, dtype=np.float64),
