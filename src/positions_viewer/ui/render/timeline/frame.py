@@ -27,7 +27,7 @@ from .lod import (
     visible_count,
     visible_range,
 )
-from .scale import FloatArray, IntArray, TimeScale
+from .scale import FIRST_DAY, LAST_DAY, FloatArray, IntArray, TimeScale
 from .stacking import (
     ItemExtents,
     LabelForm,
@@ -113,7 +113,8 @@ def layout_frame(
     rect: QRectF, data: TimelineData, view: TimelineView, style: TimelineStyle,
     lanes_per_band: int | None = None, device_scale: float = 1.0,
 ) -> Frame:
-    """The frame of ``data`` seen through ``view`` in ``rect`` (logical pixels). A band
+    """The frame of ``data`` seen through ``view`` in ``rect`` (logical pixels), within the
+    calendar (a view reaching past it is moved inside, its span kept). A band
     holds ``lanes_per_band`` lanes, or as many as its height allows; ``device_scale`` is
     device pixels per logical pixel, the resolution density mode counts at."""
     header = QRectF(rect.left(), rect.top(), rect.width(), style.header_h)
@@ -123,6 +124,8 @@ def layout_frame(
         max(1.0, rect.width() - 2 * style.side), max(1.0, axis.top() - header.bottom()),
     )
     scale = TimeScale(view.start, view.end, plot.left(), plot.width())
+    if view.start < FIRST_DAY or view.end > LAST_DAY:  # a page's margins past year 1 or 9999
+        scale = scale.with_range(view.start, view.end)
     ticks = choose_ticks(
         scale, style.small_width, gap=style.gap, pad=style.pad, min_spacing=style.tick_spacing
     )
