@@ -8,26 +8,20 @@ writes nothing back.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-
 import numpy as np
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
 
-from .cluster import cluster_overflow
+from .counts import cluster_chips, density_counts
 from .data import NO_ACTOR, TimelineData
 from .labels import label_text
 from .lod import (
     Lod,
     choose_lod,
-    column_density,
-    compact_count,
-    overlap_counts,
     visible_count,
     visible_range,
 )
-from .scale import FIRST_DAY, LAST_DAY, FloatArray, IntArray, TimeScale
+from .parts import Band, Frame, Item
+from .scale import FIRST_DAY, LAST_DAY, TimeScale
 from .stacking import (
     ItemExtents,
     LabelForm,
@@ -38,75 +32,10 @@ from .stacking import (
     stack_lanes,
 )
 from .style import TimelineStyle
-from .ticks import AxisTicks, choose_ticks, count_periods
+from .ticks import choose_ticks
 from .view import TimelineView
 
-__all__ = ["Band", "Chip", "Frame", "Item", "layout_frame"]
-
-_EMPTY = np.zeros(0, dtype=np.int64)
-
-
-@dataclass(slots=True)
-class Item:
-    """One labelled event as drawn."""
-
-    row: int  # event index in the dataset
-    mark: QRectF  # marker or bar
-    label_x: float
-    prefix: str  # an approximate date, drawn muted before the title
-    title: str  # already cut to fit, "" when there is no room
-    bounds: QRectF  # mark and label: what hover, selection and highlight cover
-    colors: tuple[QColor, ...]
-    is_point: bool
-    soft: tuple[float, float]  # fade-in and fade-out widths as fractions; (0, 0) when exact
-
-
-@dataclass(slots=True)
-class Chip:
-    """A count of events on a small pill: a cluster, or a period in density mode."""
-
-    rect: QRectF
-    text: str
-    first: float  # days the chip stands for: a click zooms there
-    last: float
-    count: int
-    rows: tuple[int, ...] = ()  # the events counted (for a cluster; none for a period)
-
-
-@dataclass(slots=True)
-class Band:
-    """A horizontal strip of lanes: the whole plot, or one actor's with lanes per actor."""
-
-    rect: QRectF
-    lanes: int  # below the row kept for count chips
-    actor: int | None  # None: the single band of all events
-    starts: IntArray  # the band's events, sorted by start
-    stops: IntArray
-    sorted_stops: IntArray
-    positions: IntArray | None  # into the data's arrays; None: all of them
-    visible: IntArray = field(default_factory=lambda: _EMPTY)  # into this band's arrays
-    items: list[Item] = field(default_factory=list)
-    chips: list[Chip] = field(default_factory=list)
-    lanes_used: int = 0
-    density: IntArray | None = None  # events per device column, in density mode
-    density_rect: QRectF | None = None  # where the density histogram goes
-    max_lanes: int = 0  # with the chips' row too, used when nothing is left to count
-
-    def data_positions(self, local: IntArray) -> IntArray:
-        return local if self.positions is None else self.positions[local]
-
-
-@dataclass(slots=True)
-class Frame:
-    rect: QRectF
-    header: QRectF
-    plot: QRectF
-    axis: QRectF
-    scale: TimeScale
-    ticks: AxisTicks
-    bands: list[Band]
-    lod: Lod
-    visible_count: int
+__all__ = ["layout_frame"]
 
 
 def layout_frame(
@@ -147,7 +76,7 @@ def layout_frame(
             )
             _stack_band(band, data, scale, plot, style)
     else:
-        _density(frame, style, device_scale)
+        density_counts(frame, style, device_scale)
     return frame
 
 
@@ -234,7 +163,7 @@ def _stack_band(
             QRectF(left - 2, top + 1, right - left + 4, lane_h - 2),
             style.event_colors(colors, event.actors), point, soft,
         ))
-    _clusters(band, data, positions, ext.mark_x0, ext.mark_x1, stacking.lanes, plot, style)
+    cluster_chips(band, data, positions, ext.mark_x0, ext.mark_x1, stacking.lanes, plot, style)
 
 
 def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
@@ -251,68 +180,3 @@ def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
         if (roomier.lanes >= 0).all():
             return roomier
     return stack(band.lanes)
-
-
-def _clusters(
-    band: Band, data: TimelineData, positions: IntArray, mark_x0: FloatArray,
-    mark_x1: FloatArray, lanes: IntArray, plot: QRectF, style: TimelineStyle,
-) -> None:
-    """The "+n" chips. A chip stands for its events and for the drawn ones their marks
-    cover: a click zooms to all of them, where they can be told apart."""
-    overflow = np.flatnonzero(lanes < 0)
-    if not len(overflow):
-        return
-    placed = np.flatnonzero(lanes >= 0)
-    merge = style.chip_width("+999") + 2 * style.pad + style.gap
-    for cluster in cluster_overflow(mark_x0, mark_x1, overflow, merge):
-        members = list(cluster.members)
-        covered = placed[(mark_x0[placed] <= cluster.x1 + style.pad)
-                         & (mark_x1[placed] >= cluster.x0 - style.pad)]
-        shown = positions[np.concatenate([np.asarray(members, dtype=np.int64), covered])]
-        text = f"+{cluster.count}"
-        width = style.chip_width(text) + 2 * style.pad
-        x = min(max(cluster.x0, plot.left()), plot.right() - width)
-        chip = QRectF(x, band.rect.top() + (style.overflow_h - style.chip_h) / 2, width,
-                      style.chip_h)
-        first = float(data.starts[shown].min())
-        last = float(data.stops[shown].max() + 1)
-        rows = tuple(data.rows[positions[members]].tolist())
-        band.chips.append(Chip(chip, text, first, last, cluster.count, rows))
-
-
-def _density(frame: Frame, style: TimelineStyle, device_scale: float) -> None:
-    """Per device column counts for each band's histogram; counts per labelled period on
-    chips above it (calendar periods, so the counts do not change as the view pans)."""
-    plot = frame.plot
-    columns = max(1, round(plot.width() * device_scale))
-    chip = style.chip_width("8.8k") + 2 * style.pad + 2 * style.gap
-    edges = count_periods(frame.scale, chip, frame.ticks.step)
-    for band in frame.bands:
-        room = max(1.0, band.rect.height() - style.overflow_h)
-        # The tallest column stops short of the count chips, leaving air under them.
-        band.density_rect = QRectF(plot.left(), band.rect.bottom() - room * 0.88, plot.width(),
-                                   room * 0.88)
-        band.density = column_density(band.starts, band.sorted_stops, frame.scale, columns)
-        counts = overlap_counts(band.starts, band.sorted_stops, edges)
-        _period_chips(band, frame, edges, counts.tolist(), style)
-
-
-def _period_chips(
-    band: Band, frame: Frame, edges: list[float], counts: list[int], style: TimelineStyle
-) -> None:
-    """The clusters of density mode: how many events each labelled period holds."""
-    plot = frame.plot
-    top = band.rect.top() + (style.overflow_h - style.chip_h) / 2
-    previous_right = -math.inf
-    for first, last, count in zip(edges, edges[1:], counts, strict=False):
-        if count <= 0:
-            continue
-        x0 = max(frame.scale.x(first), plot.left())
-        x1 = min(frame.scale.x(last), plot.right())
-        text = compact_count(count)
-        width = style.chip_width(text) + 2 * style.pad
-        x = (x0 + x1 - width) / 2
-        if width > x1 - x0 - 2 or x < previous_right + style.pad:
-            continue
-        band.chips.append(Chip(QRectF(x, top, width, style.chip_h), text, first, last, count))
-        previous_right = x + width

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 
-from .frame import Frame
 from .lod import Lod
+from .parts import Frame
 from .scale import IntArray, TimeScale
 
 __all__ = ["TimelineHitMap", "hit_map"]

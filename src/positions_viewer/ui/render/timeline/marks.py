@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from . import raster
 from .data import TimelineData
-from .frame import Frame, Item
+from .parts import Frame, Item
 from .primitives import device_scale, draw_static
 from .raster import (
     GRADIENT_STEPS,
