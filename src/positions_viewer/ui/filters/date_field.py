@@ -112,7 +112,7 @@ class DateField(QWidget):
     def _fit_width(self) -> None:
         metrics = self.edit.fontMetrics()
         self.edit.setMinimumWidth(metrics.horizontalAdvance("30 Sep 2025") + 16)
-        self.edit.setMaximumWidth(metrics.horizontalAdvance("30 Sep 20250000") + 16)
+        self.edit.setMaximumWidth(metrics.horizontalAdvance("30 Sep 2025") + 28)
 
     def value(self) -> PartialDate | None:
         """The date in force (``None``: no limit)."""

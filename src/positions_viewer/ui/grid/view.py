@@ -164,6 +164,7 @@ class GridView(QTableView):
         session.result_changed.connect(self.set_result)
         session.selection_changed.connect(self.synchronize_selection)
         session.opened.connect(self._repaint_headers)  # actor colours
+        session.compare_changed.connect(lambda _on: self.set_theme(self.grid_style.theme))
 
     # -- what the session holds ---------------------------------------------------------
 
@@ -191,7 +192,7 @@ class GridView(QTableView):
         self.synchronize_selection()
 
     def set_theme(self, theme: Theme) -> None:
-        self.grid_style = GridStyle(theme)
+        self.grid_style = GridStyle(theme, compare=self._session.compare_mode)
         self.setStyleSheet(
             f"QTableView {{ gridline-color: {theme.border}; background: {theme.surface}; "
             f"border: 1px solid {theme.border}; }}"

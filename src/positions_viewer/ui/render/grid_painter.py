@@ -57,11 +57,14 @@ class CellState:
 
 
 class GridStyle:
-    """Fonts, colours and spacing for one theme; build one per theme change, not per paint."""
+    """Fonts, colours and spacing for one theme; build one per theme change, not per paint.
+    ``compare``: cells show, beneath their statement, the one in force before (compare
+    mode, DESIGN §1 Compare)."""
 
-    def __init__(self, theme: Theme, max_text_lines: int = 8) -> None:
+    def __init__(self, theme: Theme, max_text_lines: int = 8, compare: bool = False) -> None:
         self.theme = theme
         self.max_text_lines = max_text_lines
+        self.compare = compare
         self.body = _font(theme, 1.0)
         self.bold = _font(theme, 1.0, QFont.Weight.DemiBold)
         self.title = _font(theme, 1.08, QFont.Weight.DemiBold)
@@ -105,7 +108,29 @@ def cell_height(cell: Cell, width: float, style: GridStyle) -> int:
         return round(2 * style.pad + style.body_line)
     lines = wrap(cell.position.text, style.body, inner, style.max_text_lines)
     meta = max(style.chip_height, style.small_line)
-    return round(2 * style.pad + meta + style.gap + len(lines) * style.body_line)
+    height = 2 * style.pad + meta + style.gap + len(lines) * style.body_line
+    before = _before_lines(cell, inner, style)
+    if before:
+        height += 2 * style.gap + len(before) * style.small_line
+    return round(height)
+
+
+BEFORE_TEXT_LINES = 3
+
+
+def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]:
+    """Compare mode: what was in force at A, for a cell that changed, was restated or is
+    new ("Before: …" and up to three lines of its text); nothing otherwise."""
+    if not style.compare or cell.kind not in KIND_MARKS:
+        return ()
+    before = cell.before
+    if before is None:
+        return ("Before: no stated position",)
+    date = before.date.label() if before.date is not None else UNDATED_TEXT
+    head = " · ".join(part for part in ("Before", date, before.stance) if part)
+    body = NO_TEXT if is_blank(before.text) else before.text
+    return (elide(head, style.small, width),
+            *wrap(body, style.small, width, BEFORE_TEXT_LINES))
 
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
@@ -176,10 +201,27 @@ def paint_cell(
             if state.search and not blank:
                 _mark_matches(painter, baseline, line, state.search, style)
             painter.drawText(baseline, line)
+        before = _before_lines(cell, inner.width(), style)
+        if before:
+            _paint_before(painter, inner, top + len(lines) * style.body_line + style.gap,
+                          before, style)
     if state.highlighted and not state.selected:
         _outline(painter, rect, style.color("highlight_edge"), 1.5)
     if state.selected or state.focused:
         _outline(painter, rect, style.color("accent"), 2.0)
+
+
+def _paint_before(painter: QPainter, inner: QRectF, top: float, lines: tuple[str, ...],
+                  style: GridStyle) -> None:
+    """The statement in force at A, muted and smaller, under a hairline."""
+    painter.setPen(QPen(style.color("border"), 1.0))
+    painter.drawLine(QPointF(inner.left(), top), QPointF(inner.right(), top))
+    painter.setFont(style.small)
+    painter.setPen(style.color("text_muted"))
+    ascent = QFontMetricsF(style.small).ascent()
+    for number, line in enumerate(lines):
+        painter.drawText(QPointF(inner.left(), top + style.gap + number * style.small_line
+                                 + ascent), line)
 
 
 def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
