@@ -1,4 +1,4 @@
-"""The command line (DESIGN §2): ``show`` (the default), ``check`` and ``export``.
+"""The command line (DESIGN §2): ``show`` (the default), ``check``, ``export`` and ``compare``.
 
 Each subcommand is a module here with ``register(subparsers)`` and ``run(ns) -> int``;
 :data:`COMMANDS` lists them in the order ``--help`` shows. Qt is imported only by the
@@ -23,7 +23,7 @@ from .common import EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
-COMMANDS = ("show", "check", "export")
+COMMANDS = ("show", "check", "export", "compare")
 # A reader that stopped reading (``check … | head -1``): the exit status of a program that
 # SIGPIPE ended, as ``cat`` or ``grep`` give in a pipeline (128 + 13); nothing is printed.
 EXIT_PIPE = 141
