@@ -139,9 +139,9 @@ class FoldedCorpus:
         return len(self._data) + int(self._starts.nbytes)
 
     def find_nothing(self) -> None:
-        """One ``bytes.find`` over the whole buffer (the benchmarks' floor): bytes FF FE
-        never occur in UTF-8, so nothing stops the scan short."""
-        self._data.find(b"\xff\xfe")
+        """One ``memchr`` over the whole buffer for a byte that never occurs in UTF-8 (FF):
+        the memory's speed, the floor of any scan (the benchmarks' note)."""
+        self._data.find(b"\xff")
 
     def _find_each(self, wanted: bytes) -> IntArray:
         """``bytes.find`` from match to match, on to the next entry after each: fast while
@@ -257,8 +257,8 @@ class SearchIndex:
         return sum(corpus.nbytes for corpus in corpora)
 
     def scan_floor(self) -> None:
-        """One scan of the folded statements for a needle that is nowhere: what any search
-        costs at least (the benchmarks' baseline)."""
+        """One pass over the folded statements at memory speed: less than any search can
+        cost (the benchmarks' note)."""
         self.build()
         assert self._texts is not None
         self._texts.find_nothing()
