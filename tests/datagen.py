@@ -19,28 +19,16 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from positions_viewer.model import LoadResult, PartialDate, parse_date
+from positions_viewer.model.colors import too_close_pairs
+from positions_viewer.model.load import schema
 
 Spec = dict[str, Any]
 
-TABLES = ("actors", "issues", "sources", "events", "positions", "views")
-TEXT_KEYS = {
-    "": ("title", "description"),
-    "actors": ("name", "detail"),
-    "issues": ("title", "description"),
-    "sources": ("title",),
-    "events": ("title", "detail"),
-    "positions": ("text", "stance"),
-    "views": ("title", "notes"),
-}
-DATE_KEYS = {"": ("as_of",), "sources": ("date",), "events": ("date", "end"),
-             "positions": ("date",), "views": ("from", "to")}
-REF_KEYS = {  # (table, key) -> (target table, a list of ids?)
-    ("events", "actors"): ("actors", True), ("events", "issues"): ("issues", True),
-    ("events", "sources"): ("sources", True), ("positions", "actor"): ("actors", False),
-    ("positions", "issue"): ("issues", False), ("positions", "event"): ("events", False),
-    ("positions", "sources"): ("sources", True), ("views", "issues"): ("issues", True),
-    ("views", "actors"): ("actors", True),
-}
+# The key tables come from the one schema description the validator uses.
+TABLES = tuple(schema.TABLES)
+TEXT_KEYS = schema.TEXT_KEYS
+DATE_KEYS = schema.DATE_KEYS
+REF_KEYS = schema.REF_KEYS  # (table, key) -> (target table, a list of ids?)
 
 
 class Raw(str):
@@ -116,6 +104,8 @@ def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
                        st.integers(0, 0xFFFFFF), st.booleans())
     spec["actors"] = [entry(id=i, name=draw(required_text), detail=some(optional_text),
                             color=some(colour)) for i in actor_ids]
+    while pairs := too_close_pairs([a.get("color") for a in spec["actors"]]):
+        del spec["actors"][pairs[0][1]]["color"]  # colours too close to tell apart: a warning
     spec["issues"] = [entry(id=i, title=draw(required_text), description=some(optional_text))
                       for i in issue_ids]
     url = st.builds("{}://{}.org/{}".format, st.sampled_from(["http", "https", "HTTPS"]),

@@ -33,6 +33,7 @@ ROWS = (
     "search fold (prepare_search",
     "compare two dates",
     "text search, first after prepare_search",
+    "import 60 CSV rows → TOML, XS",
     "timeline frame, XS",
     "timeline frame growth",
     "timeline frame, XS, zoomed to 1%",

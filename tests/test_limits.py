@@ -18,12 +18,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from positions_viewer import limits as loader_module
 from positions_viewer.cli import main
 from positions_viewer.export.formats import ExportOptions
 from positions_viewer.export.jobs import plan_filters, write_plan
 from positions_viewer.export.tables import grid_csv, grid_markdown, timeline_csv
 from positions_viewer.model import Filter, load_file
-from positions_viewer.model import loader as loader_module
 from positions_viewer.ui.details.panel import MAX_SHOWN_CHARS
 from positions_viewer.ui.render import image as _png_writer  # noqa: F401  (registers .png)
 from positions_viewer.ui.render.grid_painter import EMPTY_TEXT
@@ -92,11 +92,11 @@ def export_all(window: MainWindow, folder: Path) -> dict[str, str]:
 def test_a_file_over_the_limit_is_refused_with_the_sizes(tmp_path: Path) -> None:
     path = tmp_path / "huge.toml"
     with path.open("wb") as handle:  # sparse: takes no disk space
-        handle.truncate(loader_module.MAX_FILE_BYTES + 2**20)
+        handle.truncate(loader_module.MAX_FILE_BYTES + 2**28)
     result = load_file(path)
     assert not result.ok
-    assert str(result.errors[0]) == (
-        f"{path}: error: the file is too large (257.0 MB; the limit is 256.0 MB)")
+    assert str(result.errors[0]) == (  # 1 GiB since issue 18 item 5 (was 256 MB)
+        f"{path}: error: the file is too large (1.2 GB; the limit is 1.0 GB)")
 
 
 def test_the_window_says_a_file_is_too_large_and_keeps_the_last_one(

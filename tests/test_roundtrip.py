@@ -237,3 +237,4 @@ def test_a_markdown_parser_reads_the_same_cells(data: st.DataObject) -> None:
     # the export writes NUL (and every control character) as U+FFFD, as the parser reads it
     expected = [] if is_empty_grid(query) else expected_grid_cells(query)
     assert rows == expected
+

@@ -6,7 +6,8 @@ accept the same widths and scales and refuse the same pictures.
 
 from __future__ import annotations
 
-__all__ = ["EXPORT_SCALES", "EXPORT_WIDTH", "MAX_SIDE_PX", "MIN_EXPORT_PX", "export_width_range"]
+__all__ = ["EXPORT_SCALES", "EXPORT_WIDTH", "MAX_FILE_BYTES", "MAX_SIDE_PX", "MIN_EXPORT_PX",
+           "export_width_range"]
 
 # QImage returns a null image past this many pixels a side: exports refuse it before
 # allocating anything.
@@ -23,3 +24,8 @@ def export_width_range(scale: int) -> tuple[int, int]:
     """The layout widths (logical px, inclusive) allowed at ``scale``: the picture must be
     :data:`MIN_EXPORT_PX` to :data:`MAX_SIDE_PX` pixels wide."""
     return -(-MIN_EXPORT_PX // scale), MAX_SIDE_PX // scale
+
+# The largest data file read (issue 18 item 5: a limit a 24 GB machine can hold). A 1 GiB
+# file is about 3.4M positions; loading it peaks near 7x its size. Read by the loader at each
+# load (``limits.MAX_FILE_BYTES``), so tests may lower it with monkeypatch.
+MAX_FILE_BYTES = 1 << 30

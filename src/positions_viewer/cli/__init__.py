@@ -1,7 +1,9 @@
-"""The command line (DESIGN §2): ``show`` (the default), ``check``, ``export`` and ``compare``.
+"""The command line (DESIGN §2): ``show`` (the default), ``check``, ``export``, ``compare``
+and ``import``.
 
 Each subcommand is a module here with ``register(subparsers)`` and ``run(ns) -> int``;
-:data:`COMMANDS` lists them in the order ``--help`` shows. Qt is imported only by the
+:data:`COMMANDS` lists them in the order ``--help`` shows (``import`` lives in
+``import_cmd.py``: ``import`` is a Python keyword). Qt is imported only by the
 subcommands that draw, so ``check`` stays fast and works without display libraries.
 """
 
@@ -23,14 +25,15 @@ from .common import EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
-COMMANDS = ("show", "check", "export", "compare")
+COMMANDS = ("show", "check", "export", "compare", "import")
+_MODULES = {"import": "import_cmd"}  # a command whose name is a Python keyword
 # A reader that stopped reading (``check … | head -1``): the exit status of a program that
 # SIGPIPE ended, as ``cat`` or ``grep`` give in a pipeline (128 + 13); nothing is printed.
 EXIT_PIPE = 141
 
 
 def _module(command: str) -> ModuleType:
-    return importlib.import_module(f"{__name__}.{command}")
+    return importlib.import_module(f"{__name__}.{_MODULES.get(command, command)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 
 from .dates import DateError, PartialDate, Precision, parse_date
 from .diagnostics import Diagnostic, Severity
-from .loader import LoadResult, load_bytes, load_file
+from .load import LoadResult, load_bytes, load_file
 from .query import Cell, DatasetIndex, Filter, QueryResult
 from .types import Actor, Dataset, Event, Issue, Position, Source, View
 

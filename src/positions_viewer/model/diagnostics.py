@@ -8,7 +8,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["Diagnostic", "Severity", "did_you_mean", "known_list"]
+from .text import clip_text
+
+__all__ = ["MAX_LINE_CHARS", "QUOTE_CHARS", "Diagnostic", "Severity", "did_you_mean",
+           "known_list", "quote"]
+
+QUOTE_CHARS = 60  # a value quoted in a message is cut here (DESIGN §1: one readable line)
+MAX_LINE_CHARS = 1000  # and a whole message, whatever it quotes
 
 
 _CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F),
@@ -49,22 +55,31 @@ class Diagnostic:
         One printable line: control characters quoted from the file (a newline, an escape
         sequence a terminal would obey, a bidi override) are shown as ``\\uXXXX``."""
         text = f"{self.path}: {self.message}" if self.path else self.message
+        text = clip_text(text, MAX_LINE_CHARS)
         return text.translate(_UNPRINTABLE) if _HAS_UNPRINTABLE(text) else text
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.severity.value}: {self.text()}"
 
 
+def quote(value: str, limit: int = QUOTE_CHARS) -> str:
+    """``'value'`` for a message, cut to ``limit`` characters with "…" (a 2 MB key must not
+    make a 2 MB line)."""
+    return f"'{clip_text(value, limit)}'"
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """``"; did you mean 'stance'?"`` when a candidate is close to ``word``, else ``""``."""
+    if len(word) > 4 * QUOTE_CHARS:  # no name is that long; difflib would take seconds
+        return ""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.7)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; did you mean {quote(close[0])}?" if close else ""
 
 
 def known_list(ids: Sequence[str], limit: int = 12) -> str:
     """``"(known: france, russia)"``, cut after ``limit`` ids on large datasets."""
     if not ids:
         return "(none are defined)"
-    shown = ", ".join(ids[:limit])
+    shown = ", ".join(clip_text(i, 40) for i in ids[:limit])
     more = f", … {len(ids) - limit} more" if len(ids) > limit else ""
     return f"(known: {shown}{more})"

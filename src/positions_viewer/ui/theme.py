@@ -7,17 +7,11 @@ mode and export can only differ by the theme and the scale they are given.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, replace
 
+from ..model.colors import ACTOR_PALETTE, assign_colors
+
 __all__ = ["ACTOR_PALETTE", "DARK", "LIGHT", "Theme", "actor_colors", "presenter_theme", "theme"]
-
-# Colour-blind-safe, distinct on white and on near-black (Okabe–Ito, darkened where needed).
-ACTOR_PALETTE = (
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00",
-    "#56b4e9", "#8c6d31", "#6a3d9a", "#b15928", "#1b9e77",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Theme:
@@ -31,9 +25,15 @@ class Theme:
     border: str
     accent: str  # focus and selection outline
     selection: str  # selected cell fill
-    highlight: str  # cells/events related to the selection
-    changed_fill: str  # "changed in range" cells
+    highlight: str  # cells/events related to the selected event (not "changed": teal)
+    highlight_edge: str
+    changed_fill: str  # a cell whose stance or text changed since "from"
     changed_edge: str
+    new_fill: str  # a cell with a position where there was none
+    new_edge: str
+    restated_edge: str  # restated: the same stance said again, marked quietly
+    stale_text: str  # the date of a statement older than stale_after
+    match_fill: str  # search matches, drawn behind the matched words
     chip_fill: str
     chip_text: str
     axis: str
@@ -63,9 +63,15 @@ LIGHT = Theme(
     border="#d0d4da",
     accent="#2563eb",
     selection="#dbe7ff",
-    highlight="#fff4cc",
-    changed_fill="#fff8e1",
+    highlight="#dff3f1",
+    highlight_edge="#0f766e",
+    changed_fill="#fff4d6",
     changed_edge="#b45309",
+    new_fill="#e3f5e8",
+    new_edge="#15803d",
+    restated_edge="#8a94a3",
+    stale_text="#9a3412",
+    match_fill="#fde047",
     chip_fill="#e6e9ef",
     chip_text="#2b3139",
     axis="#4a515b",
@@ -86,9 +92,15 @@ DARK = Theme(
     border="#3a3f48",
     accent="#7aa7ff",
     selection="#26406e",
-    highlight="#4a4020",
+    highlight="#163d3a",
+    highlight_edge="#5eead4",
     changed_fill="#3a3117",
     changed_edge="#f0b429",
+    new_fill="#17331f",
+    new_edge="#4ade80",
+    restated_edge="#7d8796",
+    stale_text="#fdba74",
+    match_fill="#854d0e",
     chip_fill="#343a44",
     chip_text="#e8eaed",
     axis="#b8bec8",
@@ -113,9 +125,5 @@ def presenter_theme(screen_height: int, dark: bool = False) -> Theme:
 
 
 def actor_colors(colors: list[str | None] | tuple[str | None, ...]) -> list[str]:
-    """The file's colour where given, else the next palette colour not already used."""
-    used = {c.lower() for c in colors if c}
-    free = itertools.chain(
-        [c for c in ACTOR_PALETTE if c not in used], itertools.cycle(ACTOR_PALETTE)
-    )
-    return [c if c else next(free) for c in colors]
+    """The file's colour where given, else a palette colour far from the others (OKLab)."""
+    return assign_colors(colors)

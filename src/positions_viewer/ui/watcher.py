@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
+from ..limits import MAX_FILE_BYTES
 from ..model.files import read_regular_file
-from ..model.loader import MAX_FILE_BYTES
 
 __all__ = ["FileWatcher", "content_hash"]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import Dataset, DatasetIndex, Event, Position, Source
+from ...model import Dataset, DatasetIndex, Event, Position, Source, urls
 from ...model.query import Filter
 from ..labels import literal_mnemonic, plain_label
 from ..session import DocumentSession, Selection
@@ -35,8 +35,7 @@ MAX_SHOWN_CHARS = 5_000
 
 
 def is_web_url(url: str) -> bool:
-    qurl = QUrl(url, QUrl.ParsingMode.StrictMode)
-    return qurl.isValid() and qurl.scheme().lower() in ("http", "https") and bool(qurl.host())
+    return urls.is_web_url(url)  # the one rule, shared with `check` (DESIGN §1)
 
 
 class DetailsPanel(QScrollArea):
@@ -194,7 +193,7 @@ class DetailsPanel(QScrollArea):
 
     @staticmethod
     def _elided_url(url: str) -> str:
-        return "↗ " + (url if len(url) <= 60 else url[:57] + "…")
+        return "↗ " + urls.display_url(url, 60)  # elided in the middle: the host stays whole
 
     def _open(self, url: str) -> None:
         if is_web_url(url):

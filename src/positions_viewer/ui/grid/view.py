@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import QueryResult
+from ..render.colors import theme_colors
 from ..render.grid_painter import (
     CellState,
     GridStyle,
@@ -75,8 +76,9 @@ class _CellDelegate(QStyledItemDelegate):
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors
+            search = view.grid_model.result.filter.text if view.grid_model.result else ""
             paint_cell(painter, rect, index.data(Role.CELL), style,
-                       CellState(selected, related, focused))
+                       CellState(selected, related, focused, search.strip()))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
@@ -167,7 +169,8 @@ class GridView(QTableView):
 
     @property
     def actor_colors(self) -> tuple[str, ...]:
-        return self._session.colors
+        """The session's actor colours, lifted together on a dark theme."""
+        return theme_colors(self._session.colors, self.grid_style.theme.dark)
 
     @property
     def highlight_issues(self) -> frozenset[int]:

@@ -56,6 +56,8 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open Recen&t")
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     _action(window, file_menu, "&Reload", window.reload, QKeySequence("Ctrl+R"), "reload")
+    _action(window, file_menu, "I&mport…", window.import_dialog, QKeySequence("Ctrl+I"),
+            "import")
     file_menu.addSeparator()
     _action(window, file_menu, "&Export…", window.export_dialog, QKeySequence("Ctrl+E"),
             "export")

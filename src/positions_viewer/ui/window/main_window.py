@@ -28,6 +28,7 @@ from ...model.text import clip_text
 from ..details.panel import DetailsPanel
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
+from ..render.colors import theme_colors
 from ..session import DocumentSession
 from ..settings import Settings
 from ..theme import Theme
@@ -163,10 +164,6 @@ class MainWindow(QMainWindow):
         return self.session.result
 
     @property
-    def colors(self) -> tuple[str, ...]:
-        return self.session.colors
-
-    @property
     def selected_event(self) -> int | None:
         return self.session.selection.event
 
@@ -190,14 +187,14 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self.opener.reload()
 
+    def import_dialog(self) -> None:
+        self.opener.import_dialog(self)
+
     def apply_filter(self, flt: Filter) -> None:
         self.session.set_filter(flt)
 
     def apply_view(self, number: int) -> None:
         self.saved_views.apply(number)
-
-    def current_view(self) -> int | None:
-        return self.session.current_view()
 
     def start_presenting(self, from_current: bool = False) -> PresenterWindow | None:
         return self.presenting.start(from_current, self.theme.dark)
@@ -250,7 +247,7 @@ class MainWindow(QMainWindow):
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
         title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
         self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.timeline.set_actor_colors(list(self.session.colors))
+        self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
         if not reloaded:
             self._fit_on_first_result = True
 
@@ -297,3 +294,4 @@ class MainWindow(QMainWindow):
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
+        self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))

@@ -63,6 +63,15 @@ class DocumentOpener(QObject):
         if name:
             self.open_path(Path(name))
 
+    def import_dialog(self, parent: QWidget) -> None:
+        """File ▸ Import…: a spreadsheet or article table into a new file (opened), or into
+        the open file (which then reloads by itself, as after any save)."""
+        from .import_dialog import run_import_dialog
+
+        written = run_import_dialog(parent, self._session.path)
+        if written is not None and not self._session.is_open(written):
+            self.open_path(written)
+
     def reload(self) -> None:
         """Loads the open file again; while another file is being opened, that one (a
         reload must not overtake an Open and show the old file)."""

@@ -11,7 +11,7 @@ of the file, within a bounded time.
 The quick profile runs in the normal suite (deterministic); the long one (10,000+ cases) by
 command::
 
-    POSITIONS_FUZZ_LONG=1 .venv/bin/python -m pytest tests/test_fuzz_loader.py -m slow -s
+    POSITIONS_FUZZ_LONG=1 .venv/bin/python -m pytest tests/model/load/test_fuzz_loader.py -m slow -s
 
 Its last result is recorded in docs/robustness.md.
 """
@@ -30,8 +30,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from positions_viewer.model import load_bytes
-
-from .datagen import (
+from tests.datagen import (
     check_result,
     dataset_specs,
     mutate_bytes,

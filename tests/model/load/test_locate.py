@@ -7,7 +7,7 @@ import textwrap
 import pytest
 import tomli
 
-from positions_viewer.model.locate import SourceMap
+from positions_viewer.model.load.locate import SourceMap
 
 
 def scan(text: str) -> tuple[SourceMap, str]:
@@ -87,7 +87,8 @@ def test_top_level_tables_point_at_their_header() -> None:
     assert smap.find("metadata", 0, "author") == (4, 10)
 
 
-def test_inline_array_of_tables_points_at_the_array() -> None:
+def test_inline_array_of_tables_points_at_the_entry() -> None:
+    # issue 12 item 7: the entry's own line and column (it was the array's first line, 2:0)
     smap, _ = scan("""
         schema = 1
         actors = [
@@ -95,7 +96,7 @@ def test_inline_array_of_tables_points_at_the_array() -> None:
           { id = "russia" },
         ]
     """)
-    assert smap.find("actors", 1, "name") == (2, 0)
+    assert smap.find("actors", 1, "name") == (4, 3)
 
 
 @pytest.mark.parametrize("quotes", ['"""', "'''"])

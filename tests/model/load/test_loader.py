@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from positions_viewer import limits as loader_module
 from positions_viewer.model import (
     DatasetIndex,
     Filter,
@@ -19,7 +20,6 @@ from positions_viewer.model import (
     load_file,
     parse_date,
 )
-from positions_viewer.model import loader as loader_module
 from positions_viewer.paths import default_dataset
 
 WriteToml = Callable[..., Path]

@@ -1,0 +1,135 @@
+"""The import dialog on its own (no main window): the preview comes before any writing; act on
+the widgets, check the plan; change the plan, check the widgets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from positions_viewer.model import load_file
+from positions_viewer.ui.window.import_dialog import ImportDialog
+
+REPO = Path(__file__).resolve().parents[3]
+ARTICLE = REPO / "tests" / "data" / "import" / "seed_article.txt"
+SEED = REPO / "seeds" / "macron-putin-2025.toml"
+
+
+def _dialog(qtbot: QtBot, **kwargs: object) -> ImportDialog:
+    dialog = ImportDialog(None, **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _replan(qtbot: QtBot, dialog: ImportDialog) -> None:
+    with qtbot.waitSignal(dialog.planned, timeout=10_000):
+        dialog.refresh()
+
+
+def test_the_preview_shows_what_will_be_created_before_writing(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "article.toml"
+    dialog = _dialog(qtbot, paths=[ARTICLE])
+    dialog.out_path.setText(str(out))
+    dialog.title.setText("Macron–Putin")
+    _replan(qtbot, dialog)
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.summary.text().startswith(
+        "Will create: 2 new actors, 3 new issues, 6 statements, 3 events.")
+    assert dialog.preview.rowCount() == 9
+    assert [dialog.preview.item(3, c).text() for c in range(5)] == [
+        "statement", "undated", "France", "Whether talks are imminent",
+        "No call planned for now; no Moscow visit planned."]
+    assert dialog.diagnostics.count() == 0
+    assert not out.exists()  # nothing written by previewing
+    assert dialog.import_button.isEnabled()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.written_path == out
+    dataset = load_file(out).dataset
+    assert dataset is not None and dataset.title == "Macron–Putin"
+
+
+def test_errors_are_listed_and_block_the_import_until_accepted(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("actor,issue,date,text\nA,B,07/08/2022,<b>x</b>\nA,B,2022,y\n",
+                      encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    first = dialog.diagnostics.item(0)
+    assert first.text().startswith("s.csv:2:3: error: date: '07/08/2022' could be")
+    assert first.foreground().color().name() == "#b3261e"
+    assert not dialog.import_button.isEnabled()
+    assert "nothing can be written" in dialog.summary.text()
+    dialog.keep_going.setChecked(True)
+    _replan(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.rowCount() == 1
+    dialog.order.setCurrentIndex(1)  # day first
+    _replan(qtbot, dialog)
+    assert dialog.diagnostics.count() == 0 and dialog.preview.rowCount() == 2
+    assert dialog.preview.item(0, 4).text() == "<b>x</b>"  # text, never markup
+    assert dialog.preview.item(0, 1).text() == "2022-08-07"
+
+
+def test_import_into_the_open_file_only_appends(qtbot: QtBot, tmp_path: Path) -> None:
+    target = tmp_path / "seed.toml"
+    shutil.copy(SEED, target)
+    before = target.read_bytes()
+    source = tmp_path / "more.csv"
+    source.write_text("actor,issue,text\nfrance,imminence,A call is planned.\n",
+                      encoding="utf-8")
+    dialog = _dialog(qtbot, into=target, paths=[source])
+    assert dialog.to_open.isChecked() and "seed.toml" in dialog.to_open.text()
+    _replan(qtbot, dialog)
+    assert dialog.summary.text().startswith("Will create: 0 new actors, 0 new issues, "
+                                            "1 statement, 0 events.")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.written_path == target
+    assert target.read_bytes().startswith(before)
+
+
+def test_a_bad_column_mapping_is_said_in_the_summary(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, paths=[ARTICLE])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    dialog.mapping.setText("Issue=colour")
+    _replan(qtbot, dialog)
+    assert "'colour' is not a field" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled() and dialog.plan is None
+
+
+def test_without_files_or_a_destination_nothing_can_be_imported(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot)
+    _replan(qtbot, dialog)
+    assert dialog.summary.text() == "Add the files to import."
+    assert not dialog.to_open.isEnabled() and dialog.to_new.isChecked()
+    dialog.files.addItem(str(ARTICLE))
+    _replan(qtbot, dialog)
+    assert "Choose the file to write." in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_the_dialog_looks_right(qtbot: QtBot, tmp_path: Path) -> None:
+    """Rendered offscreen at two sizes for a person to look at (saved under shots/ when the
+    POSITIONS_SHOTS folder is set)."""
+    import os
+
+    dialog = _dialog(qtbot, paths=[ARTICLE, REPO / "tests" / "data" / "import" /
+                                   "congressional_resignations.csv"])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    dialog.keep_going.setChecked(True)
+    for width, height in ((1920, 1080), (1280, 720)):
+        dialog.resize(width, height)
+        dialog.show()
+        _replan(qtbot, dialog)
+        qtbot.waitUntil(  # the summary's lines all show
+            lambda: dialog.summary.height() >= dialog.summary.sizeHint().height())
+        image = dialog.grab().toImage()
+        assert (image.width(), image.height()) == (width, height)
+        shots = os.environ.get("POSITIONS_SHOTS")
+        if shots:
+            image.save(str(Path(shots) / f"import_dialog_{width}x{height}.png"))
+    dialog.close()
