@@ -3,9 +3,10 @@ session. Loads run off the GUI thread; the session decides what a finished load 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
@@ -89,6 +90,8 @@ class DocumentOpener(QObject):
         if replaced:
             self._settings.add_recent(loaded.path)
             self.watcher.watch(loaded.path, loaded.digest)
+            if loaded.index is not None:
+                _prepare_search_soon(loaded.index)
         elif same_file:
             self.watcher.accept(loaded.digest)
         elif session.dataset is None:
@@ -124,3 +127,14 @@ def dropped_file(mime: QMimeData) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
             return Path(url.toLocalFile())
     return None
+
+
+def _prepare_search_soon(index: DatasetIndex) -> None:
+    """Fold the texts for search and code the stances for compare on a worker thread, once
+    the window has painted (issue 18 item 4: the first search is then fast)."""
+
+    def start() -> None:
+        threading.Thread(target=index.prepare_search, name="positions-search",
+                         daemon=True).start()
+
+    QTimer.singleShot(0, start)
