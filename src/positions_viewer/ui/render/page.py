@@ -42,6 +42,7 @@ class PageSpec:
     # (not every position dated in the step's days); None elsewhere.
     highlight_cells: frozenset[tuple[int, int]] | None = None
     max_text_lines: int = 12
+    compare: bool = False  # each changed cell shows, beneath, the statement before it
     timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
 
     @property
@@ -128,7 +129,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     if spec.view in ("grid", "both") and is_empty_grid(result):
         layout.empty_grid = NOTHING_MATCHES  # as the window says (DESIGN §2, issue 12.5)
     elif spec.view in ("grid", "both"):
-        style = GridStyle(theme, spec.max_text_lines)
+        style = GridStyle(theme, spec.max_text_lines, compare=spec.compare)
         layout.grid_style = style
         layout.grid = grid_layout(result, inner, style)
     return layout
