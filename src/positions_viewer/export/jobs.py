@@ -150,7 +150,7 @@ def step_names(dataset: Dataset, steps: Sequence[Step], fmt: str) -> list[str]:
 def _slug(title: str) -> str:
     """A file-name-safe form of ``title``: letters and digits (any script) joined by ``-``,
     lower case, at most 40 characters; ``step`` when nothing is left."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).casefold())
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).lower())
     return "-".join(words)[:40].strip("-") or "step"
 
 
