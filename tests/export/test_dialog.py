@@ -211,3 +211,18 @@ def test_export_all_steps_with_a_step_too_tall_says_what_helps(
     assert len(shown) == 1 and "02-all.png" in shown[0] and "fewer issues" in shown[0], shown
     assert "width" not in shown[0]
     assert list(out.iterdir()) == []  # the first step's file is not left behind
+
+
+def test_the_dialog_allows_the_widths_the_command_line_allows(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    from positions_viewer.limits import EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.width_box.value() == EXPORT_WIDTH
+    for scale in (1, 2, 3):
+        dialog.scale.setCurrentIndex(dialog.scale.findData(scale))
+        low, high = dialog.width_box.minimum(), dialog.width_box.maximum()
+        assert low * scale >= MIN_EXPORT_PX and (low - 1) * scale < MIN_EXPORT_PX
+        assert high * scale <= MAX_SIDE_PX < (high + 1) * scale
+    assert (dialog.width_box.minimum(), dialog.width_box.maximum()) == (107, 5461)  # at 3×

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...export.errors import ExportError
 from ...export.formats import ExportOptions, format_names, get_format
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ...limits import EXPORT_WIDTH, export_width_range
+from ...limits import EXPORT_SCALES, EXPORT_WIDTH, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
 from ..page import PageSpec
 from ..render.image import ImageTooLarge, render_image
@@ -58,7 +58,7 @@ class ExportDialog(QDialog):
         for label, value in FORMATS:
             self.format.addItem(label, value)
         self.scale = QComboBox(self)
-        for factor in (1, 2, 3):
+        for factor in EXPORT_SCALES:
             self.scale.addItem(f"{factor}×", factor)
         self.scale.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
