@@ -226,3 +226,21 @@ def test_the_dialog_allows_the_widths_the_command_line_allows(window: MainWindow
         assert low * scale >= MIN_EXPORT_PX and (low - 1) * scale < MIN_EXPORT_PX
         assert high * scale <= MAX_SIDE_PX < (high + 1) * scale
     assert (dialog.width_box.minimum(), dialog.width_box.maximum()) == (107, 5461)  # at 3×
+
+
+def test_the_dialog_never_writes_over_the_open_file(qtbot: QtBot, tmp_path: Path,
+                                                    seed_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data.md"  # a comparison file may have any name
+    data.write_bytes(seed_path.read_bytes())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(data, load_file(data))
+    shown = answer_dialogs(monkeypatch, tmp_path)
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "." / "data.md"))
+    dialog._save()
+    assert len(shown) == 1 and "is the input file" in shown[0], shown
+    assert data.read_bytes() == seed_path.read_bytes()
