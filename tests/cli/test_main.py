@@ -64,12 +64,13 @@ def many_warnings(write_toml: Callable[..., Path]) -> Path:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="a POSIX shell pipeline")
-def test_check_into_a_closed_pipe_ends_quietly(write_toml: Callable[..., Path]) -> None:
+def test_check_into_a_closed_pipe_ends_quietly(write_toml: Callable[..., Path],
+                                                tmp_path: Path) -> None:
     path = many_warnings(write_toml)
     done = subprocess.run(
         ["bash", "-c", f'"{sys.executable}" -m positions_viewer check "{path}" 2>err | head -1;'
                        ' echo "${PIPESTATUS[0]}"; cat err'],
-        text=True, capture_output=True, timeout=120)
+        text=True, capture_output=True, timeout=120, cwd=tmp_path)
     lines = done.stdout.splitlines()
     assert "warning" in lines[0]
     assert lines[1] == str(EXIT_PIPE)  # as cat or grep in a pipeline: 128 + SIGPIPE
