@@ -12,7 +12,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from ...export.errors import DrawError
-from ...export.formats import ExportOptions, Page, format_names, get_format, register_writer
+from ...export.formats import ExportOptions, Page, get_format, has_writer, register_writer
 from ...export.jobs import Subject
 from ...limits import EXPORT_WIDTH, MAX_SIDE_PX
 from ...model import DatasetIndex, QueryResult
@@ -48,13 +48,11 @@ def _too_large(width: int, height: int, scale: float) -> str:
     size = f"the picture would be {width}×{height} px, over the {MAX_SIDE_PX} px limit a side"
     if width > MAX_SIDE_PX:
         return f"{size}; choose a smaller scale or layout width"
-    helps = ["select fewer issues"]
-    if scale > 1:
-        helps.append("a smaller scale")
-    pdf = "pdf" in format_names() and get_format("pdf").writer is not None
-    helps.append("export PDF, which continues the grid on more pages" if pdf
-                 else "export the grid as Markdown or CSV")
-    return f"{size}; {', '.join(helps[:-1])} or {helps[-1]}"
+    fewer = "select fewer issues" + (" or a smaller scale" if scale > 1 else "")
+    pdf = has_writer("pdf")
+    other = ("export PDF, which continues the grid on more pages" if pdf
+             else "export the grid as Markdown or CSV")
+    return f"{size}; {fewer}, or {other}"
 
 
 def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale: float = 1.0,

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...export.errors import ExportError
-from ...export.formats import ExportOptions, format_names, get_format
+from ...export.formats import ExportOptions, format_names, get_format, has_writer
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ...limits import EXPORT_WIDTH, export_width_range
+from ...limits import EXPORT_SCALES, EXPORT_WIDTH, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
 from ..render.image import ImageTooLarge, render_image
 from ..render.page import PageSpec
@@ -40,8 +40,7 @@ __all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_pl
 
 # Every format with a writer, in the registry's order (PNG, Markdown, CSV; PDF and SVG when
 # the renderer registers them).
-FORMATS = tuple((get_format(name).label, name) for name in format_names()
-                if get_format(name).writer is not None)
+FORMATS = tuple((get_format(name).label, name) for name in format_names() if has_writer(name))
 VIEWS = (("Timeline and grid", "both"), ("Grid", "grid"), ("Timeline", "timeline"))
 STEPS_SCALE = 2  # Export All Steps: pictures sharp on a projector
 
@@ -58,7 +57,7 @@ class ExportDialog(QDialog):
         for label, value in FORMATS:
             self.format.addItem(label, value)
         self.scale = QComboBox(self)
-        for factor in (1, 2, 3):
+        for factor in EXPORT_SCALES:
             self.scale.addItem(f"{factor}×", factor)
         self.scale.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
