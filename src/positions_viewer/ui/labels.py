@@ -30,5 +30,7 @@ def plain_label(text: str, role: str = "body", parent: QWidget | None = None,
     label.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
     label.setText(text)
     label.setObjectName(f"details-{role}")
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)  # wrapped: its height follows the width it is given
+    label.setSizePolicy(policy)
     return label

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...model import Dataset, DatasetIndex, Event, Position, Source, urls
+from ...model import Dataset, DatasetIndex, Event, Position, QueryResult, Source, urls
 from ...model.query import Filter
+from ...model.search import match_spans
+from ...model.text import NO_TEXT, is_blank, shown_text
+from ..grid.model import cell_explanation
 from ..labels import literal_mnemonic, plain_label
 from ..session import DocumentSession, Selection
+from ..theme import LIGHT, Theme
+from .issue_view import IssueHistories
+from .text import HighlightedText
 
 __all__ = ["DetailsPanel", "is_web_url"]
 
@@ -52,6 +58,8 @@ class DetailsPanel(QScrollArea):
         self.setAccessibleName("Details")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.match_color = LIGHT.match_fill  # the theme's (set_theme)
+        self._search = ""
         self._body = QWidget()
         self._body.setObjectName("DetailsBody")
         self._layout = QVBoxLayout(self._body)
@@ -64,6 +72,10 @@ class DetailsPanel(QScrollArea):
         session.selection_changed.connect(self.synchronize)
         session.result_changed.connect(self.synchronize)
 
+    def set_theme(self, theme: Theme) -> None:
+        self.match_color = theme.match_fill
+        self.synchronize()
+
     def synchronize(self, _changed: object = None) -> None:
         """Show what the session has selected, as of its current filter."""
         session = self._session
@@ -73,12 +85,13 @@ class DetailsPanel(QScrollArea):
         elif selection.cell is not None:
             issue, actor = selection.cell
             if actor < 0:
-                self.show_issue(session.index.dataset, issue)
+                self.show_issue(session.index, session.result, issue)
             else:
                 shown = session.shown_position()
-                position = (session.result.cell(*shown).position if shown is not None
-                            else None)
-                self.show_cell(session.index, session.filter, issue, actor, position)
+                cell = session.result.cell(*shown) if shown is not None else None
+                self.show_cell(session.index, session.filter, issue, actor,
+                               cell.position if cell is not None else None,
+                               cell_explanation(session.result, cell) if cell else "")
         elif selection.event is not None:
             self.show_event(session.index.dataset, session.index.dataset.events[selection.event])
         else:
@@ -93,13 +106,19 @@ class DetailsPanel(QScrollArea):
         self._layout.addStretch(1)
 
     def show_cell(self, index: DatasetIndex, flt: Filter, issue: int, actor: int,
-                  shown: Position | None) -> None:
+                  shown: Position | None, explanation: str = "") -> None:
+        """One actor's history on one issue, oldest first; the statement shown in the grid
+        marked, later ones muted, those matching the search with the matches drawn."""
         dataset = index.dataset
         self._clear()
         actor_entry, issue_entry = dataset.actors[actor], dataset.issues[issue]
-        self._add(plain_label(f"{actor_entry.name} · {issue_entry.title}", "title"))
+        self._add(plain_label(f"{shown_text(actor_entry.name)} · "
+                              f"{shown_text(issue_entry.title)}", "title"))
         if issue_entry.description:
             self._add(plain_label(issue_entry.description, "muted"))
+        if explanation:
+            self._add(plain_label(explanation, "meta"))
+        self._search = flt.text.strip()
         history = index.history(issue, actor)
         if not history:
             self._add(plain_label("No stated position on this issue in the file.", "muted"))
@@ -114,15 +133,23 @@ class DetailsPanel(QScrollArea):
             self._add_position(dataset, position, position is shown, later)
         self._layout.addStretch(1)
 
-    def show_issue(self, dataset: Dataset, issue: int) -> None:
+    def show_issue(self, index: DatasetIndex, result: QueryResult, issue: int) -> None:
+        """An issue: its description and every shown actor's history on it, side by side,
+        aligned in time (issue 13 item 10)."""
         self._clear()
-        entry = dataset.issues[issue]
-        self._add(plain_label(entry.title, "title"))
+        entry = index.dataset.issues[issue]
+        self._add(plain_label(shown_text(entry.title), "title"))
         if entry.description:
             self._add(self._long_text(entry.description))
-        count = sum(1 for p in dataset.positions if p.issue == issue)
-        self._add(plain_label(f"{count} stated position{'s' * (count != 1)} in the file. "
-                              "Select a cell to see one actor's history.", "muted"))
+        histories = IssueHistories(index, result, issue, self._body)
+        if histories.rows:
+            self._add(plain_label("What each actor said, and when (● shown in the grid)",
+                                  "section"))
+            self._add(histories)
+        else:
+            histories.deleteLater()
+            self._add(plain_label("No stated position on this issue from the actors shown.",
+                                  "muted"))
         self._layout.addStretch(1)
 
     def show_event(self, dataset: Dataset, event: Event) -> None:
@@ -157,8 +184,16 @@ class DetailsPanel(QScrollArea):
             head += "  ·  shown in the grid"
         elif later:
             head += "  ·  after the as-of date"
+        spans = match_spans(position.text, self._search) if self._search else []
+        if spans:
+            head += "  ·  matches the search"
         layout.addWidget(plain_label(head, "date"))
-        layout.addWidget(self._long_text(position.text))
+        if is_blank(position.text):
+            layout.addWidget(plain_label(NO_TEXT, "muted"))
+        elif spans and len(position.text) <= MAX_SHOWN_CHARS:
+            layout.addWidget(HighlightedText(position.text, spans, self.match_color, box))
+        else:
+            layout.addWidget(self._long_text(position.text))
         if position.event is not None:
             event = dataset.events[position.event]
             layout.addWidget(plain_label(f"Event: {event.title} ({event.date_label()})", "meta"))

@@ -273,5 +273,6 @@ class MainWindow(QMainWindow):
         self.theme = chosen_theme(self.settings.theme, self.settings.text_size)
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
+        self.details.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
         self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
