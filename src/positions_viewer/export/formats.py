@@ -35,13 +35,17 @@ VIEW = "view"  # the kind of job that writes what filters select (jobs.Subject �
 class ExportOptions:
     """How to write: ``view`` (grid, timeline or both; None: the format's default), and for
     pictures the layout ``width`` in logical px, the pixel ``scale`` and the ``theme``;
-    ``raw_csv`` writes plain UTF-8 CSV, unguarded (DESIGN §2)."""
+    ``raw_csv`` writes plain UTF-8 CSV, unguarded (DESIGN §2). ``timeline_range``: the days
+    ``[start, end)`` the timeline shows (the window's visible range, "as shown"; None: the
+    filter's whole range); ``compare``: each changed cell with the statement before it."""
 
     view: str | None = None
     scale: int = 1
     width: int = EXPORT_WIDTH
     theme: str = "light"
     raw_csv: bool = False
+    timeline_range: tuple[float, float] | None = None
+    compare: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,8 @@ def render_page(page: Page, options: ExportOptions, view: str = "both") -> QImag
     colors = tuple(actor_colors([a.color for a in dataset.actors]))
     spec = PageSpec(view=view, width=options.width, theme=theme(options.theme), colors=colors,
                     subtitle=page.subtitle, highlight_event=page.event,
-                    highlight_cells=page.changed)
+                    highlight_cells=page.changed, timeline_range=options.timeline_range,
+                    compare=options.compare)
     timeline = None if page.timeline is page.grid else page.timeline
     return render_image(page.grid, page.index, spec, options.scale, timeline)
 

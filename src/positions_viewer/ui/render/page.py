@@ -43,6 +43,9 @@ class PageSpec:
     highlight_cells: frozenset[tuple[int, int]] | None = None
     max_text_lines: int = 12
     compare: bool = False  # each changed cell shows, beneath, the statement before it
+    # The days [start, end) the timeline shows ("as shown" in the window); None: the
+    # filter's range, or everything worth showing.
+    timeline_range: tuple[float, float] | None = None
     timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
 
     @property
@@ -120,7 +123,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
                         description, caption, height, fonts=fonts)
     if spec.view in ("timeline", "both"):
         data = TimelineData.from_result(layout.timeline_result, index, list(spec.painted_colors))
-        start, end = _timeline_range(data, layout.timeline_result)
+        start, end = spec.timeline_range or _timeline_range(data, layout.timeline_result)
         highlighted = frozenset({spec.highlight_event}) if spec.highlight_event is not None \
             else frozenset()
         view = TimelineView(start, end, selected=spec.highlight_event, highlighted=highlighted)
