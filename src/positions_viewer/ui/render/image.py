@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from ...export.errors import DrawError
 from ...export.formats import ExportOptions, Page, get_format, has_writer, register_writer
 from ...export.jobs import Subject
-from ...limits import EXPORT_WIDTH, MAX_SIDE_PX
+from ...limits import EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_COLUMN_PX
 from ...model import DatasetIndex, QueryResult
 from ...model.story import Step, view_title
 from ..theme import actor_colors, theme
@@ -60,7 +60,7 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
     """The page as an image ``spec.width × height`` logical pixels at ``scale``; raises
     :class:`ImageTooLarge` past :data:`MAX_SIDE_PX` a side."""
     layout = layout_page(result, index, spec, timeline_result)
-    width, height = round(spec.width * scale), round(layout.height * scale)
+    width, height = round(layout.spec.width * scale), round(layout.height * scale)
     if width > MAX_SIDE_PX or height > MAX_SIDE_PX:
         raise ImageTooLarge(_too_large(width, height, scale))
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -88,7 +88,7 @@ def render_page(page: Page, options: ExportOptions, view: str = "both") -> QImag
     spec = PageSpec(view=view, width=options.width, theme=theme(options.theme), colors=colors,
                     subtitle=page.subtitle, highlight_event=page.event,
                     highlight_cells=page.changed, timeline_range=options.timeline_range,
-                    compare=options.compare)
+                    compare=options.compare, min_column_px=MIN_EXPORT_COLUMN_PX)
     timeline = None if page.timeline is page.grid else page.timeline
     return render_image(page.grid, page.index, spec, options.scale, timeline)
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...export.errors import ExportError
 from ...export.formats import ExportOptions, format_names, get_format, has_writer
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ...limits import EXPORT_SCALES, EXPORT_WIDTH, export_width_range
+from ...limits import EXPORT_SCALES, EXPORT_WIDTH, MIN_EXPORT_COLUMN_PX, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
 from ..render.image import ImageTooLarge, render_image
 from ..render.page import PageSpec
@@ -233,7 +233,7 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=theme(window.settings.export_theme),
                     colors=window.session.colors,
                     timeline_range=window.timeline.visible_range(),
-                    compare=window.session.compare_mode)
+                    compare=window.session.compare_mode, min_column_px=MIN_EXPORT_COLUMN_PX)
     try:
         image = render_image(window.result, window.index, spec, scale)
     except ImageTooLarge as exc:
