@@ -118,6 +118,15 @@ class Settings:
         self._store.setValue(f"window/splitter-{name}", value)
 
     @property
+    def show_header(self) -> bool:
+        """Whether the window shows the dataset's title, description and as-of line."""
+        return self._str("view/header", "true") != "false"
+
+    @show_header.setter
+    def show_header(self, value: bool) -> None:
+        self._store.setValue("view/header", "true" if value else "false")
+
+    @property
     def export_theme(self) -> str:
         """The theme exports and copied images are drawn in (their own, not the window's:
         light unless chosen otherwise in the Export dialog)."""

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
         self._wire()
+        self.header.setVisible(settings.show_header)
         self._apply_theme()
         self.layout_memory = WindowLayout(self, settings, {"views": self.splitter,
                                                            "side": self.side,
@@ -202,6 +203,10 @@ class MainWindow(QMainWindow):
         self.settings.text_size = DEFAULT_TEXT_PX if step == 0 else \
             self.settings.text_size + step
         self._apply_theme()
+
+    def show_header(self, on: bool) -> None:
+        self.settings.show_header = on
+        self.header.setVisible(on)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
