@@ -111,7 +111,7 @@ def build_menus(window: MainWindow) -> None:
     header.setCheckable(True)
     header.setChecked(window.settings.show_header)
     header.toggled.connect(window.show_header)
-    details = _action(window, view_menu, "Show Detai&ls", lambda: None,
+    details = _action(window, view_menu, "Show Detail&s", lambda: None,
                       QKeySequence("Ctrl+Shift+L"), "show-details")
     details.setCheckable(True)
     details.setChecked(True)
