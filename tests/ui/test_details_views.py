@@ -74,3 +74,27 @@ def test_a_blank_statement_reads_no_text(qtbot: QtBot, tmp_path: Path,
     assert window.banner.isVisible() and "blank" in window.banner.label.text()
     window.grid.select_cell(0, 0)
     assert "(no text)" in window.details.text()
+
+
+def test_unbroken_tokens_wrap_inside_the_panel(qtbot: QtBot, tmp_path: Path) -> None:
+    """Case unbroken-tokens.toml: every label in the details wraps a word longer than its
+    line; nothing runs past the panel's edge, the link's address is elided in its middle."""
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    cases = Path(__file__).resolve().parents[1] / "data" / "cases"
+    window = opened(qtbot, cases / "unbroken-tokens.toml", tmp_path)
+    window.resize(1280, 720)
+    window.grid.select_cell(0, 0)
+    for _ in range(3):
+        QApplication.processEvents()
+    viewport = window.details.viewport().width()
+    labels = [w for w in window.details.findChildren(QLabel) if w.isVisible()]
+    assert any("a1b2c3d4e5a1b2c3d4e5a1b2" in label.text() for label in labels)
+    for label in labels:
+        right = label.mapTo(window.details.widget(), label.rect().topRight()).x()
+        assert right <= viewport + 1, label.text()[:40]
+        assert label.height() >= label.heightForWidth(label.width()) - 1, label.text()[:40]
+    link = next(b for b in window.details.findChildren(QPushButton)
+                if b.objectName() == "details-link")
+    assert "…" in link.text() and link.text().startswith("↗ https://example.invalid/")
+    assert window.height() <= 720  # a long word never makes the window taller

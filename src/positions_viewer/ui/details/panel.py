@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +38,32 @@ __all__ = ["DetailsPanel", "is_web_url"]
 # Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
 # text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
 MAX_SHOWN_CHARS = 5_000
+URL_CHARS = 48  # a link button shows this much of its address (the panel is narrow)
 
 
 def is_web_url(url: str) -> bool:
     return urls.is_web_url(url)  # the one rule, shared with `check` (DESIGN §1)
+
+
+class LinkButton(QPushButton):
+    """A source's address on a button, elided in the middle to the button's width (the
+    scheme and host stay whole: :func:`~positions_viewer.model.urls.display_url`)."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self._fit(URL_CHARS)
+
+    def _fit(self, chars: int) -> None:
+        self.setText(literal_mnemonic("↗ " + urls.display_url(self.url, max(16, chars))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 24
+        self._fit(int(room / max(1.0, self.fontMetrics().averageCharWidth())) - 2)
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(super().sizeHint().width(), 360), super().sizeHint().height())
 
 
 class DetailsPanel(QScrollArea):
@@ -209,26 +231,26 @@ class DetailsPanel(QScrollArea):
             target.addWidget(self._source_row(dataset.sources[index]))
 
     def _source_row(self, source: Source) -> QWidget:
+        """The source's title and date, and beneath it its address as a link button (the
+        address elided in the middle: the host stays whole)."""
         row = QWidget(self._body)
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         text = f"Source: {source.title}"
         if source.date is not None:
             text += f" ({source.date.label()})"
         layout.addWidget(plain_label(text, "meta"), 1)
         if source.url and is_web_url(source.url):
-            button = QPushButton(literal_mnemonic(self._elided_url(source.url)), row)
+            button = LinkButton(source.url, row)
             button.setObjectName("details-link")
             button.setToolTip("")  # the address is on the button itself
             button.setAccessibleName(f"Open {source.url}")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, url=source.url: self._open(url))
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             layout.addWidget(button)
         return row
-
-    @staticmethod
-    def _elided_url(url: str) -> str:
-        return "↗ " + urls.display_url(url, 60)  # elided in the middle: the host stays whole
 
     def _open(self, url: str) -> None:
         if is_web_url(url):
