@@ -81,7 +81,7 @@ def test_unbroken_tokens_wrap_inside_the_panel(qtbot: QtBot, tmp_path: Path) -> 
     line; nothing runs past the panel's edge, the link's address is elided in its middle."""
     from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-    cases = Path(__file__).resolve().parents[1] / "data" / "cases"
+    cases = Path(__file__).resolve().parents[2] / "data" / "cases"
     window = opened(qtbot, cases / "unbroken-tokens.toml", tmp_path)
     window.resize(1280, 720)
     window.grid.select_cell(0, 0)
