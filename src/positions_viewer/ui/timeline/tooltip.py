@@ -93,6 +93,4 @@ def day_date(ordinal: int) -> PartialDate:
 
 def _span_label(first: float, last: float) -> str:
     a, b = brush_days(first, last - 1e-9)
-    if a == b:
-        return day_date(a).label()
-    return f"{day_date(a).label()} – {day_date(b).label()}"
+    return day_date(a).range_label(day_date(b))  # "18–20 Dec 2025": the one wording

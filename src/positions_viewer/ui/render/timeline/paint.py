@@ -202,7 +202,7 @@ def draw_brush(painter: QPainter, frame: Frame, view: TimelineView, style: Timel
     days = last - first + 1
     a, b = PartialDate.from_date(dt.date.fromordinal(first)), PartialDate.from_date(
         dt.date.fromordinal(last))
-    text = f"{a.label()} – {b.label()} · {days} day{'s' if days != 1 else ''}"
+    text = f"{a.range_label(b)} · {days} day{'s' if days != 1 else ''}"
     painter.setFont(style.context_font)
     width = style.context_fm.horizontalAdvance(text) + 2 * style.pad
     cx = min(max((x0 + x1) / 2 - width / 2, frame.plot.left()), frame.plot.right() - width)
