@@ -13,6 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantA
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...cache import BoundedCache
 from ...model import DatasetIndex, QueryResult
 from ...model.story import Step
 from ...model.text import clip_text
@@ -193,7 +194,7 @@ class PresenterWindow(QWidget):
         self.current = max(0, min(start, len(steps) - 1))
         self.blanked = False
         self._typed = ""
-        self._cache: dict[tuple[int, int, int], QPixmap] = {}
+        self._cache: BoundedCache[tuple[int, int, int], QPixmap] = BoundedCache(24)
         self._sizes: dict[tuple[int, int, bool], list[float]] = {}
         self._previous: QPixmap | None = None
         self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
@@ -270,16 +271,12 @@ class PresenterWindow(QWidget):
     # -- painting ----------------------------------------------------------------------
 
     def _pixmap(self, number: int) -> QPixmap:
-        key = (number, self.width(), self.height())
-        cached = self._cache.get(key)
-        if cached is None:
-            image = render_step(self.steps[number], self.index, self.colors, self.theme,
-                                self.width(), self.height(), self._size(number))
-            cached = QPixmap.fromImage(image)
-            if len(self._cache) > 24:
-                self._cache.clear()
-            self._cache[key] = cached
-        return cached
+        def make() -> QPixmap:
+            return QPixmap.fromImage(render_step(
+                self.steps[number], self.index, self.colors, self.theme, self.width(),
+                self.height(), self._size(number)))
+
+        return self._cache.get_or_make((number, self.width(), self.height()), make)
 
     def _size(self, number: int) -> float | None:
         """Step ``number``'s type size (:func:`step_sizes`); past ``SHARED_SIZE_STEPS``
