@@ -30,7 +30,14 @@ from .bench_model import (
     bench_queries,
     bench_search,
 )
-from .bench_ui import bench_export, bench_grid, bench_startup, bench_timeline, bench_window
+from .bench_ui import (
+    bench_export,
+    bench_grid,
+    bench_open,
+    bench_startup,
+    bench_timeline,
+    bench_window,
+)
 from .generate import DATA_DIR, SIZES
 from .harness import Benchmark, Context, NotBuilt, Row, machine_info, render_table
 
@@ -109,6 +116,12 @@ BENCHMARKS: tuple[Benchmark, ...] = (
           "bare QApplication + empty QMainWindow", "≤ 1.5×"),),
         requires=("positions_viewer.ui.window.main_window",),
         description="whole processes to the first painted window",
+    ),
+    Benchmark(
+        "open", bench_open,
+        (("open to first paint, {main} (whole process)", "check of the same file", "≤ 1.2×"),),
+        requires=("positions_viewer.ui.window.main_window",),
+        description="positions-viewer FILE to the grid's first paint, against check FILE",
     ),
     Benchmark(
         "export", bench_export,

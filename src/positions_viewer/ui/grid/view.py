@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -306,6 +306,10 @@ class GridView(QTableView):
         self._heights[row] = height
         return height
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._resize_timer.start()  # the rows now on screen get their heights
+
     def viewportEvent(self, event: QEvent) -> bool:
         # The viewport narrows when the vertical scroll bar appears, without a resize of the
         # view itself: columns must follow the viewport, or the last one is cut off.
@@ -351,7 +355,11 @@ class GridView(QTableView):
         self._fit_visible_rows()
 
     def _fit_visible_rows(self) -> None:
-        """Give every row on screen its measured height (a few passes: heights move rows)."""
+        """Give every row on screen its measured height (a few passes: heights move rows).
+        Nothing before the grid is on screen with a real height: a viewport 0 px high made
+        every row count as visible, and opening 100k positions measured them all (issue 18)."""
+        if not self.isVisible() or self.viewport().height() < 2:
+            return
         vertical = self.verticalHeader()
         rows = self.grid_model.rowCount()
         for _ in range(4):
