@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 from ...export.atomic import atomic_write, resolve_target
@@ -50,13 +51,13 @@ def unwritable(target: Path) -> str:
     if _inside(real, seeds_dir()):
         return (f"{target.name} is the bundled example, part of the installed program; "
                 f"{KEPT}: use Save As… to write them to a file of your own")
-    if real.exists() and not os.access(real, os.W_OK):
+    if real.exists() and not _writable(real):
         return (f"{target} is read-only; {KEPT}: make it writable, or use Save As… to write "
                 "them to another file")
     folder = real.parent
     if not folder.is_dir():
         return f"{target}: the folder {folder} does not exist; {KEPT}"
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not _writable(folder):
         return (f"{target}: the folder {folder} is read-only, so the file cannot be replaced "
                 f"safely; {KEPT}: use Save As… to write them elsewhere")
     return ""
@@ -76,6 +77,17 @@ def disk_digest(path: Path) -> str | None:
         return hashlib.sha256(read_regular_file(path, MAX_FILE_BYTES)).hexdigest()
     except OSError:
         return None
+
+
+def _writable(path: Path) -> bool:
+    """Writable by this process, and not marked read-only for everyone (``chmod a-w``):
+    root may write anything, but a file its owner made read-only is refused all the same."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(
+        path, os.W_OK | (os.X_OK if path.is_dir() else 0))
 
 
 def _inside(path: Path, folder: Path) -> bool:
