@@ -83,14 +83,14 @@ def test_save_writes_the_edits_atomically_keeping_permissions(path: Path) -> Non
     os.chmod(path, 0o640)
     session = opened(path)
     _add(session)
-    saved: list[tuple[Path, str]] = []
-    session.edits.saved.connect(lambda p, d: saved.append((p, d)))
+    saved: list[tuple[Path, str, bool]] = []
+    session.edits.saved.connect(lambda p, d, m: saved.append((p, d, m)))
     session.edits.save()
     data = path.read_bytes()
     assert b"New statement" in data and data.count(b"\n") == data.count(b"\r\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert not session.edits.is_modified
-    assert saved and saved[0][0] == path
+    assert saved and saved[0][0] == path and saved[0][2] is False
     assert [p.name for p in path.parent.iterdir()] == ["talks.toml"]  # no temporary left
 
 

@@ -39,7 +39,7 @@ from .render import edit_block, new_block
 
 __all__ = [
     "FULL_CHECK_BYTES", "Applied", "EditRefused", "Patch", "State", "TextDocument",
-    "minimal_patch", "referrers",
+    "id_change_problem", "minimal_patch", "referrers",
 ]
 
 FULL_CHECK_BYTES = 2_000_000  # up to this size every edit is checked by loading the new bytes
@@ -140,6 +140,9 @@ class TextDocument:
         would fail ``check`` or the entry cannot be found in the text."""
         if not isinstance(edit, AddEntry):
             self._entry_exists(edit.table, edit.index)
+        problem = id_change_problem(self.dataset, edit)
+        if problem:
+            raise EditRefused(problem)
         patch: Patch
         change: Change | None
         checked: Checked | None
@@ -342,6 +345,19 @@ def referrers(dataset: Dataset, table: str, index: int) -> list[str]:
         out += [f"positions[{p.index}]" for p in dataset.positions if index in p.sources]
         out += [f"events[{e.index}]" for e in dataset.events if index in e.sources]
     return out
+
+
+def id_change_problem(dataset: Dataset, edit: Edit) -> str:
+    """Why ``edit`` may not change its entry's id (others refer to it by that id), or ""."""
+    if not isinstance(edit, EditEntry) or not any(key == "id" for key, _ in edit.changes):
+        return ""
+    users = referrers(dataset, edit.table, edit.index)
+    if not users:
+        return ""
+    old = getattr(dataset, edit.table)[edit.index].id
+    return (f"id: {noun(edit.table)} {old!r} is referred to by {', '.join(users[:3])}"
+            + (f" and {len(users) - 3} more" if len(users) > 3 else "")
+            + "; its id cannot change")
 
 
 def minimal_patch(old: bytes, new: bytes) -> Patch:

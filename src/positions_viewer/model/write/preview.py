@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Severity
 from ..types import Dataset
 from .checks import Ids, check_block, id_tables
-from .document import referrers
+from .document import id_change_problem, referrers
 from .edits import AddEntry, DeleteEntry, Edit, EditEntry, entry_values, noun
 from .render import new_block
 
@@ -26,6 +26,10 @@ def preview(dataset: Dataset, edit: Edit, name: str = "", ids: Ids | None = None
     if isinstance(edit, AddEntry):
         index, values, replacing = len(getattr(dataset, table)), dict(edit.values), False
     elif isinstance(edit, EditEntry):
+        problem = id_change_problem(dataset, edit)
+        if problem:
+            return [Diagnostic(name, 0, 0, Severity.ERROR, problem.split(": ", 1)[1],
+                               f"{table}[{edit.index}].id")]
         values = entry_values(dataset, table, edit.index)
         for key, value in edit.changes:
             if value is None:

@@ -12,8 +12,9 @@ The file's bytes are read at the first edit (viewing never holds them); from the
 :attr:`document` holds the edited bytes and every edit shows its dataset through the
 session, which carries the filter and the selection as it does across a reload.
 
-Signals: ``changed()`` (undo/redo, modified), ``saved(Path, str)`` (the digest written: the
-watcher takes it as the app's own), ``conflict_changed(Conflict | None)``.
+Signals: ``changed()`` (undo/redo, modified), ``saved(Path, str, bool)`` (the digest written:
+the watcher takes it as the app's own; ``True`` after Save As to another file),
+``conflict_changed(Conflict | None)``.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ class Conflict:
 
 class EditHistory:
     changed = Signal()
-    saved = Signal(object, str)
+    saved = Signal(object, str, bool)
     conflict_changed = Signal(object)
 
     def __init__(self, session: DocumentSession) -> None:
@@ -167,7 +168,7 @@ class EditHistory:
         self._clean = len(self._done)
         if self.conflict is not None:
             self._set_conflict(None)
-        self.saved.emit(target, digest)
+        self.saved.emit(target, digest, not same)
         self.changed.emit()
         return target
 

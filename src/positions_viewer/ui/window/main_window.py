@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
 from ..details.panel import DetailsPanel
+from ..edit.editing import Editing
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
 from ..session import DocumentSession
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.views_combo = self.saved_views.combo
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
+        self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
         self._apply_theme()
         self.layout_memory = WindowLayout(self, settings, {"views": self.splitter,
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
         assert dataset is not None
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
         title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(f"{title}[*] — {APP_NAME}")  # "[*]": unsaved edits
         self.timeline.set_actor_colors(list(self.session.colors))
         if not reloaded:
             self._fit_on_first_result = True
