@@ -12,6 +12,7 @@ another file with unsaved edits asks first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -64,13 +65,14 @@ class Editing(QObject):
 
     # -- actions ----------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, keys: list[QKeySequence] | None = None,
-                name: str = "", on: QWidget | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object],
+                keys: list[QKeySequence] | None = None, name: str = "",
+                on: QWidget | None = None) -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         if keys:
             action.setShortcuts(keys)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # not "checked" as an index
         if on is not None:  # keys only where they make sense (Delete in a text field…)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             on.addAction(action)

@@ -96,7 +96,7 @@ class EntryForm(EditForm):
         for signal in (self.id.textChanged, self.title_edit.textChanged,
                        self.text.textChanged, self.color.textChanged):
             signal.connect(self.validate)
-        self.resize(520, 300)
+        self.fit(520, 300)
         self.validate()
         self.title_edit.setFocus()
 

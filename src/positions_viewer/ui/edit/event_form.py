@@ -3,7 +3,14 @@ issues it concerns and its sources. "Add Event Here" on the timeline gives the d
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QWidget,
+)
 
 from ...model import PartialDate
 from ...model.write import AddEntry, Edit, Value, edit_entry, entry_values
@@ -27,20 +34,32 @@ class EventForm(EditForm):
         self.id.setAccessibleName("Event id")
         self.id.setPlaceholderText("optional: needed only if statements refer to it")
         self.date = DateLine("Date", "the date it happened (required)", self)
-        self.end = DateLine("End", "optional: the last day of a range", self)
+        self.end = DateLine("End", "optional: the last day", self)
         self.title_edit = QLineEdit(self)
         self.title_edit.setAccessibleName("Event title")
         self.detail = QPlainTextEdit(self)
         self.detail.setAccessibleName("Event detail")
         self.detail.setTabChangesFocus(True)
         self.detail.setPlaceholderText("optional detail (plain text)")
+        self.detail.setMaximumHeight(110)
+        self.detail.setMinimumHeight(50)
         self.actors = CheckList("Actors", self)
         self.issues = CheckList("Issues", self)
         self.sources = CheckList("Sources", self)
-        for label, widget in (("&Date", self.date), ("E&nd", self.end),
-                              ("&Title", self.title_edit), ("De&tail", self.detail),
-                              ("&Actors", self.actors), ("&Issues", self.issues),
-                              ("S&ources", self.sources), ("I&d", self.id)):
+        self.tabs = QTabWidget(self)  # three long lists, one at a time: the form fits 720 px
+        for name, checklist in (("&Actors", self.actors), ("&Issues", self.issues),
+                                ("S&ources", self.sources)):
+            self.tabs.addTab(checklist, name)
+            checklist.changed.connect(self._count)
+        dates = QWidget(self)
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.date, 1)
+        row.addWidget(QLabel("to", dates))
+        row.addWidget(self.end, 1)
+        for label, widget in (("&Date", dates), ("&Title", self.title_edit),
+                              ("De&tail", self.detail), ("Concerns", self.tabs),
+                              ("I&d", self.id)):
             self.form.addRow(label, widget)
         self._original: dict[str, Value] = {}
         values: dict[str, Value] = {}
@@ -57,7 +76,8 @@ class EventForm(EditForm):
                        self.title_edit.textChanged, self.detail.textChanged,
                        self.actors.changed, self.issues.changed, self.sources.changed):
             signal.connect(self.validate)
-        self.resize(640, 700)
+        self._count()
+        self.fit(640, 600)
         self.validate()
         self.title_edit.setFocus()
 
@@ -76,6 +96,14 @@ class EventForm(EditForm):
                 ("sources", self.sources, [(s.id, s.title) for s in dataset.sources])):
             chosen = values.get(key, ())
             checklist.set_items(items, chosen if isinstance(chosen, tuple) else ())
+
+    def _count(self) -> None:
+        """Each tab says how many are ticked: "Actors (2)"."""
+        for number, (name, checklist) in enumerate((("&Actors", self.actors),
+                                                    ("&Issues", self.issues),
+                                                    ("S&ources", self.sources))):
+            ticked = len(checklist.checked_ids())
+            self.tabs.setTabText(number, f"{name} ({ticked})" if ticked else name)
 
     def values(self) -> dict[str, Value] | None:
         date = self.read_date(self.date, "date")

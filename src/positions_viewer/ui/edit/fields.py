@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -78,7 +78,7 @@ class CheckList(QWidget):
         self.filter.textChanged.connect(self._filter_items)
         self.list = QListWidget(self)
         self.list.setAccessibleName(name)
-        self.list.setMinimumHeight(90)
+        self.list.setMinimumHeight(60)
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -158,6 +158,13 @@ class EditForm(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+
+    def fit(self, width: int, height: int) -> None:
+        """``width`` × ``height``, or less on a smaller screen (1280×720 leaves room for a
+        title bar and a panel)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(width, room.width() - 40), min(height, room.height() - 80))
 
     def _message_label(self, name: str, color: str) -> QLabel:
         label = QLabel(self)

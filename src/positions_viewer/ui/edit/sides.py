@@ -78,9 +78,9 @@ def _same(sides: Sides, a: list[str], first_line: int, stop: int, offset: int, c
         sides.left.append(a[line])
         sides.right.append(a[line])
     if fold:
-        note = (f"… {fold:,} unchanged line{'s' * (fold != 1)} (lines {first_line + head + 1:,}"
-                f"–{first_line + head + fold:,} here, {first_line + head + offset + 1:,}–"
-                f"{first_line + head + fold + offset:,} there) …")
+        note = (f"… {fold:,} unchanged line{'s' * (fold != 1)} (yours: lines "
+                f"{first_line + head + 1:,}–{first_line + head + fold:,}; the file's: "
+                f"{first_line + head + offset + 1:,}–{first_line + head + fold + offset:,}) …")
         sides.left.append(note)
         sides.right.append(note)
         for line in range(stop - tail, stop):

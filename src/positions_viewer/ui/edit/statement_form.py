@@ -60,6 +60,7 @@ class StatementForm(EditForm):
         self.text.setAccessibleName("Statement text")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("What the actor said (plain text)")
+        self.text.setMinimumHeight(60)
         self.event_box = QComboBox(self)
         self.event_box.setAccessibleName("Event")
         self.event_box.addItem("(none)", "")
@@ -82,7 +83,7 @@ class StatementForm(EditForm):
                        self.text.textChanged, self.event_box.currentIndexChanged,
                        self.sources.changed):
             signal.connect(self.validate)
-        self.resize(640, 560)
+        self.fit(640, 560)
         self.validate()
         self.text.setFocus()
 
