@@ -126,8 +126,13 @@ def test_from_date_marks_changed_cells(window: MainWindow) -> None:
     changed = {(r, c) for r in range(model.rowCount()) for c in range(1, model.columnCount())
                if model.index(r, c).data(Role.CELL).changed}
     assert changed == {(0, 1), (0, 2), (1, 2)}
+    # Issue 14: the mark says which kind of change (Russia had said nothing before 20 Dec).
     text = model.index(0, 2).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "changed in range" in text
+    assert ", new: " in text
+    tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "New since 19 Dec 2025" in tip
+    was = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Changed since 19 Dec 2025: it was" in was
 
 
 def test_search_is_debounced_and_filters_rows_and_events(window: MainWindow,

@@ -22,6 +22,7 @@ __all__ = [
     "GRID_CSV_COLUMNS",
     "TIMELINE_CSV_COLUMNS",
     "Changed",
+    "csv_text",
     "grid_csv",
     "grid_markdown",
     "grid_rows",
@@ -86,6 +87,11 @@ def timeline_rows(result: QueryResult) -> list[tuple[str, ...]]:
             ";".join(dataset.issues[i].id for i in event.issues),
         ))
     return rows
+
+
+def csv_text(header: tuple[str, ...], rows: list[tuple[str, ...]], spreadsheet: bool) -> str:
+    """``rows`` under ``header`` as CSV text; ``spreadsheet`` guards formula-like cells."""
+    return _csv(header, rows, spreadsheet)
 
 
 def _csv(header: tuple[str, ...], rows: list[tuple[str, ...]], spreadsheet: bool) -> str:

@@ -109,7 +109,7 @@ def test_a_form_checks_as_you_type_with_checks_messages(window: MainWindow,
     form = open_form(qtbot, Qt.Key.Key_F2, window)
     button = form.buttons.button(QDialogButtonBox.StandardButton.Ok)
     form.date.setText("31 Feb 2025")
-    assert "date: '2025-02-31' is not a date: Feb 2025 has 28 days" in form.problems()
+    assert "is not a date: Feb 2025 has 28 days" in form.problems()
     assert not button.isEnabled()
     form.date.setText("2025-12-01")
     form.text.setPlainText("  ")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import QueryResult
+from ..render.colors import theme_colors
 from ..render.grid_painter import (
     CellState,
     GridStyle,
@@ -75,8 +76,9 @@ class _CellDelegate(QStyledItemDelegate):
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors
+            search = view.grid_model.result.filter.text if view.grid_model.result else ""
             paint_cell(painter, rect, index.data(Role.CELL), style,
-                       CellState(selected, related, focused))
+                       CellState(selected, related, focused, search.strip()))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
@@ -162,12 +164,14 @@ class GridView(QTableView):
         session.result_changed.connect(self.set_result)
         session.selection_changed.connect(self.synchronize_selection)
         session.opened.connect(self._repaint_headers)  # actor colours
+        session.compare_changed.connect(lambda _on: self.set_theme(self.grid_style.theme))
 
     # -- what the session holds ---------------------------------------------------------
 
     @property
     def actor_colors(self) -> tuple[str, ...]:
-        return self._session.colors
+        """The session's actor colours, lifted together on a dark theme."""
+        return theme_colors(self._session.colors, self.grid_style.theme.dark)
 
     @property
     def highlight_issues(self) -> frozenset[int]:
@@ -188,7 +192,7 @@ class GridView(QTableView):
         self.synchronize_selection()
 
     def set_theme(self, theme: Theme) -> None:
-        self.grid_style = GridStyle(theme)
+        self.grid_style = GridStyle(theme, compare=self._session.compare_mode)
         self.setStyleSheet(
             f"QTableView {{ gridline-color: {theme.border}; background: {theme.surface}; "
             f"border: 1px solid {theme.border}; }}"

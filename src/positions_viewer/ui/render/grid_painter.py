@@ -12,10 +12,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...model import Actor, Issue, QueryResult
+from ...model.compare import Kind, age_words
 from ...model.query import Cell
+from ...model.search import Hit, match_spans
+from ...model.text import NO_TEXT, is_blank
 from ..theme import Theme
 from .colors import visible_actor_color
-from .text_layout import elide, wrap
+from .text_layout import elide, elide_words, wrap
 
 __all__ = [
     "CellState",
@@ -35,6 +38,14 @@ __all__ = [
 EMPTY_TEXT = "No stated position"
 UNDATED_TEXT = "undated"
 CHANGED_TEXT = "changed"
+# How each kind is marked (DESIGN §1 Compare): new and changed loudly, each in its colour,
+# restated quietly (a thin grey edge and a hollow dot); unchanged and empty not at all.
+KIND_MARKS: dict[Kind, tuple[str, str, str]] = {  # badge, fill, edge
+    Kind.NEW: ("● new", "new_fill", "new_edge"),
+    Kind.CHANGED: (f"● {CHANGED_TEXT}", "changed_fill", "changed_edge"),
+    Kind.RESTATED: ("○ restated", "surface", "restated_edge"),
+}
+HISTORY_MATCH_TEXT = "⌕ earlier statement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +53,18 @@ class CellState:
     selected: bool = False
     highlighted: bool = False  # related to the selected timeline event
     focused: bool = False
+    search: str = ""  # the search text: its matches are marked behind the words
 
 
 class GridStyle:
-    """Fonts, colours and spacing for one theme; build one per theme change, not per paint."""
+    """Fonts, colours and spacing for one theme; build one per theme change, not per paint.
+    ``compare``: cells show, beneath their statement, the one in force before (compare
+    mode, DESIGN §1 Compare)."""
 
-    def __init__(self, theme: Theme, max_text_lines: int = 8) -> None:
+    def __init__(self, theme: Theme, max_text_lines: int = 8, compare: bool = False) -> None:
         self.theme = theme
         self.max_text_lines = max_text_lines
+        self.compare = compare
         self.body = _font(theme, 1.0)
         self.bold = _font(theme, 1.0, QFont.Weight.DemiBold)
         self.title = _font(theme, 1.08, QFont.Weight.DemiBold)
@@ -72,7 +87,8 @@ class GridStyle:
 
 _COLOR_NAMES = (
     "background", "surface", "surface_alt", "text", "text_muted", "border", "accent",
-    "selection", "highlight", "changed_fill", "changed_edge", "chip_fill", "chip_text",
+    "selection", "highlight", "highlight_edge", "changed_fill", "changed_edge", "new_fill",
+    "new_edge", "restated_edge", "stale_text", "match_fill", "chip_fill", "chip_text",
 )
 
 
@@ -92,7 +108,29 @@ def cell_height(cell: Cell, width: float, style: GridStyle) -> int:
         return round(2 * style.pad + style.body_line)
     lines = wrap(cell.position.text, style.body, inner, style.max_text_lines)
     meta = max(style.chip_height, style.small_line)
-    return round(2 * style.pad + meta + style.gap + len(lines) * style.body_line)
+    height = 2 * style.pad + meta + style.gap + len(lines) * style.body_line
+    before = _before_lines(cell, inner, style)
+    if before:
+        height += 2 * style.gap + len(before) * style.small_line
+    return round(height)
+
+
+BEFORE_TEXT_LINES = 3
+
+
+def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]:
+    """Compare mode: what was in force at A, for a cell that changed, was restated or is
+    new ("Before: …" and up to three lines of its text); nothing otherwise."""
+    if not style.compare or cell.kind not in KIND_MARKS:
+        return ()
+    before = cell.before
+    if before is None:
+        return ("Before: no stated position",)
+    date = before.date.label() if before.date is not None else UNDATED_TEXT
+    head = " · ".join(part for part in ("Before", date, before.stance) if part)
+    body = NO_TEXT if is_blank(before.text) else before.text
+    return (elide(head, style.small, width),
+            *wrap(body, style.small, width, BEFORE_TEXT_LINES))
 
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
@@ -115,21 +153,30 @@ def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> 
 # -- painting ----------------------------------------------------------------------------
 
 
+def cell_mark(cell: Cell) -> tuple[str, str, str] | None:
+    """(badge, fill colour name, edge colour name) marking ``cell``'s kind, or ``None``.
+    A presenter step's own "changed" (:func:`paint_grid`'s ``changed``) counts as changed."""
+    if cell.kind in KIND_MARKS and (cell.changed or cell.kind is Kind.RESTATED):
+        return KIND_MARKS[cell.kind]
+    return KIND_MARKS[Kind.CHANGED] if cell.changed else None
+
+
 def paint_cell(
     painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle, state: CellState = CellState()
 ) -> None:
-    """One position cell: stance chip, date, changed badge and the wrapped text."""
-    fill = "surface"
-    if cell.changed:
-        fill = "changed_fill"
+    """One position cell: stance chip, date, its kind's badge and the wrapped text; a
+    stale statement says how old it is; search matches are marked behind the words."""
+    mark = cell_mark(cell)
+    fill = mark[1] if mark else "surface"
     if state.highlighted:
         fill = "highlight"
     if state.selected:
         fill = "selection"
     painter.fillRect(rect, style.color(fill))
-    if cell.changed:
-        painter.fillRect(QRectF(rect.left(), rect.top(), style.bar, rect.height()),
-                         style.color("changed_edge"))
+    if mark is not None:
+        width = style.bar if cell.changed else max(1.0, style.bar / 2)
+        painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()),
+                         style.color(mark[2]))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
     position = cell.position
     if position is None:
@@ -140,51 +187,117 @@ def paint_cell(
     else:
         meta = max(style.chip_height, style.small_line)
         _paint_meta(painter, QRectF(inner.left(), inner.top(), inner.width(), meta),
-                    cell, style)
+                    cell, style, mark)
         top = inner.top() + meta + style.gap
-        painter.setFont(style.body)
-        painter.setPen(style.color("text"))
-        ascent = QFontMetricsF(style.body).ascent()
-        lines = wrap(position.text, style.body, inner.width(), style.max_text_lines)
+        blank = is_blank(position.text)
+        font = style.muted_italic if blank else style.body
+        painter.setFont(font)
+        painter.setPen(style.color("text_muted" if blank or cell.stale else "text"))
+        ascent = QFontMetricsF(font).ascent()
+        lines = wrap(NO_TEXT if blank else position.text, font, inner.width(),
+                     style.max_text_lines)
         for number, line in enumerate(lines):
-            painter.drawText(QPointF(inner.left(), top + number * style.body_line + ascent), line)
+            baseline = QPointF(inner.left(), top + number * style.body_line + ascent)
+            if state.search and not blank:
+                _mark_matches(painter, baseline, line, state.search, style)
+            painter.drawText(baseline, line)
+        before = _before_lines(cell, inner.width(), style)
+        if before:
+            _paint_before(painter, inner, top + len(lines) * style.body_line + style.gap,
+                          before, style)
+    if state.highlighted and not state.selected:
+        _outline(painter, rect, style.color("highlight_edge"), 1.5)
     if state.selected or state.focused:
         _outline(painter, rect, style.color("accent"), 2.0)
 
 
-def _paint_meta(painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle) -> None:
+def _paint_before(painter: QPainter, inner: QRectF, top: float, lines: tuple[str, ...],
+                  style: GridStyle) -> None:
+    """The statement in force at A, muted and smaller, under a hairline."""
+    painter.setPen(QPen(style.color("border"), 1.0))
+    painter.drawLine(QPointF(inner.left(), top), QPointF(inner.right(), top))
+    painter.setFont(style.small)
+    painter.setPen(style.color("text_muted"))
+    ascent = QFontMetricsF(style.small).ascent()
+    for number, line in enumerate(lines):
+        painter.drawText(QPointF(inner.left(), top + style.gap + number * style.small_line
+                                 + ascent), line)
+
+
+def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
+                  style: GridStyle) -> None:
+    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text)."""
+    spans = match_spans(line, search)
+    if not spans:
+        return
+    metrics = QFontMetricsF(style.body)
+    pen = painter.pen()
+    for start, stop in spans:
+        x = baseline.x() + metrics.horizontalAdvance(line[:start])
+        width = metrics.horizontalAdvance(line[start:stop])
+        painter.fillRect(QRectF(x, baseline.y() - metrics.ascent(), width, metrics.height()),
+                         style.color("match_fill"))
+    painter.setPen(pen)
+
+
+def _meta_date(cell: Cell) -> str:
     position = cell.position
     assert position is not None
     date = position.date.label() if position.date is not None else UNDATED_TEXT
+    if cell.stale and cell.age_days is not None:
+        date += f" · {age_words(cell.age_days)} old"
+    return date
+
+
+def _paint_meta(painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle,
+                mark: tuple[str, str, str] | None) -> None:
+    position = cell.position
+    assert position is not None
     small = QFontMetricsF(style.small)
     chip_metrics = QFontMetricsF(style.chip)
+    date = elide(_meta_date(cell), style.small, rect.width() * 0.6)
     date_width = small.horizontalAdvance(date)
     painter.setFont(style.small)
-    painter.setPen(style.color("text_muted"))
+    painter.setPen(style.color("stale_text" if cell.stale else "text_muted"))
     painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
     left = rect.left()
     room = rect.width() - date_width - style.gap * 2
-    if cell.changed:
-        badge = f"● {CHANGED_TEXT}"
+    badges = [(mark[0], mark[2])] if mark is not None else []
+    if cell.search is Hit.HISTORY:
+        badges.append((HISTORY_MATCH_TEXT, "text_muted"))
+    right = rect.right() - date_width - style.gap * 2
+    for badge, color in badges:
         badge_width = chip_metrics.horizontalAdvance(badge)
-        if badge_width < room:
-            painter.setFont(style.chip)
-            painter.setPen(style.color("changed_edge"))
-            badge_rect = QRectF(rect.right() - date_width - style.gap * 2 - badge_width,
-                                rect.top(), badge_width, rect.height())
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignVCenter, badge)
-            room -= badge_width + style.gap * 2
-    if position.stance and room > chip_metrics.horizontalAdvance("M…") + style.pad:
-        chip_pad = style.theme.px(0.45)
-        text = elide(position.stance, style.chip, room - 2 * chip_pad)
-        width = chip_metrics.horizontalAdvance(text) + 2 * chip_pad
-        chip = QRectF(left, rect.center().y() - style.chip_height / 2, width, style.chip_height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.color("chip_fill"))
-        painter.drawRoundedRect(chip, style.chip_height / 2, style.chip_height / 2)
+        if badge_width >= room:
+            break
         painter.setFont(style.chip)
-        painter.setPen(style.color("chip_text"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(style.color(color))
+        painter.drawText(QRectF(right - badge_width, rect.top(), badge_width, rect.height()),
+                         Qt.AlignmentFlag.AlignVCenter, badge)
+        right -= badge_width + style.gap * 2
+        room -= badge_width + style.gap * 2
+    if position.stance:
+        _paint_chip(painter, QRectF(left, rect.top(), room, rect.height()), position.stance,
+                    style)
+
+
+def _paint_chip(painter: QPainter, rect: QRectF, stance: str, style: GridStyle) -> None:
+    """The stance as a chip: whole where it fits, else cut at a word with "…" (never
+    mid-word: "abstain" is never "a…"); not drawn when not even one word fits."""
+    metrics = QFontMetricsF(style.chip)
+    chip_pad = style.theme.px(0.45)
+    text = elide_words(stance, style.chip, rect.width() - 2 * chip_pad)
+    if not text:
+        return
+    width = metrics.horizontalAdvance(text) + 2 * chip_pad
+    chip = QRectF(rect.left(), rect.center().y() - style.chip_height / 2, width,
+                  style.chip_height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.color("chip_fill"))
+    painter.drawRoundedRect(chip, style.chip_height / 2, style.chip_height / 2)
+    painter.setFont(style.chip)
+    painter.setPen(style.color("chip_text"))
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def paint_issue(
@@ -322,6 +435,7 @@ def paint_grid(
         paint_actor_header(painter, rect, dataset.actors[actor_index], colors[actor_index],
                            style, highlighted=actor_index in highlight_actors)
     y = top + layout.header_height
+    search = result.filter.text.strip()
     for row, issue_index in enumerate(result.issue_rows.tolist()):
         height = layout.row_heights[row]
         paint_issue(painter, QRectF(left, y, layout.issue_width, height),
@@ -333,7 +447,8 @@ def paint_grid(
                 cell = replace(cell, changed=(cell.issue, cell.actor) in changed)
             related = cell.issue in highlight_issues and cell.actor in highlight_actors
             paint_cell(painter, QRectF(left + layout.column_x(column), y, layout.column_width,
-                                       height), cell, style, CellState(highlighted=related))
+                                       height), cell, style,
+                       CellState(highlighted=related, search=search))
         y += height
     _paint_rules(painter, left, top, layout, style)
 

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
 from ...model import DatasetIndex, QueryResult
 from ..theme import LIGHT, Theme
-from .colors import visible_actor_color
+from .colors import theme_colors, visible_actor_color
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
 from .text_layout import elide, wrap
 from .timeline.data import TimelineData
@@ -33,7 +33,7 @@ class PageSpec:
     view: str = "both"
     width: int = 1280
     theme: Theme = LIGHT
-    colors: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()  # by actor index, as the session holds them
     title: str | None = None
     subtitle: str | None = None
     caption: bool = True
@@ -43,6 +43,11 @@ class PageSpec:
     highlight_cells: frozenset[tuple[int, int]] | None = None
     max_text_lines: int = 12
     timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
+
+    @property
+    def painted_colors(self) -> tuple[str, ...]:
+        """The actor colours as this page's theme paints them (lifted together on dark)."""
+        return theme_colors(self.colors, self.theme.dark)
 
 
 @dataclass(slots=True)
@@ -113,7 +118,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     layout = PageLayout(spec, result, timeline_result or result, index, pad, heading,
                         description, caption, height, fonts=fonts)
     if spec.view in ("timeline", "both"):
-        data = TimelineData.from_result(layout.timeline_result, index, list(spec.colors))
+        data = TimelineData.from_result(layout.timeline_result, index, list(spec.painted_colors))
         start, end = _timeline_range(data, layout.timeline_result)
         highlighted = frozenset({spec.highlight_event}) if spec.highlight_event is not None \
             else frozenset()
@@ -164,7 +169,7 @@ def paint_page(painter: QPainter, origin: QPointF, layout: PageLayout) -> None:
         y += pad * 0.75
         result = layout.result
         issues, actors = _highlights(layout)
-        paint_grid(painter, QPointF(left, y), result, layout.grid, list(spec.colors),
+        paint_grid(painter, QPointF(left, y), result, layout.grid, list(spec.painted_colors),
                    layout.grid_style, issues, actors, spec.highlight_cells)
     elif layout.empty_grid:
         font = layout.fonts["subtitle"]

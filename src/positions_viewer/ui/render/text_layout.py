@@ -11,7 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
-__all__ = ["MAX_LAYOUT_CHARS", "elide", "wrap"]
+__all__ = ["MAX_LAYOUT_CHARS", "elide", "elide_words", "wrap"]
 
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
@@ -32,6 +32,24 @@ def elide(text: str, font: QFont, width: float) -> str:
     """One line, cut with "…" to fit ``width`` px."""
     single = " ".join(text[:MAX_LAYOUT_CHARS].split())
     return QFontMetricsF(font).elidedText(single, _ELIDE_RIGHT, max(0.0, width))
+
+
+def elide_words(text: str, font: QFont, width: float) -> str:
+    """One line that fits ``width`` px: ``text`` whole, else its first words and "…" (a
+    short tag is never cut mid-word: "abstain" does not become "a…"); "" when not even the
+    first word and "…" fit. A single word longer than the line is cut with "…" only when
+    the line holds at least eight of its characters."""
+    single = " ".join(text[:MAX_LAYOUT_CHARS].split())
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(single) <= width:
+        return single
+    words = single.split(" ")
+    for count in range(len(words) - 1, 0, -1):
+        shorter = " ".join(words[:count]).rstrip(",;:") + "…"
+        if metrics.horizontalAdvance(shorter) <= width:
+            return shorter
+    cut = metrics.elidedText(words[0], _ELIDE_RIGHT, max(0.0, width))
+    return cut if len(cut) >= 9 else ""
 
 
 class _FontHandle:

@@ -16,7 +16,7 @@ __all__ = ["build_menus", "shortcuts_text"]
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
 THEMES = (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark"))
-TOOLBAR = ("open", "reload", "export", "copy-image", "present")
+TOOLBAR = ("open", "reload", "export", "copy-image", "compare", "present")
 
 # Keys that are not menu actions: the timeline's, the grid's and the presenter's.
 OTHER_KEYS = (
@@ -56,6 +56,8 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open Recen&t")
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     _action(window, file_menu, "&Reload", window.reload, QKeySequence("Ctrl+R"), "reload")
+    _action(window, file_menu, "I&mport…", window.import_dialog, QKeySequence("Ctrl+I"),
+            "import")
     file_menu.addSeparator()
     _action(window, file_menu, "&Export…", window.export_dialog, QKeySequence("Ctrl+E"),
             "export")
@@ -77,6 +79,14 @@ def build_menus(window: MainWindow) -> None:
             "zoom-out")
     _action(window, view_menu, "&Actual Text Size", lambda: window.zoom_text(0),
             QKeySequence("Ctrl+0"), "zoom-reset")
+    view_menu.addSeparator()
+    compare = _action(window, view_menu, "&Compare Dates", lambda: None,
+                      QKeySequence("Ctrl+Shift+D"), "compare")
+    compare.setCheckable(True)
+    compare.setToolTip("What changed between From (A) and As of (B): each cell with the "
+                       "statement before it, and the list of changes")
+    compare.toggled.connect(window.session.set_compare_mode)
+    window.session.compare_changed.connect(lambda on: compare.setChecked(on))
     view_menu.addSeparator()
     theme_menu = view_menu.addMenu("&Theme")
     group = QActionGroup(window)

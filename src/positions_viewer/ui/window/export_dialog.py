@@ -192,7 +192,7 @@ def export_plan(window: MainWindow, target: Path, fmt: str, all_views: bool) -> 
     if all_views:
         plan = plan_views(window.dataset, target, fmt)
     else:
-        plan = plan_filters(target, fmt, window.result.filter, window.current_view())
+        plan = plan_filters(target, fmt, window.result.filter, window.session.current_view())
     if window.path is not None:
         plan.refuse_input(window.path)
     return plan
@@ -220,7 +220,7 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     if window.result is None or window.index is None:
         return False
     spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=window.theme.scaled(13),
-                    colors=tuple(window.colors))
+                    colors=window.session.colors)
     try:
         image = render_image(window.result, window.index, spec, scale)
     except ImageTooLarge as exc:

@@ -18,10 +18,11 @@ from positions_viewer.model import PartialDate
 from ...theme import Theme
 from ..text_layout import elide
 from .data import NO_ACTOR, TimelineData
-from .frame import Frame, layout_frame
+from .frame import layout_frame
 from .hit import TimelineHitMap, hit_map
 from .lod import Lod
 from .marks import draw_chips, draw_density, draw_items
+from .parts import Frame
 from .primitives import crisp, device_scale, draw_static, vlines
 from .scale import brush_days
 from .style import TimelineStyle, timeline_style, with_alpha

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QStaticText, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QStaticText, QTransform
 
 from positions_viewer.cache import BoundedCache
 
@@ -62,7 +62,6 @@ class TimelineStyle:
         self.highlight, self.as_of = c(theme.highlight), c(theme.as_of_line)
         self.chip_fill, self.chip_text = c(theme.chip_fill), c(theme.chip_text)
         self.changed_edge = c(theme.changed_edge)
-        self.ring = QPen(self.surface, 1.5)
         self.outside = with_alpha(c(theme.surface_alt), 150 if theme.dark else 170)
         self.density = mix(c(theme.accent), self.surface, 0.55 if theme.dark else 0.45)
         self.neutral = c(theme.text_muted)
