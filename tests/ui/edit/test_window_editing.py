@@ -145,11 +145,11 @@ def test_an_edit_made_on_the_session_shows_in_the_grid_details_and_menus(
                                       parse_date("2025-12-24"), "open"))
     assert cell_text(window, 1, 2) == "Said by the session"
     assert "Said by the session" in window.details.text()
-    assert window.editing.undo_action.text() == "&Undo Add statement"
+    assert window.editing.actions.undo.text() == "&Undo Add statement"
     assert window.isWindowModified()
     session.edits.undo()
     assert cell_text(window, 1, 2) != "Said by the session"
-    assert window.editing.redo_action.isEnabled()
+    assert window.editing.actions.redo.isEnabled()
 
 
 def test_save_writes_only_the_edited_entry_and_the_watcher_does_not_reload(
@@ -173,7 +173,7 @@ def test_save_writes_only_the_edited_entry_and_the_watcher_does_not_reload(
     assert data.count(b"\n") == data.count(b"\r\n")
     qtbot.wait(800)  # longer than the watcher's debounce
     assert opened == []  # no reload of the app's own write: no flash
-    assert window.session.selection.cell == (0, 0) and window.editing.undo_action.isEnabled()
+    assert window.session.selection.cell == (0, 0) and window.editing.actions.undo.isEnabled()
 
 
 def test_details_buttons_edit_and_delete_a_statement_of_the_history(
@@ -212,7 +212,7 @@ def test_add_event_here_takes_the_dates_just_brushed(window: MainWindow) -> None
     hit = window.timeline.hit_map()
     assert hit is not None
     x = round(hit.scale.x(parse_date("2025-12-21").start))
-    menu = window.editing._timeline_menu(QPoint(x, 10))
+    menu = window.editing.timeline_tools.menu(QPoint(x, 10))
     assert menu is not None
     add = next(a for a in menu.actions() if a.text() == "Add Event Here…")
     add.trigger()

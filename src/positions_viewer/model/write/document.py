@@ -27,49 +27,21 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..load import load_bytes
-from ..load.schema import TABLES
 from ..types import Dataset
 from . import whole
 from .checks import Checked, Ids, check_block, id_tables
 from .diagnostics import carry
 from .edits import AddEntry, DeleteEntry, Edit, EditEntry, MoveEntry, noun
 from .layout import Block, Layout
+from .patch import Patch, minimal_patch
+from .refusals import EditRefused, id_change_problem, may_delete
 from .reindex import Change, apply_change
 from .render import edit_block, new_block
+from .sections import swapped, with_one_blank
 
-__all__ = [
-    "FULL_CHECK_BYTES", "Applied", "EditRefused", "Patch", "State", "TextDocument",
-    "id_change_problem", "minimal_patch", "referrers",
-]
+__all__ = ["FULL_CHECK_BYTES", "Applied", "EditRefused", "Patch", "State", "TextDocument"]
 
 FULL_CHECK_BYTES = 2_000_000  # up to this size every edit is checked by loading the new bytes
-
-
-class EditRefused(Exception):
-    """The edit would make the file fail ``check`` (or cannot be placed): nothing changed.
-    ``diagnostics`` say why, located in the file as ``check`` would."""
-
-    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
-        super().__init__(message)
-        self.diagnostics = tuple(diagnostics)
-
-
-@dataclass(frozen=True, slots=True)
-class Patch:
-    """``old`` bytes at ``start`` replaced by ``new``."""
-
-    start: int
-    old: bytes
-    new: bytes
-
-    def apply(self, data: bytes) -> bytes:
-        end = self.start + len(self.old)
-        if data[self.start:end] != self.old:
-            raise ValueError("the patch does not fit these bytes")
-        return b"".join((data[:self.start], self.new, data[end:]))
-
-    def inverse(self) -> Patch:
-        return Patch(self.start, self.new, self.old)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +178,13 @@ class TextDocument:
             return Patch(block.start, self.data[block.start:block.end], text.encode()), \
                 change, checked
         if isinstance(edit, DeleteEntry):
-            self._may_delete(table, edit.index)
-            start, end = _with_one_blank(layout, block)
+            may_delete(self.dataset, table, edit.index)
+            start, end = with_one_blank(layout, block)
             return Patch(start, self.data[start:end], b""), Change(table, "delete",
                                                                    edit.index), None
         first = self._checked_block(table, edit.first)
         second = self._checked_block(table, edit.first + 1)
-        moved = _swapped(self.data, first, second, nl.encode())
+        moved = swapped(self.data, first, second, nl.encode())
         return Patch(first.lead, self.data[first.lead:second.end], moved), \
             Change(table, "swap", edit.first), None
 
@@ -250,7 +222,7 @@ class TextDocument:
                               "sections the window can place an edit in; it edits such files "
                               f"up to {self.full_check_bytes // 1_000_000} MB")
         if isinstance(edit, DeleteEntry):
-            self._may_delete(edit.table, edit.index)
+            may_delete(self.dataset, edit.table, edit.index)
         try:
             new = whole.edited(self.data, edit)
         except whole.Unsupported as exc:
@@ -270,18 +242,6 @@ class TextDocument:
     def _entry_exists(self, table: str, index: int) -> None:
         if not 0 <= index < len(getattr(self.dataset, table)):
             raise EditRefused(f"there is no {noun(table)} number {index + 1}")
-
-    def _may_delete(self, table: str, index: int) -> None:
-        """Nothing may refer to the entry, and a table that needs one keeps one."""
-        entries = getattr(self.dataset, table)
-        if TABLES[table].at_least_one and len(entries) == 1:
-            raise EditRefused(f"the file needs at least one {noun(table)}")
-        users = referrers(self.dataset, table, index)
-        if users:
-            shown = ", ".join(users[:3]) + (f" and {len(users) - 3} more" if len(users) > 3
-                                            else "")
-            raise EditRefused(f"{noun(table)} {entries[index].id!r} is still referred to by "
-                              f"{shown}; change those first")
 
     # -- settling: the new bytes, their dataset and diagnostics ---------------------------
 
@@ -330,80 +290,8 @@ class _Unplaced(EditRefused):
                          "safely; nothing was changed")
 
 
-def referrers(dataset: Dataset, table: str, index: int) -> list[str]:
-    """Paths of the entries that refer to entry ``index`` of ``table`` (``positions[3]``)."""
-    out: list[str] = []
-    if table in ("actors", "issues"):
-        key = table[:-1]
-        out += [f"positions[{p.index}]" for p in dataset.positions if getattr(p, key) == index]
-        out += [f"events[{e.index}]" for e in dataset.events if index in getattr(e, table)]
-        out += [f"views[{n}]" for n, v in enumerate(dataset.views)
-                if index in (getattr(v, table) or ())]
-    elif table == "events":
-        out += [f"positions[{p.index}]" for p in dataset.positions if p.event == index]
-    elif table == "sources":
-        out += [f"positions[{p.index}]" for p in dataset.positions if index in p.sources]
-        out += [f"events[{e.index}]" for e in dataset.events if index in e.sources]
-    return out
-
-
-def id_change_problem(dataset: Dataset, edit: Edit) -> str:
-    """Why ``edit`` may not change its entry's id (others refer to it by that id), or ""."""
-    if not isinstance(edit, EditEntry) or not any(key == "id" for key, _ in edit.changes):
-        return ""
-    users = referrers(dataset, edit.table, edit.index)
-    if not users:
-        return ""
-    old = getattr(dataset, edit.table)[edit.index].id
-    return (f"id: {noun(edit.table)} {old!r} is referred to by {', '.join(users[:3])}"
-            + (f" and {len(users) - 3} more" if len(users) > 3 else "")
-            + "; its id cannot change")
-
-
-def minimal_patch(old: bytes, new: bytes) -> Patch:
-    """One patch from ``old`` to ``new``: the bytes between their common start and end."""
-    size = min(len(old), len(new))
-    start = 0
-    step = 1 << 16
-    while start < size:  # compare in chunks: a byte loop over 30 MB takes seconds
-        chunk = min(step, size - start)
-        if old[start:start + chunk] == new[start:start + chunk]:
-            start += chunk
-            continue
-        while old[start] == new[start]:
-            start += 1
-        break
-    end = 0
-    while end < size - start and old[len(old) - end - 1] == new[len(new) - end - 1]:
-        end += 1
-    return Patch(start, old[start:len(old) - end], new[start:len(new) - end])
-
-
 def _same(found: Any, entry: Any) -> bool:
     return bool(found == entry)
-
-
-def _with_one_blank(layout: Layout, block: Block) -> tuple[int, int]:
-    """The bytes to remove with an entry: its lead and body, and one blank line that
-    separated it from its neighbour, so no double gap is left."""
-    data = layout.data
-    if layout.blank_before(block.lead):
-        return data.rfind(b"\n", 0, block.lead - 1) + 1, block.end
-    after = data.find(b"\n", block.end)
-    if after >= 0 and not data[block.end:after].strip():
-        return block.lead, after + 1
-    return block.lead, block.end
-
-
-def _swapped(data: bytes, first: Block, second: Block, nl: bytes) -> bytes:
-    """The bytes from ``first.lead`` to ``second.end`` with the two entries traded."""
-    one = data[first.lead:first.end]
-    two = data[second.lead:second.end]
-    between = data[first.end:second.lead]
-    if not two.endswith(b"\n"):  # the last line of the file: the newline moves with it
-        two += nl
-        one = one[:-len(nl)] if one.endswith(nl) else one.rstrip(b"\r\n")
-    return two + between + one
 
 
 def _shown_index(edit: Edit, size: int) -> int | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Severity
 from ..types import Dataset
 from .checks import Ids, check_block, id_tables
-from .document import id_change_problem, referrers
 from .edits import AddEntry, DeleteEntry, Edit, EditEntry, entry_values, noun
+from .refusals import id_change_problem, referrers
 from .render import new_block
 
 __all__ = ["preview"]

@@ -12,26 +12,27 @@ another file with unsaved edits asks first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QVBoxLayout
 
 from ...model import PartialDate, Position
 from ...model.write import DeleteEntry, EditRefused
-from ..timeline.tooltip import day_date
 from . import prompts
 from .conflict import CompareDialog, ConflictBar
 from .entries_dialog import EntriesDialog
 from .entry_form import EntryForm
 from .event_form import EventForm
 from .history import SaveConflict
+from .menus import EditActions
 from .panel_tools import PanelTools
 from .saving import SaveError
 from .statement_form import StatementForm
+from .timeline_tools import TimelineTools
 
 if TYPE_CHECKING:
     from ..window.main_window import MainWindow
@@ -49,9 +50,7 @@ class Editing(QObject):
         self.window = window
         self.session = window.session
         self.history = window.session.edits
-        self._brushed: tuple[PartialDate, PartialDate] | None = None
-        self._build_actions()
-        self._install_menus()
+        self.actions = EditActions(self, window)
         self.conflict_bar = ConflictBar(self.session, window)
         self.conflict_bar.keepMine.connect(self.keep_mine)
         self.conflict_bar.compareAsked.connect(self.compare)
@@ -63,126 +62,44 @@ class Editing(QObject):
         self._wire()
         self._synchronize()
 
-    # -- actions ----------------------------------------------------------------------
-
-    def _action(self, text: str, slot: Callable[[], object],
-                keys: list[QKeySequence] | None = None, name: str = "",
-                on: QWidget | None = None) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcuts(keys)
-        action.triggered.connect(lambda _checked=False: slot())  # not "checked" as an index
-        if on is not None:  # keys only where they make sense (Delete in a text field…)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            on.addAction(action)
-        else:
-            self.window.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        grid = self.window.grid
-        self.undo_action = self._action("&Undo", self.undo, [QKeySequence(keys.Undo)], "undo")
-        self.redo_action = self._action(
-            "Red&o", self.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")], "redo")
-        self.save_action = self._action("&Save", self.save, [QKeySequence(keys.Save)], "save")
-        self.save_as_action = self._action("Save &As…", self.save_as,
-                                           [QKeySequence("Ctrl+Shift+S")], "save-as")
-        self.add_statement_action = self._action(
-            "&Add Statement…", self.add_statement, [QKeySequence("Insert")], "add-statement",
-            on=grid)
-        self.edit_statement_action = self._action(
-            "&Edit Statement…", self.edit_statement,
-            [QKeySequence("F2"), QKeySequence("Return"), QKeySequence("Enter")],
-            "edit-statement", on=grid)
-        self.delete_statement_action = self._action(
-            "&Delete Statement", self.delete_statement, [QKeySequence("Delete")],
-            "delete-statement", on=grid)
-        self.add_event_action = self._action("Add E&vent…", self.add_event, None, "add-event")
-        self.edit_event_action = self._action("Edit Eve&nt…", self.edit_event, None,
-                                              "edit-event")
-        self.delete_event_action = self._action("Delete Even&t", self.delete_event, None,
-                                                "delete-event")
-        self.entries_action = self._action("&Issues and Actors…", self.edit_entries, None,
-                                           "issues-actors")
-        self.save_view_action = self._action(
-            "Save &Filters as a Saved View…", self.save_view, [QKeySequence("Ctrl+Shift+V")],
-            "save-view")
-        self.views_action = self._action("&Manage Saved Views…", self.manage_views, None,
-                                         "manage-views")
-
-    def _install_menus(self) -> None:
-        window = self.window
-        menus = {action.text().replace("&", ""): action.menu()
-                 for action in window.menuBar().actions() if action.menu() is not None}
-        file_menu, edit_menu = menus.get("File"), menus.get("Edit")
-        present = menus.get("Present")
-        if isinstance(file_menu, QMenu):
-            export = window.findChild(QAction, "export")
-            before = export if export in file_menu.actions() else None
-            file_menu.insertAction(before, self.save_action)  # type: ignore[arg-type]
-            file_menu.insertAction(before, self.save_as_action)  # type: ignore[arg-type]
-            file_menu.insertSeparator(before)  # type: ignore[arg-type]
-        if isinstance(edit_menu, QMenu):
-            first = edit_menu.actions()[0] if edit_menu.actions() else None
-            edit_menu.insertAction(first, self.undo_action)  # type: ignore[arg-type]
-            edit_menu.insertAction(first, self.redo_action)  # type: ignore[arg-type]
-            edit_menu.insertSeparator(first)  # type: ignore[arg-type]
-            edit_menu.addSeparator()
-            for action in (self.add_statement_action, self.edit_statement_action,
-                           self.delete_statement_action):
-                edit_menu.addAction(action)
-            edit_menu.addSeparator()
-            for action in (self.add_event_action, self.edit_event_action,
-                           self.delete_event_action):
-                edit_menu.addAction(action)
-            edit_menu.addSeparator()
-            edit_menu.addAction(self.entries_action)
-        if isinstance(present, QMenu):
-            old = window.findChild(QAction, "copy-view")  # copying a snippet by hand: gone
-            if old is not None:
-                present.insertAction(old, self.save_view_action)
-                present.insertAction(old, self.views_action)
-                present.removeAction(old)
-                window.removeAction(old)
-            else:
-                present.addAction(self.save_view_action)
-                present.addAction(self.views_action)
-
     def _wire(self) -> None:
         history, window = self.history, self.window
         history.changed.connect(self._synchronize)
+        history.changed.connect(self._edited)
         history.saved.connect(self._saved)
         self.session.selection_changed.connect(self._synchronize)
         self.session.opened.connect(self._synchronize)
         window.opener.may_replace = self._may_replace
         window.grid.doubleClicked.connect(lambda _index: self.edit_statement())
-        timeline = window.timeline
-        timeline.installEventFilter(self)
-        timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        timeline.customContextMenuRequested.connect(self._timeline_menu)
-        timeline.dateRangeBrushed.connect(self._brush)
+        self.timeline_tools = TimelineTools(self, window.timeline)
         window.installEventFilter(self)
+
+    def _edited(self) -> None:
+        """After an edit, undo or redo: the new index folds its texts for search on a
+        worker thread, as after a load (the first search and From date do not wait)."""
+        index = self.session.index
+        if index is not None and not index.search_ready:
+            QTimer.singleShot(0, lambda: threading.Thread(
+                target=index.prepare_search, name="positions-search", daemon=True).start())
 
     def _synchronize(self, _changed: object = None) -> None:
         history, session = self.history, self.session
         open_file = session.dataset is not None and session.path is not None
-        self.undo_action.setEnabled(history.can_undo)
-        self.undo_action.setText(f"&Undo {history.undo_title}" if history.can_undo
+        self.actions.undo.setEnabled(history.can_undo)
+        self.actions.undo.setText(f"&Undo {history.undo_title}" if history.can_undo
                                  else "&Undo")
-        self.redo_action.setEnabled(history.can_redo)
-        self.redo_action.setText(f"Red&o {history.redo_title}" if history.can_redo
+        self.actions.redo.setEnabled(history.can_redo)
+        self.actions.redo.setText(f"Red&o {history.redo_title}" if history.can_redo
                                  else "Red&o")
-        for action in (self.save_action, self.save_as_action, self.add_statement_action,
-                       self.add_event_action, self.entries_action, self.save_view_action,
-                       self.views_action):
+        for action in (self.actions.save, self.actions.save_as, self.actions.add_statement,
+                       self.actions.add_event, self.actions.entries, self.actions.save_view,
+                       self.actions.views):
             action.setEnabled(open_file)
-        self.edit_statement_action.setEnabled(open_file and session.selection.cell is not None)
-        self.delete_statement_action.setEnabled(self.shown_statement() is not None)
+        self.actions.edit_statement.setEnabled(open_file and session.selection.cell is not None)
+        self.actions.delete_statement.setEnabled(self.shown_statement() is not None)
         selected_event = open_file and session.selection.event is not None
-        self.edit_event_action.setEnabled(selected_event)
-        self.delete_event_action.setEnabled(selected_event)
+        self.actions.edit_event.setEnabled(selected_event)
+        self.actions.delete_event.setEnabled(selected_event)
         self.window.setWindowModified(history.is_modified)
 
     def status(self, text: str) -> None:
@@ -380,49 +297,7 @@ class Editing(QObject):
                 event.ignore()
                 return True
             return False
-        if watched is self.window.timeline and event.type() == \
-                QEvent.Type.MouseButtonDblClick and isinstance(event, QMouseEvent):
-            hit = self.window.timeline.hit_map()
-            found = hit.event_at(event.position()) if hit is not None else None
-            if found is not None and event.button() == Qt.MouseButton.LeftButton:
-                self.session.select_event(found)
-                self.edit_event(found)
-                return True
         return super().eventFilter(watched, event)
-
-    # -- the timeline -----------------------------------------------------------------
-
-    def _brush(self, start: PartialDate, end: PartialDate) -> None:
-        self._brushed = (start, end)
-        self.status("Dates set. Right-click the timeline to add an event over them.")
-
-    def _timeline_menu(self, pos: QPoint) -> QMenu | None:
-        if self.session.dataset is None:
-            return None
-        timeline = self.window.timeline
-        hit = timeline.hit_map()
-        menu = QMenu(timeline)
-        found = hit.event_at(pos.toPointF()) if hit is not None else None
-        if found is not None:
-            menu.addAction("Edit Event…", lambda: self.edit_event(found))
-            menu.addAction("Delete Event", lambda: self.delete_event(found))
-            menu.addSeparator()
-        start, end = self._here(pos)
-        menu.addAction("Add Event Here…", lambda: self.add_event(start, end))
-        menu.popup(timeline.mapToGlobal(pos))
-        return menu
-
-    def _here(self, pos: QPoint) -> tuple[PartialDate | None, PartialDate | None]:
-        """The dates just brushed when the pointer is over them, else the day under it."""
-        hit = self.window.timeline.hit_map()
-        if hit is None:
-            return None, None
-        day = day_date(int(hit.scale.day(pos.x())))
-        if self._brushed is not None:
-            start, end = self._brushed
-            if start.start <= day.start <= end.stop:
-                return start, end
-        return day, None
 
     # -- helpers ------------------------------------------------------------------------
 
