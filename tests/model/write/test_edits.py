@@ -107,6 +107,11 @@ EDITS: dict[str, tuple[MakeEdit, tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+def _located(diagnostics: object) -> list[tuple[int, int, str, str, str]]:
+    return sorted((d.line, d.column, d.severity.value, d.path, d.message)
+                  for d in diagnostics)  # type: ignore[attr-defined]
+
+
 def _allowed(text_lines: list[str], markers: tuple[str, ...]) -> set[int]:
     allowed: set[int] = set()
     for marker in markers:
@@ -128,6 +133,7 @@ def test_an_edit_changes_only_its_entry_and_the_file_passes_check(
     result = load_bytes(new, "data.toml")
     assert result.dataset is not None, [str(d) for d in result.errors]
     assert result.dataset == doc.dataset  # what the window shows is what the file says
+    assert _located(doc.diagnostics) == _located(result.diagnostics)  # and what check says
     removed, added = changed_lines(data, new)
     old_lines, new_lines = lines(data), lines(new)
     assert removed or added
@@ -248,3 +254,19 @@ def test_a_file_tomlkit_cannot_write_back_unchanged_is_refused_untouched() -> No
     with pytest.raises(EditRefused, match="tomlkit cannot write this file back unchanged"):
         doc.apply(DeleteEntry("positions", 1))
     assert doc.data == data
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_warnings_follow_the_edits_as_check_gives_them(mode: str) -> None:
+    doc = document(VARIANTS["crlf"], incremental=MODES[mode])
+    doc.apply(edit_entry(doc.dataset, "actors", 1, _values(doc.dataset, "actors", 1,
+                                                           color="#1f4e9d")))
+    doc.apply(AddEntry("issues", (("id", "empty"), ("title", " "))))
+    doc.apply(DeleteEntry("positions", 0))
+    doc.apply(MoveEntry("actors", 1, -1))
+    result = load_bytes(doc.data, "data.toml")
+    messages = [d.message for d in result.diagnostics]
+    assert any("hard to tell apart" in m for m in messages)
+    assert any("issue 'empty' has no position" in m for m in messages)
+    assert any("is blank" in m for m in messages)
+    assert _located(doc.diagnostics) == _located(result.diagnostics)

@@ -116,6 +116,11 @@ def an_edit(draw: st.DrawFn, d: Dataset) -> Edit:
     return view_from_filter(d, Filter(issues=issues), draw(texts))
 
 
+def _located(diagnostics: object) -> list[tuple[int, int, str, str]]:
+    return sorted((d.line, d.column, d.path, d.message)
+                  for d in diagnostics)  # type: ignore[attr-defined]
+
+
 def _step(docs: tuple[TextDocument, TextDocument], edit: Edit) -> list[object]:
     done: list[object] = []
     refused = []
@@ -145,6 +150,7 @@ def test_any_sequence_of_edits_undone_gives_the_original_bytes(variant: str,
             loaded = load_bytes(docs[0].data, "data.toml")
             assert loaded.dataset is not None, [str(e) for e in loaded.errors]
             assert loaded.dataset == docs[0].dataset == docs[1].dataset
+            assert _located(docs[1].diagnostics) == _located(loaded.diagnostics)
     edited = docs[0].data
     for done in reversed(history):
         for doc, applied in zip(docs, done, strict=True):

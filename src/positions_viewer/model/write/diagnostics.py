@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ..colors import too_close_pairs
 from ..diagnostics import Diagnostic, Severity, quote
+from ..load.locate import SourceMap
 from ..types import Dataset
 from .checks import Checked
 from .layout import Layout
@@ -34,7 +35,7 @@ def carry(old: Sequence[Diagnostic], old_data: bytes, patch_start: int, old_byte
     moved = _swap_lines(old_layout, change, first) if change.op == "swap" else {}
     out: list[Diagnostic] = []
     for diagnostic in old:
-        if any(words in diagnostic.message for words in _SPANNING):
+        if _spans_entries(diagnostic):
             continue
         line = diagnostic.line
         if first <= line < first + old_lines:
@@ -46,10 +47,15 @@ def carry(old: Sequence[Diagnostic], old_data: bytes, patch_start: int, old_byte
         out.append(dataclasses.replace(diagnostic, line=line,
                                        path=_renumbered(diagnostic.path, change)))
     if checked is not None:
-        out += checked.diagnostics
+        out += [d for d in checked.diagnostics if not _spans_entries(d)]
     out += _spanning(dataset, new_layout, name)
     out.sort(key=lambda d: (d.line, d.column, d.severity is Severity.WARNING))
     return out
+
+
+def _spans_entries(diagnostic: Diagnostic) -> bool:
+    """A warning about two entries or a table (worked out again after every edit)."""
+    return any(words in diagnostic.message for words in _SPANNING)
 
 
 def _swap_lines(layout: Layout, change: Change, first_line: int) -> dict[int, int]:
@@ -88,16 +94,27 @@ def _spanning(dataset: Dataset, layout: Layout, name: str) -> list[Diagnostic]:
                            "'No stated position' for every actor"))
     actors = dataset.actors
     for first, second, _gap in too_close_pairs([a.color for a in actors]):
+        line = _where(layout, "actors", first, "color")[0]
         out.append(_at(layout, name, "actors", second, "color",
                        f"colour {actors[second].color} is hard to tell apart from "
-                       f"{actors[first].color} (actor {quote(actors[first].id)}); choose a "
-                       "more distinct colour, or none for a palette colour"))
+                       f"{actors[first].color} (actor {quote(actors[first].id)}, line {line}); "
+                       "choose a more distinct colour, or none for a palette colour"))
     return out
+
+
+def _where(layout: Layout, table: str, index: int, key: str) -> tuple[int, int]:
+    """Line and column of ``key`` in entry ``index`` of ``table`` (as ``check`` locates it),
+    found in the entry's own text."""
+    if index >= layout.count(table):
+        return 0, 0
+    block = layout.block(table, index)
+    first = layout.line_of(block.start)
+    text = layout.data[block.start:block.end].decode("utf-8", errors="replace")
+    line, column = SourceMap.scan(text).find(table, 0, key)
+    return first + line - 1, column
 
 
 def _at(layout: Layout, name: str, table: str, index: int, key: str,
         message: str) -> Diagnostic:
-    line = 0
-    if index < layout.count(table):
-        line = layout.line_of(layout.block(table, index).start)
-    return Diagnostic(name, line, 0, Severity.WARNING, message, f"{table}[{index}].{key}")
+    line, column = _where(layout, table, index, key)
+    return Diagnostic(name, line, column, Severity.WARNING, message, f"{table}[{index}].{key}")

@@ -262,21 +262,40 @@ class TextDocument:
         else:
             layout = self.layout.patched(patch.start, len(patch.old), patch.new, data)
             dataset = apply_change(self.dataset, change)
+            ids = id_tables(dataset)
             if checked is None and change.op in ("replace", "insert"):
-                checked = self._recheck(patch, change, layout)
-            diagnostics = tuple(carry(self.diagnostics, self.data, patch.start, patch.old,
-                                      patch.new, change, dataset, checked, self.layout,
-                                      layout, self.name))
+                checked = self._recheck(dataset, ids, layout, change.table, change.index)
+            found = carry(self.diagnostics, self.data, patch.start, patch.old, patch.new,
+                          change, dataset, checked, self.layout, layout, self.name)
+            if change.table == "events" and change.op == "replace":
+                # A statement warns when its date differs from its event's: check again
+                # those that name the event edited.
+                for position in dataset.positions:
+                    if position.event == change.index:
+                        found = self._rechecked(found, dataset, ids, layout, position.index)
+            diagnostics = tuple(found)
         self._layout = layout
         self.data, self.dataset, self.diagnostics = data, dataset, diagnostics
         self._ids = None
 
-    def _recheck(self, patch: Patch, change: Change, layout: Layout) -> Checked:
-        """The diagnostics of an entry put back by undo or redo, from its new text."""
-        block = layout.block(change.table, change.index)
+    def _recheck(self, dataset: Dataset, ids: Ids, layout: Layout, table: str,
+                 index: int) -> Checked:
+        """Entry ``index`` checked again from its text in ``layout`` (undo, redo)."""
+        block = layout.block(table, index)
         text = layout.data[block.start:block.end].decode("utf-8")
-        return check_block(self.dataset, self.ids, change.table, change.index, text,
-                           self.name, layout.line_of(block.start), change.op == "replace")
+        return check_block(dataset, ids, table, index, text, self.name,
+                           layout.line_of(block.start), True)
+
+    def _rechecked(self, found: list[Diagnostic], dataset: Dataset, ids: Ids, layout: Layout,
+                   position: int) -> list[Diagnostic]:
+        """``found`` with statement ``position``'s diagnostics worked out again."""
+        path = f"positions[{position}]"
+        kept = [d for d in found if not (d.path == path or d.path.startswith((path + ".",
+                                                                             path + "[")))]
+        checked = self._recheck(dataset, ids, layout, "positions", position)
+        kept += checked.diagnostics
+        kept.sort(key=lambda d: (d.line, d.column, not d.is_error))
+        return kept
 
     def _replace(self, patch: Patch, state: State) -> None:
         self._layout = self.layout.patched(patch.start, len(patch.old), patch.new, state.data)
