@@ -59,6 +59,7 @@ def _timings(ctx: Context, size: str, path: Path) -> list[Row]:
     result = load_file(path)
     assert result.dataset is not None
     session.show_loaded(path, result, DatasetIndex(result.dataset))
+    label = f"{size}, {len(result.dataset.positions):,} positions"
     del result
     edits = session.edits
     counter = iter(range(10**6))
@@ -119,7 +120,6 @@ def _timings(ctx: Context, size: str, path: Path) -> list[Row]:
     moved = _timed(move_and_save, max(3, runs // 2))
     undone = _timed(undo_and_save, runs)
     assert load_file(path).dataset == dataset_now()  # what was saved is what is shown
-    label = f"{size}, {len(session.dataset.positions) if session.dataset else 0:,} positions"
     rows = [
         Row.timed(f"edit a statement + save, {label}", edit_save, EDIT_TARGET, baseline,
                   "load_file (a reload)", ratio_target=False),
