@@ -79,6 +79,7 @@ class DocumentSession:
         # as-of date) with the one in force at A (the day before From) beneath it.
         self.compare_mode = False
         self.digest: str | None = None  # SHA-256 of the bytes the dataset was loaded from
+        self.warnings: tuple[Diagnostic, ...] = ()  # the shown dataset's (the banner's may close)
         self.edits = EditHistory(self)  # the undo stack, saving, conflicts (DESIGN §7)
 
     # -- loading ------------------------------------------------------------------------
@@ -104,6 +105,7 @@ class DocumentSession:
         selection = self._carried_selection(old, result.dataset) if old else Selection()
         self.path, self.dataset, self.index = path, result.dataset, index
         self.failed_path, self.digest = None, result.digest
+        self.warnings = tuple(result.warnings)
         self.colors = tuple(actor_colors([a.color for a in result.dataset.actors]))
         self.filter = _clamped(keep or Filter(), result.dataset)
         self.result = index.query(self.filter)

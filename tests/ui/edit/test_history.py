@@ -253,3 +253,30 @@ def test_deleting_a_statement_and_editing_an_event_select_what_changed(path: Pat
     assert session.dataset is not None and len(session.dataset.positions) == 2
     session.edits.undo()
     assert session.selection.cell == (1, 0)  # the statement is back, its cell selected
+
+
+def test_a_warning_banner_closed_by_the_user_stays_shut_unless_an_edit_warns_anew(
+        path: Path) -> None:
+    session = opened(path)
+    assert session.problem is not None and session.problem.kind == "warning"  # 'extra'
+    session.dismiss_problem()
+    _add(session, "no new warning")
+    assert session.problem is None
+    assert session.dataset is not None
+    session.edits.apply(add_statement(session.dataset, 0, 0, "   "))  # blank: a new warning
+    assert session.problem is not None and "is blank" in session.problem.message + "".join(
+        d.message for d in session.problem.diagnostics)
+
+
+def test_a_large_files_warnings_survive_edits_after_the_banner_was_closed(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from positions_viewer.model.write import document
+
+    monkeypatch.setattr(document, "FULL_CHECK_BYTES", 0)  # edits checked entry by entry
+    session = opened(path)
+    session.dismiss_problem()
+    _add(session, "an edit")
+    session.edits.save()
+    assert [d.message for d in session.warnings] == ["unknown key 'extra' is ignored"]
+    assert [d.message for d in session.warnings] == \
+        [d.message for d in load_file(path).warnings]

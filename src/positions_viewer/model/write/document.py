@@ -75,13 +75,14 @@ class TextDocument:
 
     def __init__(self, path: Path, data: bytes, dataset: Dataset,
                  diagnostics: Sequence[Diagnostic] = (),
-                 full_check_bytes: int = FULL_CHECK_BYTES) -> None:
+                 full_check_bytes: int | None = None) -> None:
         self.path = path
         self.name = str(path)
         self.data = data
         self.dataset = dataset
         self.diagnostics = tuple(diagnostics)
-        self.full_check_bytes = full_check_bytes
+        self.full_check_bytes = FULL_CHECK_BYTES if full_check_bytes is None \
+            else full_check_bytes
         self._layout: Layout | None = None
         self._ids: Ids | None = None
 

@@ -63,6 +63,7 @@ class EditHistory:
         self.disk_digest: str | None = None  # the file on disk as last read or written
         self.conflict: Conflict | None = None
         self._showing = False
+        self._warnings_seen: set[str] = set()  # the warnings shown last, without their lines
         session.opened.connect(self._opened)
 
     # -- state ----------------------------------------------------------------------
@@ -105,10 +106,9 @@ class EditHistory:
         if session.digest is not None and digest != session.digest:
             raise EditRefused(f"{session.path.name} changed on disk since it was shown; it "
                               "reloads in a moment, then try again")
-        problem = session.problem
-        warnings = problem.diagnostics if problem is not None and problem.kind == "warning" \
-            else ()
+        warnings = session.warnings
         self.document = TextDocument(session.path, data, session.dataset, warnings)
+        self._warnings_seen = {_gist(d) for d in warnings}
         self.disk_digest = digest
         self._clean = 0
         return self.document
@@ -266,11 +266,16 @@ class EditHistory:
         document, session = self.document, self._session
         assert document is not None and session.path is not None
         result = LoadResult(document.name, document.dataset, list(document.diagnostics))
+        dismissed = session.problem is None
         self._showing = True
         try:
             session.show_loaded(session.path, result, DatasetIndex(document.dataset))
         finally:
             self._showing = False
+        warnings = {_gist(d) for d in document.diagnostics}
+        if dismissed and warnings <= self._warnings_seen:
+            session.dismiss_problem()  # no new warning: the banner the user closed stays shut
+        self._warnings_seen = warnings
         self._select(applied, undone)
         self.changed.emit()
 
@@ -311,6 +316,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+def _gist(diagnostic: Diagnostic) -> str:
+    """A warning without its line (which moves with every edit above it)."""
+    return f"{diagnostic.path}: {diagnostic.message}"
 
 
 def _text(data: bytes) -> str:
