@@ -280,3 +280,14 @@ def test_a_large_files_warnings_survive_edits_after_the_banner_was_closed(
     assert [d.message for d in session.warnings] == ["unknown key 'extra' is ignored"]
     assert [d.message for d in session.warnings] == \
         [d.message for d in load_file(path).warnings]
+
+
+def test_saving_a_file_deleted_meanwhile_asks_then_writes_it_back(path: Path) -> None:
+    session = opened(path)
+    _add(session, "kept")
+    path.unlink()
+    session.file_missing()
+    with pytest.raises(SaveConflict, match="no longer on disk"):
+        session.edits.save()
+    session.edits.save(overwrite=True)
+    assert b"kept" in path.read_bytes() and session.problem is None

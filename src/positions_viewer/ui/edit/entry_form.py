@@ -8,6 +8,7 @@ filters the window shows now (DESIGN §1 ``[[views]]``; the search text is not p
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -77,7 +78,9 @@ class EntryForm(EditForm):
         if table == "actors":
             self.form.addRow("&Colour", self._colour_row())
         if table == "views" and index is None:
-            shown = QLabel(filters_in_words(session), self)
+            shown = QLabel(self)
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+            shown.setText(filters_in_words(session))
             shown.setAccessibleName("Filters saved")
             shown.setWordWrap(True)
             self.form.addRow("Filters", shown)

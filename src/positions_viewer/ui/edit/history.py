@@ -158,12 +158,19 @@ class EditHistory:
         same = session.path is not None and _same_file(target, session.path)
         if same and not overwrite:
             on_disk = disk_digest(target)
+            if on_disk is None:
+                raise SaveConflict(f"{target.name} is no longer on disk as it was read "
+                                   "(deleted, moved or unreadable); saving writes your version "
+                                   "there")
             if on_disk != self.disk_digest:
                 raise SaveConflict(f"{target.name} changed on disk since it was read; saving "
                                    "would replace those changes")
         digest = write_file(target, document.data)
         if not same:
             self._moved_to(target)
+        problem = session.problem
+        if problem is not None and problem.kind == "missing":
+            session.set_problem(None)  # the file is back: the app wrote it
         self.disk_digest = digest
         self._clean = len(self._done)
         if self.conflict is not None:
