@@ -291,3 +291,16 @@ def test_saving_a_file_deleted_meanwhile_asks_then_writes_it_back(path: Path) ->
         session.edits.save()
     session.edits.save(overwrite=True)
     assert b"kept" in path.read_bytes() and session.problem is None
+
+
+def test_a_broken_save_elsewhere_then_put_back_clears_the_banner(path: Path) -> None:
+    session = opened(path)
+    _add(session, "mine")
+    session.edits.save()
+    saved = path.read_bytes()
+    path.write_bytes(saved.replace(b'id = "france"', b'id = "france'))
+    assert not reload_result(session, path)
+    assert session.problem is not None and session.problem.kind == "error"
+    path.write_bytes(saved)  # the other editor undid its change
+    assert not reload_result(session, path)
+    assert session.problem is None and session.edits.can_undo

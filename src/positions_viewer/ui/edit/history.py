@@ -197,15 +197,17 @@ class EditHistory:
         without unsaved edits it is taken as an undoable step (the history stays)."""
         if self.document is None:
             return False
-        if digest is not None and digest == self.disk_digest:
-            return True
         path = self._session.path
-        now = disk_digest(path) if path is not None else None
-        if now is not None and now == self.disk_digest:
-            return True  # read before the app's own save: the file holds the edits
+        same = digest is not None and digest == self.disk_digest
+        if same or (path is not None and disk_digest(path) == self.disk_digest):
+            # The app's own save, or a load read before it (the file holds the edits now),
+            # or the file put back as it was: a banner about its errors is out of date.
+            problem = self._session.problem
+            if problem is not None and problem.kind in ("error", "missing"):
+                self._session.set_problem(None)
+            return True
         if result.dataset is None:
             return False  # the session keeps what it shows and names the error
-
         if self.is_modified:
             self._set_conflict(Conflict(result, index, digest))
             return True
