@@ -51,7 +51,10 @@ def bench_edit(ctx: Context) -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / source.name
         shutil.copyfile(source, path)
-        return _timings(ctx, size, path) + _memory(ctx, size, source)
+        rows = _timings(ctx, size, path)
+        shutil.copyfile(source, path)
+        rows += _window(ctx, size, path)
+    return rows + _memory(ctx, size, source)
 
 
 def _timings(ctx: Context, size: str, path: Path) -> list[Row]:
@@ -137,6 +140,61 @@ def _timings(ctx: Context, size: str, path: Path) -> list[Row]:
     ]
     edits.reset()
     return rows
+
+
+def _window(ctx: Context, size: str, path: Path) -> list[Row]:
+    """The same edit made in the window: the grid, timeline, details, filter bar and saved
+    views follow, and the window is painted. Edits are paced as a person makes them: the
+    texts of the new index are folded for search on a worker thread between two (untimed),
+    as after every edit in the window."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from positions_viewer.ui.window.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show_loaded(path, load_file(path))
+    window.show()
+
+    def settle() -> None:
+        for _ in range(400):
+            app.processEvents()
+            index = window.session.index
+            if index is None or index.search_ready:
+                break
+            time.sleep(0.02)
+
+    settle()
+    window.session.select_cell(0, 0)
+    counter = iter(range(10**6))
+    samples: list[float] = []
+    for _ in range(ctx.runs + 1):
+        dataset = window.session.dataset
+        assert dataset is not None
+        number = next(counter)
+        index = (number * 7919) % len(dataset.positions)
+        values = dict(entry_values(dataset, "positions", index), text=f"In the window {number}")
+        start = time.perf_counter()
+        window.session.edits.apply(edit_entry(dataset, "positions", index, values))
+        window.editing.save()
+        window.repaint()
+        app.processEvents()
+        samples.append(time.perf_counter() - start)
+        settle()
+    window.session.edits.reset()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return [
+        Row.timed(f"edit a statement + save in the window (views follow, painted), {size}",
+                  Stats(tuple(samples[1:])), EDIT_TARGET),
+        Row.timed(f"first edit + save in the window (reads the file), {size}",
+                  Stats(tuple(samples[:1])), EDIT_TARGET),
+    ]
 
 
 def _probe(path: Path, *extra: str) -> dict[str, float]:
