@@ -87,6 +87,14 @@ text = "Undated: holds from the start."
 id = "talks-only"
 title = "Talks"
 issues = ["talks"]
+
+[[views]]  # a view with dates, as a string and as a date
+id = 'december'
+title = "December"
+from = "2025-12"
+to = 2025-12-31
+notes = \"\"\"Say what changed
+in December.\"\"\"
 # the end of the file
 """
 

@@ -104,6 +104,11 @@ EDITS: dict[str, tuple[MakeEdit, tuple[str, ...], tuple[str, ...]]] = {
                                                     notes="Say why.")),
         ('"Talks"',), ("Talks only",)),
     "delete view": (lambda d: DeleteEntry("views", 0), ('"Talks"',), ()),
+    "move view": (lambda d: MoveEntry("views", 1, -1), ('"Talks"', '"December"'),
+                  ('"Talks"', '"December"')),
+    "rename a view with a multi-line string": (
+        lambda d: edit_entry(d, "views", 1, _values(d, "views", 1, title="All of December")),
+        ('"December"',), ("All of December",)),
 }
 
 

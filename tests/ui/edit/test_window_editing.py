@@ -241,7 +241,7 @@ def test_saving_the_filters_as_a_view_adds_it_to_the_views_box(window: MainWindo
     dataset = window.session.dataset
     assert dataset is not None and dataset.views[-1].title == "Ceasefire only"
     assert window.views_combo.findText("Ceasefire only") >= 0
-    assert window.session.current_view() == 1
+    assert window.session.current_view() == len(dataset.views) - 1
 
 
 def test_moving_an_issue_in_the_dialog_moves_its_row(window: MainWindow) -> None:
