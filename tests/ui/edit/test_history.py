@@ -304,3 +304,22 @@ def test_a_broken_save_elsewhere_then_put_back_clears_the_banner(path: Path) -> 
     path.write_bytes(saved)  # the other editor undid its change
     assert not reload_result(session, path)
     assert session.problem is None and session.edits.can_undo
+
+
+def test_bytes_read_ahead_while_a_form_is_open_are_used_when_they_match(path: Path) -> None:
+    session = opened(path)
+    session.edits.prefetch()  # a form opened
+    _add(session, "with the bytes read ahead")
+    session.edits.save()
+    assert b"with the bytes read ahead" in path.read_bytes()
+    assert path.read_bytes().count(b"\n") == path.read_bytes().count(b"\r\n")
+
+
+def test_bytes_read_ahead_of_a_file_changed_since_it_was_shown_are_refused(
+        path: Path) -> None:
+    session = opened(path)
+    path.write_bytes(CRLF.replace(b"No call planned.", b"Changed."))
+    session.edits.prefetch()
+    with pytest.raises(EditRefused, match="changed on disk since it was shown"):
+        _add(session)
+    assert path.read_bytes() == CRLF.replace(b"No call planned.", b"Changed.")

@@ -128,6 +128,7 @@ class Editing(QObject):
     def add_statement(self) -> StatementForm | None:
         if self.session.dataset is None:
             return None
+        self.history.prefetch()  # the file is read while the form is open
         issue, actor = self._cell()
         return self._open(StatementForm(self.session, issue, actor, None, self.window))
 
@@ -137,6 +138,7 @@ class Editing(QObject):
         session = self.session
         if session.dataset is None or session.index is None:
             return None
+        self.history.prefetch()
         if position is None:
             shown = self.shown_statement()
             cell = session.selection.cell
@@ -169,6 +171,7 @@ class Editing(QObject):
         session = self.session
         if session.dataset is None:
             return None
+        self.history.prefetch()
         if start is None:
             flt = session.filter
             start, end = (flt.date_from, flt.date_to) if flt.date_from else (
@@ -179,6 +182,7 @@ class Editing(QObject):
         event = self.session.selection.event if event is None else event
         if event is None or self.session.dataset is None:
             return None
+        self.history.prefetch()
         return self._open(EventForm(self.session, event, parent=self.window))
 
     def delete_event(self, event: int | None = None) -> bool:
@@ -195,6 +199,7 @@ class Editing(QObject):
     def edit_entries(self) -> EntriesDialog | None:
         if self.session.dataset is None:
             return None
+        self.history.prefetch()
         dialog = EntriesDialog(self.session, ("issues", "actors"), "Issues and Actors",
                                self.window)
         dialog.open()
@@ -203,6 +208,7 @@ class Editing(QObject):
     def manage_views(self) -> EntriesDialog | None:
         if self.session.dataset is None:
             return None
+        self.history.prefetch()
         dialog = EntriesDialog(self.session, ("views",), "Saved Views", self.window)
         dialog.open()
         return dialog
@@ -211,6 +217,7 @@ class Editing(QObject):
         """Save the current filters as a saved view (replaces copying a snippet by hand)."""
         if self.session.dataset is None:
             return None
+        self.history.prefetch()
         return self._open(EntryForm(self.session, "views", None, self.window))
 
     # -- undo, redo, save ---------------------------------------------------------------

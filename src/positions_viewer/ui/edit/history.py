@@ -20,13 +20,15 @@ the watcher takes it as the app's own; ``True`` after Save As to another file),
 from __future__ import annotations
 
 import hashlib
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from psygnal import Signal
 
-from ...model import DatasetIndex, Diagnostic, LoadResult, load_bytes
+from ...model import Dataset, DatasetIndex, Diagnostic, LoadResult, load_bytes
 from ...model.write import Applied, Edit, EditRefused, State, TextDocument
 from .saving import SaveError, disk_digest, read_for_editing, write_file
 
@@ -63,6 +65,7 @@ class EditHistory:
         self.disk_digest: str | None = None  # the file on disk as last read or written
         self.conflict: Conflict | None = None
         self._showing = False
+        self._prefetched: tuple[Dataset, Future[tuple[TextDocument, str]]] | None = None
         self._warnings_seen: set[str] = set()  # the warnings shown last, without their lines
         session.opened.connect(self._opened)
 
@@ -90,6 +93,34 @@ class EditHistory:
 
     # -- edits ----------------------------------------------------------------------
 
+    def prefetch(self) -> None:
+        """Read the file's bytes for editing on a worker thread now (a form has opened: the
+        user types while 30 MB are read, hashed and their entries found), so that OK does
+        not wait for them. Viewing alone never holds the bytes."""
+        session = self._session
+        if self.document is not None or self._prefetched is not None or \
+                session.path is None or session.dataset is None:
+            return
+        path, dataset, warnings = session.path, session.dataset, session.warnings
+        future: Future[tuple[TextDocument, str]] = Future()
+
+        def read() -> None:
+            try:
+                data = read_for_editing(path)
+                document = TextDocument(path, data, dataset, warnings)
+                document.layout  # noqa: B018 (found now, off the GUI thread)
+                future.set_result((document, hashlib.sha256(data).hexdigest()))
+            except BaseException as exc:  # handed to ensure_document, which reads again
+                future.set_exception(exc)
+
+        self._prefetched = (dataset, future)
+        threading.Thread(target=read, name="positions-read", daemon=True).start()
+
+    @property
+    def reading_ahead(self) -> bool:
+        """Whether :meth:`prefetch` is still reading."""
+        return self._prefetched is not None and not self._prefetched[1].done()
+
     def ensure_document(self) -> TextDocument:
         """The open file's bytes, read now if no edit has read them. Raises
         :class:`EditRefused` when nothing is open or the file is not what is shown."""
@@ -98,20 +129,32 @@ class EditHistory:
         session = self._session
         if session.path is None or session.dataset is None:
             raise EditRefused("no file is open")
-        try:
-            data = read_for_editing(session.path)
-        except SaveError as exc:
-            raise EditRefused(str(exc)) from None
-        digest = hashlib.sha256(data).hexdigest()
+        document, digest = self._take_prefetched()
+        if document is None:
+            try:
+                data = read_for_editing(session.path)
+            except SaveError as exc:
+                raise EditRefused(str(exc)) from None
+            digest = hashlib.sha256(data).hexdigest()
+            document = TextDocument(session.path, data, session.dataset, session.warnings)
         if session.digest is not None and digest != session.digest:
             raise EditRefused(f"{session.path.name} changed on disk since it was shown; it "
                               "reloads in a moment, then try again")
-        warnings = session.warnings
-        self.document = TextDocument(session.path, data, session.dataset, warnings)
-        self._warnings_seen = {_gist(d) for d in warnings}
+        self.document = document
+        self._warnings_seen = {_gist(d) for d in session.warnings}
         self.disk_digest = digest
         self._clean = 0
         return self.document
+
+    def _take_prefetched(self) -> tuple[TextDocument | None, str]:
+        """The document read by :meth:`prefetch`, if it was read for what is shown now."""
+        prefetched, self._prefetched = self._prefetched, None
+        if prefetched is None or prefetched[0] is not self._session.dataset:
+            return None, ""
+        try:
+            return prefetched[1].result()
+        except Exception:  # unreadable then: read again, and say why
+            return None, ""
 
     def apply(self, edit: Edit) -> Applied:
         """Make ``edit`` and show it. Raises :class:`EditRefused` (nothing changed)."""
@@ -310,6 +353,7 @@ class EditHistory:
     def reset(self) -> None:
         changed = self.document is not None or self._done or self._undone
         self.document = None
+        self._prefetched = None
         self._done.clear()
         self._undone.clear()
         self._clean = 0
