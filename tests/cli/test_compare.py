@@ -113,13 +113,17 @@ def test_bad_output_and_bad_data(small: Path, tmp_path: Path,
     assert not (tmp_path / "y.md").exists()
 
 
-def test_png_is_the_grid_of_the_same_filters(small: Path, tmp_path: Path,
-                                             qapp: object) -> None:
+def test_png_is_the_compare_grid_of_the_same_filters(small: Path, tmp_path: Path,
+                                                     qapp: object) -> None:
     """A picture of the comparison: the grid with the same filters, its cells marked by
-    kind, the caption naming both dates (as ``export --view grid`` draws it)."""
+    kind and each changed cell with the statement before it beneath (so it is taller than
+    ``export --view grid`` of the same filters)."""
+    from PySide6.QtGui import QImage
+
     out, same = tmp_path / "changes.png", tmp_path / "grid.png"
     dates = ["--from", "2024-03", "--to", "2024-03-31"]
     assert run("compare", str(small), *dates, "-o", str(out)) == 0
     assert run("export", str(small), *dates, "--view", "grid", "-o", str(same)) == 0
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert out.read_bytes() == same.read_bytes()
+    compared, grid = QImage(str(out)), QImage(str(same))
+    assert compared.width() == grid.width() and compared.height() > grid.height()

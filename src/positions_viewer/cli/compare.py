@@ -112,4 +112,5 @@ def _options(ns: argparse.Namespace) -> ExportOptions:
     if not low <= width <= high:
         raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
                          f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
-    return ExportOptions("grid", ns.scale, width, ns.theme)
+    # The compare grid: each changed cell with the statement in force before it.
+    return ExportOptions("grid", ns.scale, width, ns.theme, compare=True)

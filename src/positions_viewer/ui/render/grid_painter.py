@@ -64,6 +64,10 @@ class GridStyle:
     def __init__(self, theme: Theme, max_text_lines: int = 8, compare: bool = False) -> None:
         self.theme = theme
         self.max_text_lines = max_text_lines
+        # An issue's title and description: cut at these many lines (a presenter step, with
+        # room to spare, shows more: ``max_text_lines`` above the window's 8 lifts them too).
+        self.title_lines = 4 if max_text_lines <= 8 else 6
+        self.description_lines = 3 if max_text_lines <= 8 else max_text_lines
         self.compare = compare
         self.body = _font(theme, 1.0)
         self.bold = _font(theme, 1.0, QFont.Weight.DemiBold)
@@ -135,9 +139,10 @@ def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
     inner = width - 2 * style.pad
-    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, 4)) * style.title_line
+    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, style.title_lines)) \
+        * style.title_line
     if issue.description:
-        lines = wrap(issue.description, style.small, inner, 3)
+        lines = wrap(issue.description, style.small, inner, style.description_lines)
         height += style.gap + len(lines) * style.small_line
     return round(height)
 
@@ -310,7 +315,7 @@ def paint_issue(
     painter.setPen(style.color("text"))
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(issue.title, style.title, inner.width(), 4):
+    for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if issue.description:
@@ -318,7 +323,8 @@ def paint_issue(
         painter.setFont(style.small)
         painter.setPen(style.color("text_muted"))
         ascent = QFontMetricsF(style.small).ascent()
-        for line in wrap(issue.description, style.small, inner.width(), 3):
+        for line in wrap(issue.description, style.small, inner.width(),
+                         style.description_lines):
             painter.drawText(QPointF(inner.left(), top + ascent), line)
             top += style.small_line
     if state.selected or state.focused:

@@ -109,6 +109,18 @@ def build_menus(window: MainWindow) -> None:
     _action(window, view_menu, "Focus &Details", lambda: window.details.setFocus(),
             QKeySequence("Ctrl+3"), "focus-details")
     view_menu.addSeparator()
+    # A small screen makes room: the header and the details can be hidden (remembered).
+    header = _action(window, view_menu, "Show &Header", lambda: None,
+                     QKeySequence("Ctrl+Shift+H"), "show-header")
+    header.setCheckable(True)
+    header.setChecked(window.settings.show_header)
+    header.toggled.connect(window.show_header)
+    details = _action(window, view_menu, "Show Detail&s", lambda: None,
+                      QKeySequence("Ctrl+Shift+L"), "show-details")
+    details.setCheckable(True)
+    details.setChecked(True)
+    details.toggled.connect(window.right.setVisible)
+    view_menu.addSeparator()
     # F11 on every platform (Qt's standard key for full screen is empty on most Linux desktops).
     _action(window, view_menu, "&Full Screen", window.toggle_full_screen,
             [QKeySequence("F11"), *QKeySequence.keyBindings(keys.FullScreen)], "full-screen")

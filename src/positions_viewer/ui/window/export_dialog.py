@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...export.errors import ExportError
-from ...export.formats import ExportOptions, format_names, get_format
+from ...export.formats import ExportOptions, format_names, get_format, has_writer
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ...limits import EXPORT_WIDTH, export_width_range
+from ...limits import EXPORT_SCALES, EXPORT_WIDTH, MIN_EXPORT_COLUMN_PX, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
 from ..render.image import ImageTooLarge, render_image
 from ..render.page import PageSpec
+from ..theme import theme
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -40,8 +41,7 @@ __all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_pl
 
 # Every format with a writer, in the registry's order (PNG, Markdown, CSV; PDF and SVG when
 # the renderer registers them).
-FORMATS = tuple((get_format(name).label, name) for name in format_names()
-                if get_format(name).writer is not None)
+FORMATS = tuple((get_format(name).label, name) for name in format_names() if has_writer(name))
 VIEWS = (("Timeline and grid", "both"), ("Grid", "grid"), ("Timeline", "timeline"))
 STEPS_SCALE = 2  # Export All Steps: pictures sharp on a projector
 
@@ -58,7 +58,7 @@ class ExportDialog(QDialog):
         for label, value in FORMATS:
             self.format.addItem(label, value)
         self.scale = QComboBox(self)
-        for factor in (1, 2, 3):
+        for factor in EXPORT_SCALES:
             self.scale.addItem(f"{factor}×", factor)
         self.scale.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
@@ -69,7 +69,11 @@ class ExportDialog(QDialog):
         self.theme_box = QComboBox(self)
         self.theme_box.addItem("Light", "light")
         self.theme_box.addItem("Dark", "dark")
-        self.theme_box.setCurrentIndex(1 if window.theme.dark else 0)
+        # The export's own theme, not the window's (light unless chosen here before).
+        self.theme_box.setCurrentIndex(self.theme_box.findData(window.settings.export_theme))
+        self.timeline_range = QComboBox(self)
+        self.timeline_range.addItem("As shown in the window", "shown")
+        self.timeline_range.addItem("The whole range of the filters", "whole")
         self.all_views = QCheckBox("Every saved view, one file each (into a folder)", self)
         dataset = window.dataset
         self.all_views.setEnabled(dataset is not None and bool(dataset.views))
@@ -86,6 +90,7 @@ class ExportDialog(QDialog):
         form.addRow("&Scale", self.scale)
         form.addRow("&Layout width", self.width_box)
         form.addRow("&Theme", self.theme_box)
+        form.addRow("Timeline &range", self.timeline_range)
         form.addRow("", self.all_views)
         save_to = QLabel("Sa&ve to", self)  # a row holding a layout gets no buddy by itself
         save_to.setBuddy(self.path)
@@ -114,6 +119,7 @@ class ExportDialog(QDialog):
         self.scale.setEnabled(is_png)
         self.width_box.setEnabled(is_png)
         self.theme_box.setEnabled(is_png)
+        self.timeline_range.setEnabled(is_png and not self.all_views.isChecked())
         # CSV is one table: the grid or the timeline, not both on one page.
         both = self.view.findData("both")
         item = self.view.model().item(both)  # type: ignore[attr-defined]
@@ -161,8 +167,12 @@ class ExportDialog(QDialog):
             return
         if not _may_replace(self, plan):
             return
+        shown = self.timeline_range.currentData() == "shown" and not self.all_views.isChecked()
         options = ExportOptions(str(self.view.currentData()), int(self.scale.currentData()),
-                                self.width_box.value(), str(self.theme_box.currentData()))
+                                self.width_box.value(), str(self.theme_box.currentData()),
+                                timeline_range=window.timeline.visible_range() if shown
+                                else None, compare=window.session.compare_mode)
+        window.settings.export_theme = str(self.theme_box.currentData())
         try:
             written = export_files(window, plan, options)
         except ExportError as exc:
@@ -219,8 +229,11 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     """The current view as a picture on the clipboard, ready to paste into a slide."""
     if window.result is None or window.index is None:
         return False
-    spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=window.theme.scaled(13),
-                    colors=window.session.colors)
+    # What the user sees: the timeline's visible range, compare mode; in the export's theme.
+    spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=theme(window.settings.export_theme),
+                    colors=window.session.colors,
+                    timeline_range=window.timeline.visible_range(),
+                    compare=window.session.compare_mode, min_column_px=MIN_EXPORT_COLUMN_PX)
     try:
         image = render_image(window.result, window.index, spec, scale)
     except ImageTooLarge as exc:

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
         self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
+        self.header.setVisible(settings.show_header)
         self._apply_theme()
         self.layout_memory = WindowLayout(self, settings, {"views": self.splitter,
                                                            "side": self.side,
@@ -205,6 +206,10 @@ class MainWindow(QMainWindow):
             self.settings.text_size + step
         self._apply_theme()
 
+    def show_header(self, on: bool) -> None:
+        self.settings.show_header = on
+        self.header.setVisible(on)
+
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
@@ -275,5 +280,6 @@ class MainWindow(QMainWindow):
         self.theme = chosen_theme(self.settings.theme, self.settings.text_size)
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
+        self.details.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
         self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
