@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from ..limits import DEFAULT_TEXT_PX
+
 __all__ = ["MAX_RECENT", "Settings", "config_dir"]
 
 MAX_RECENT = 10
@@ -149,7 +151,7 @@ class Settings:
     @property
     def text_size(self) -> int:
         """Body text size in pixels (text zoom)."""
-        return self._int("view/text_size", 13, 9, 40)
+        return self._int("view/text_size", DEFAULT_TEXT_PX, 9, 40)
 
     @text_size.setter
     def text_size(self, value: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..limits import DEFAULT_TEXT_PX
 from ..model.colors import ACTOR_PALETTE, assign_colors
 
 __all__ = ["ACTOR_PALETTE", "DARK", "LIGHT", "Theme", "actor_colors", "presenter_theme", "theme"]
@@ -42,7 +43,7 @@ class Theme:
     banner_fill: str
     banner_text: str
     font_family: str = "DejaVu Sans"
-    font_px: int = 13  # body text in logical pixels; everything else derives from it
+    font_px: int = DEFAULT_TEXT_PX  # body text in logical px; everything else derives from it
 
     def px(self, factor: float) -> int:
         """A size proportional to the body text, at least one pixel."""

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from ..dates import PartialDate
+from ..dates import MONTH_ABBR, MONTH_NAMES, PartialDate
 from ..text import clip_text
 
 __all__ = ["MONTHS", "UNDATED", "DateProblem", "Order", "Span", "checked_date", "read_date"]
@@ -33,16 +33,12 @@ UNDATED = frozenset({
     "", "na", "n/a", "n.a.", "n.a", "nan", "none", "null", "unknown", "undated", "n.d.", "-",
     "–", "—", "?",
 })
+# Month names as people write them, lower case: the abbreviations and full names the views
+# show (model.dates), and "sept".
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
+    **{name.lower(): number for number, name in enumerate(MONTH_ABBR, start=1)},
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
 }
 _WEEKDAY = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+"

@@ -18,7 +18,7 @@ from ...model.search import Hit, match_spans
 from ...model.text import NO_TEXT, is_blank
 from ..theme import Theme
 from .colors import visible_actor_color
-from .text_layout import elide, elide_words, wrap
+from .text_layout import elide, elide_words, theme_font, wrap
 
 __all__ = [
     "CellState",
@@ -69,12 +69,12 @@ class GridStyle:
         self.title_lines = 4 if max_text_lines <= 8 else 6
         self.description_lines = 3 if max_text_lines <= 8 else max_text_lines
         self.compare = compare
-        self.body = _font(theme, 1.0)
-        self.bold = _font(theme, 1.0, QFont.Weight.DemiBold)
-        self.title = _font(theme, 1.08, QFont.Weight.DemiBold)
-        self.small = _font(theme, 0.85)
-        self.chip = _font(theme, 0.8, QFont.Weight.DemiBold)
-        self.muted_italic = _font(theme, 1.0)
+        self.body = theme_font(theme, 1.0)
+        self.bold = theme_font(theme, 1.0, QFont.Weight.DemiBold)
+        self.title = theme_font(theme, 1.08, QFont.Weight.DemiBold)
+        self.small = theme_font(theme, 0.85)
+        self.chip = theme_font(theme, 0.8, QFont.Weight.DemiBold)
+        self.muted_italic = theme_font(theme, 1.0)
         self.muted_italic.setItalic(True)
         self.pad = theme.px(0.7)
         self.gap = theme.px(0.35)
@@ -94,13 +94,6 @@ _COLOR_NAMES = (
     "selection", "highlight", "highlight_edge", "changed_fill", "changed_edge", "new_fill",
     "new_edge", "restated_edge", "stale_text", "match_fill", "chip_fill", "chip_text",
 )
-
-
-def _font(theme: Theme, factor: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    font = QFont(theme.font_family) if theme.font_family else QFont()
-    font.setPixelSize(theme.px(factor))
-    font.setWeight(weight)
-    return font
 
 
 # -- sizes -------------------------------------------------------------------------------

@@ -13,12 +13,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
-from ...limits import MAX_SIDE_PX
+from ...limits import EXPORT_WIDTH, MAX_SIDE_PX
 from ...model import DatasetIndex, QueryResult
 from ..theme import LIGHT, Theme
 from .colors import theme_colors
 from .grid_painter import GridLayout, GridStyle, grid_layout, issue_column_width, paint_grid
-from .text_layout import elide, wrap
+from .text_layout import elide, theme_font, wrap
 from .timeline.data import TimelineData
 from .timeline.fit import timeline_height
 from .timeline.paint import paint_timeline
@@ -32,7 +32,7 @@ class PageSpec:
     """How to draw a page. ``title`` replaces the dataset title (presenter steps)."""
 
     view: str = "both"
-    width: int = 1280
+    width: int = EXPORT_WIDTH
     theme: Theme = LIGHT
     colors: tuple[str, ...] = ()  # by actor index, as the session holds them
     title: str | None = None
@@ -91,11 +91,7 @@ class PageLayout:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = QFont(theme.font_family) if theme.font_family else QFont()
-    font.setPixelSize(theme.px(factor))
-    if bold:
-        font.setWeight(QFont.Weight.DemiBold)
-    return font
+    return theme_font(theme, factor, QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
 
 
 def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,

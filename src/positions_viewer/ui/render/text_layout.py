@@ -11,13 +11,25 @@ from functools import lru_cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
-__all__ = ["MAX_LAYOUT_CHARS", "elide", "elide_words", "wrap"]
+from ..theme import Theme
+
+__all__ = ["MAX_LAYOUT_CHARS", "elide", "elide_words", "theme_font", "wrap"]
 
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 # No cell shows more than a few hundred characters; laying out a 1 MB string to show eight
 # lines of it would cost seconds. The details panel shows the full text.
 MAX_LAYOUT_CHARS = 4000
+
+
+def theme_font(theme: Theme, factor: float,
+               weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The theme's font at ``factor`` times its body size (pixels), at ``weight``: the one
+    place painters make their fonts."""
+    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font.setPixelSize(theme.px(factor))
+    font.setWeight(weight)
+    return font
 
 
 def wrap(text: str, font: QFont, width: float, max_lines: int) -> tuple[str, ...]:

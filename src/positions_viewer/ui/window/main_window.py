@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter
 
+from ...limits import DEFAULT_TEXT_PX
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
 from ..details.changes import ChangesPanel
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 APP_NAME = "Positions Viewer"
-DEFAULT_TEXT_PX = 13
 
 
 class MainWindow(QMainWindow):

@@ -19,7 +19,7 @@ from positions_viewer.cache import BoundedCache
 
 from ...theme import Theme
 from ..colors import visible_actor_color
-from ..text_layout import MAX_LAYOUT_CHARS
+from ..text_layout import MAX_LAYOUT_CHARS, theme_font
 
 __all__ = ["TimelineStyle", "mix", "timeline_style", "with_alpha"]
 
@@ -134,10 +134,7 @@ class TimelineStyle:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = QFont(theme.font_family)
-    font.setPixelSize(theme.px(factor))
-    font.setBold(bold)
-    return font
+    return theme_font(theme, factor, QFont.Weight.Bold if bold else QFont.Weight.Normal)
 
 
 def mix(color: QColor, base: QColor, amount: float) -> QColor:
