@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from .bench_edit import bench_edit
 from .bench_import import bench_import
 from .bench_model import (
     bench_check,
@@ -85,6 +86,13 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "import", bench_import,
         (("import {main} CSV rows → TOML", "check of the result", "≤ 2×"),),
         description="positions-viewer import of a long CSV vs check of the file it writes",
+    ),
+    Benchmark(
+        "edit", bench_edit,
+        (("edit a statement + save, {main}", "load_file (a reload)", "≤ 1 s"),
+         ("peak memory editing {main} (6 edits, each saved)", "viewing it", "≤ 1.5×")),
+        requires=("positions_viewer.model.write",),
+        description="an edit made and saved (issue 17) and its memory against viewing",
     ),
     Benchmark(
         "timeline", bench_timeline,

@@ -20,6 +20,7 @@ from psygnal import Signal
 from ..model import Dataset, DatasetIndex, Diagnostic, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, matching_view, view_filter_of
+from .edit.history import EditHistory
 from .theme import actor_colors
 
 __all__ = ["DocumentSession", "Problem", "Selection"]
@@ -77,6 +78,9 @@ class DocumentSession:
         # Compare mode (DESIGN §1 Compare, issue 14): each cell shows its statement at B (the
         # as-of date) with the one in force at A (the day before From) beneath it.
         self.compare_mode = False
+        self.digest: str | None = None  # SHA-256 of the bytes the dataset was loaded from
+        self.warnings: tuple[Diagnostic, ...] = ()  # the shown dataset's (the banner's may close)
+        self.edits = EditHistory(self)  # the undo stack, saving, conflicts (DESIGN §7)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -100,7 +104,8 @@ class DocumentSession:
             keep = carry_filter(self.filter, old, result.dataset)
         selection = self._carried_selection(old, result.dataset) if old else Selection()
         self.path, self.dataset, self.index = path, result.dataset, index
-        self.failed_path = None
+        self.failed_path, self.digest = None, result.digest
+        self.warnings = tuple(result.warnings)
         self.colors = tuple(actor_colors([a.color for a in result.dataset.actors]))
         self.filter = _clamped(keep or Filter(), result.dataset)
         self.result = index.query(self.filter)

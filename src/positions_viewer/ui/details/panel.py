@@ -82,6 +82,8 @@ class DetailsPanel(QScrollArea):
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.match_color = LIGHT.match_fill  # the theme's (set_theme)
         self._search = ""
+        # Edit buttons for a "position", a "cell" or an "event" (set by ui.edit; issue 17).
+        self.tools: Callable[[str, object], QWidget | None] | None = None
         self._body = QWidget()
         self._body.setObjectName("DetailsBody")
         self._layout = QVBoxLayout(self._body)
@@ -141,6 +143,7 @@ class DetailsPanel(QScrollArea):
         if explanation:
             self._add(plain_label(explanation, "meta"))
         self._search = flt.text.strip()
+        self._add_tools("cell", (issue, actor))
         history = index.history(issue, actor)
         if not history:
             self._add(plain_label("No stated position on this issue in the file.", "muted"))
@@ -188,9 +191,15 @@ class DetailsPanel(QScrollArea):
             titles = "; ".join(dataset.issues[i].title for i in event.issues)
             self._add(plain_label(f"Issues: {titles}", "meta"))
         self._add_sources(dataset, event.sources)
+        self._add_tools("event", event)
         self._layout.addStretch(1)
 
     # -- pieces ----------------------------------------------------------------------
+
+    def _add_tools(self, kind: str, item: object, layout: QVBoxLayout | None = None) -> None:
+        tools = self.tools(kind, item) if self.tools is not None else None
+        if tools is not None:
+            (layout or self._layout).addWidget(tools)
 
     def _add_position(self, dataset: Dataset, position: Position, shown: bool,
                       later: bool) -> None:
@@ -220,6 +229,7 @@ class DetailsPanel(QScrollArea):
             event = dataset.events[position.event]
             layout.addWidget(plain_label(f"Event: {event.title} ({event.date_label()})", "meta"))
         self._add_sources(dataset, position.sources, layout)
+        self._add_tools("position", position, layout)
         if later:
             box.setEnabled(False)
         self._add(box)

@@ -21,6 +21,7 @@ from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
 from ..details.changes import ChangesPanel
 from ..details.panel import DetailsPanel
+from ..edit.editing import Editing
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
 from ..render.colors import theme_colors
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.views_combo = self.saved_views.combo
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
+        self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
         self.header.setVisible(settings.show_header)
         self._apply_theme()
@@ -224,7 +226,7 @@ class MainWindow(QMainWindow):
         assert dataset is not None
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
         title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
+        self.setWindowTitle(f"{title}[*] — {APP_NAME}")  # "[*]": unsaved edits
         self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
         if not reloaded:
             self._fit_on_first_result = True

@@ -4,6 +4,7 @@ session. Loads run off the GUI thread; the session decides what a finished load 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
@@ -33,6 +34,8 @@ class DocumentOpener(QObject):
         self._session = session
         self._settings = settings
         self._opening: Path | None = None  # a file being opened, not shown yet
+        # Whether the open file may be replaced by ``path`` (unsaved edits ask; issue 17).
+        self.may_replace: Callable[[Path], bool] = lambda _path: True
         self.loader = BackgroundLoader(self)
         self.loader.started.connect(lambda _path: self.loading.emit(True))
         self.loader.finished.connect(self.take)
@@ -47,6 +50,8 @@ class DocumentOpener(QObject):
         self.take(Loaded(path, result, index, digest, 0), flt)
 
     def open_path(self, path: Path) -> None:
+        if not self.may_replace(path):
+            return
         self._opening = path
         self.loader.start(path)
 
@@ -86,6 +91,9 @@ class DocumentOpener(QObject):
         self._opening = None
         session = self._session
         same_file = session.is_open(loaded.path)
+        if same_file and flt is None and session.edits.intercept(loaded.result, loaded.index,
+                                                                 loaded.digest):
+            return  # the app's own save, or a change the unsaved edits must not lose
         replaced = session.show_loaded(loaded.path, loaded.result, loaded.index, flt)
         if replaced:
             self._settings.add_recent(loaded.path)
