@@ -12,13 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import tomlkit
-
 from .dates import PartialDate
 from .query import DatasetIndex, Filter, QueryResult
 from .types import Dataset
 
-__all__ = ["Step", "story_steps", "view_filter_of", "view_snippet"]
+__all__ = ["Step", "story_steps", "view_filter_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,29 +123,3 @@ def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> 
     these filters, else none."""
     number = saved_view if saved_view is not None else matching_view(dataset, flt)
     return dataset.views[number].title if number is not None else None
-
-
-def view_snippet(dataset: Dataset, flt: Filter) -> str:
-    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken, written
-    by tomlkit (any text is quoted so that every TOML reader takes it back)."""
-    taken = {view.id for view in dataset.views}
-    number = len(taken) + 1
-    while f"view-{number}" in taken:
-        number += 1
-    view = tomlkit.table()
-    view.add("id", f"view-{number}")
-    view.add("title", "New view")
-    if flt.issues is not None:
-        view.add("issues", [dataset.issues[i].id for i in sorted(flt.issues)])
-    if flt.actors is not None:
-        view.add("actors", [dataset.actors[i].id for i in sorted(flt.actors)])
-    for key, value in (("from", flt.date_from), ("to", flt.date_to)):
-        if value is not None:
-            view.add(key, value.iso() if value.is_approximate else value.first_day)
-    if flt.text.strip():
-        view.add(tomlkit.comment("the search text is not part of a saved view: "
-                                 + tomlkit.string(flt.text).as_string()))
-    document = tomlkit.document()
-    document.add("views", tomlkit.aot())
-    document["views"].append(view)  # type: ignore[union-attr]
-    return tomlkit.dumps(document)

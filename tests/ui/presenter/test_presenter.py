@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
-from positions_viewer.model.story import story_steps, view_snippet
+from positions_viewer.model.story import story_steps
 from positions_viewer.ui.presenter.window import (
     NEXT_KEYS,
     PREVIOUS_KEYS,
@@ -231,29 +231,6 @@ def test_choosing_a_saved_view_applies_it_and_names_it(qtbot: QtBot, seed_path: 
     assert window.grid.grid_model.rowCount() == 1
     window.filter_bar.reset()
     assert window.header.view.isHidden()
-
-
-def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
-                                                  tmp_path: Path) -> None:
-    result = load_file(seed_path)
-    assert result.dataset is not None
-    dataset = result.dataset
-    from positions_viewer.model import parse_date
-
-    snippet = view_snippet(dataset, Filter(issues=frozenset({0, 3}), actors=frozenset({1}),
-                                           date_from=parse_date("2025-12"),
-                                           date_to=parse_date("2025-12-26")))
-    assert 'issues = ["imminence", "vinatier"]' in snippet
-    assert 'from = "2025-12"' in snippet and "to = 2025-12-26" in snippet
-    extended = tmp_path / "with-view.toml"
-    extended.write_text(seed_path.read_text(encoding="utf-8") + "\n" + snippet, encoding="utf-8")
-    loaded = load_file(extended)
-    assert loaded.dataset is not None, loaded.diagnostics
-    assert loaded.dataset.views[-1].id == "view-7"
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(seed_path, result)
-    assert window.copy_filters_as_view() == QGuiApplication.clipboard().text()
 
 
 def test_key_hints_show_at_the_start_then_leave_the_audience_alone(

@@ -92,12 +92,5 @@ class EditActions:
                 for action in group:
                     edit_menu.addAction(action)
         if isinstance(present, QMenu):
-            old = window.findChild(QAction, "copy-view")  # copying a snippet by hand: gone
-            if old is not None:
-                present.insertAction(old, self.save_view)
-                present.insertAction(old, self.views)
-                present.removeAction(old)
-                window.removeAction(old)
-            else:
-                present.addAction(self.save_view)
-                present.addAction(self.views)
+            present.addAction(self.save_view)  # replaces copying a snippet by hand
+            present.addAction(self.views)

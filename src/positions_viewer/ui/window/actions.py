@@ -135,8 +135,6 @@ def build_menus(window: MainWindow) -> None:
     present.addAction(window.notes_action)
     present.addSeparator()
     window.views_menu = present.addMenu("Saved &Views")
-    _action(window, present, "Co&py Filters as a Saved View", window.copy_filters_as_view,
-            QKeySequence("Ctrl+Shift+V"), "copy-view")
     _action(window, present, "Export &All Steps…", window.export_all_steps, None,
             "export-steps")
 

@@ -194,9 +194,6 @@ class MainWindow(QMainWindow):
 
         copy_image_to_clipboard(self)
 
-    def copy_filters_as_view(self) -> str:
-        return self.saved_views.copy_snippet()
-
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
         self._apply_theme()
