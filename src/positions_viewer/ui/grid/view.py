@@ -119,8 +119,9 @@ class _ActorHeader(QHeaderView):
         actors = [] if result is None else [
             result.dataset.actors[i] for i in result.actor_columns.tolist()
         ]
+        widths = [self.sectionSize(n) for n in range(1, self.count())] or [100]
         return QSize(super().sizeHint().width(),
-                     actor_header_height(actors, 100, view.grid_style))
+                     actor_header_height(actors, max(60, min(widths)), view.grid_style))
 
 
 class GridView(QTableView):

@@ -30,7 +30,7 @@ def lay_out(window: MainWindow) -> None:
     window.right.addWidget(window.details)
     window.side.addWidget(grid_box)
     window.side.addWidget(window.right)
-    window.side.setStretchFactor(0, 3)
+    window.side.setStretchFactor(0, 3)  # the grid takes what the window gains
     window.side.setStretchFactor(1, 1)
     window.splitter = QSplitter(Qt.Orientation.Vertical, window)
     window.splitter.addWidget(window.timeline)
