@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -37,13 +36,22 @@ from ..model.story import Step, matching_view, story_steps, view_filter_of, view
 from ..model.text import clip_text
 from ..paths import default_dataset
 from .details import DetailsPanel, literal_mnemonic, plain_label
+from .document.loading import (
+    BackgroundLoader,
+    Loaded,
+    failure_text,
+    loaded_from,
+    missing_text,
+    same_file_path,
+    unloaded_text,
+)
+from .document.progress import LoadProgress
+from .document.watcher import FileWatcher
 from .filter_bar import FilterBar
 from .grid_view import GridView
-from .loading import BackgroundLoader, Loaded
 from .settings import Settings
 from .theme import Theme, actor_colors, theme
 from .timeline_widget import TimelineWidget
-from .watcher import FileWatcher, content_hash
 from .window_parts import Banner, ElidedComboBox, Header, show_text_dialog
 from .window_style import apply_font, apply_palette, system_prefers_dark
 
@@ -130,11 +138,7 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(140)
-        self.progress.setAccessibleName("Loading")
-        self.progress.hide()
+        self.progress = LoadProgress(self.loader, self)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
 
@@ -143,7 +147,6 @@ class MainWindow(QMainWindow):
         self.grid.cellSelected.connect(self._cell_selected)
         self.timeline.eventSelected.connect(self._event_selected)
         self.timeline.dateRangeBrushed.connect(self.filter_bar.set_dates)
-        self.loader.started.connect(lambda _path: self.progress.show())
 
         self._build_actions()
         self._apply_theme()
@@ -230,9 +233,7 @@ class MainWindow(QMainWindow):
 
     def show_loaded(self, path: Path, result: LoadResult, flt: Filter | None = None) -> None:
         """Show a result loaded by the caller (the command line has already read the file)."""
-        index = DatasetIndex(result.dataset) if result.dataset is not None else None
-        digest = result.digest if result.digest is not None else content_hash(path)
-        self._loaded(Loaded(path, result, index, digest, 0), flt)
+        self._loaded(loaded_from(path, result), flt)
 
     def open_path(self, path: Path) -> None:
         self._opening = path
@@ -250,17 +251,14 @@ class MainWindow(QMainWindow):
         reload must not overtake an Open and show the old file)."""
         path = self._opening or self.path
         if path is not None:
-            self.loader.start(path)
+            self.loader.start(path, asked=False)  # progress shows if it lasts
 
     def _loaded(self, loaded: Loaded, flt: Filter | None = None) -> None:
-        self.progress.hide()
         self._opening = None
         result = loaded.result
-        same_file = self.path is not None and loaded.path.resolve() == self.path.resolve()
+        same_file = self.path is not None and same_file_path(loaded.path, self.path)
         if result.dataset is None or loaded.index is None:
-            self._show_errors(loaded.path, result, same_file)
-            if same_file:
-                self.watcher.accept(loaded.digest)
+            self._show_errors(loaded, same_file)
             return
         keep = flt
         if keep is None and same_file and self.dataset is not None:
@@ -280,7 +278,7 @@ class MainWindow(QMainWindow):
         self.index = loaded.index
         self.colors = actor_colors([a.color for a in self.dataset.actors])
         self.settings.add_recent(loaded.path)
-        self.watcher.watch(loaded.path, loaded.digest)
+        self.watcher.watch(loaded.path, loaded.seen)
         warnings = result.warnings
         if warnings:
             first = warnings[0]
@@ -331,33 +329,22 @@ class MainWindow(QMainWindow):
         if cell_keys is None and event_key is None:
             self.details.show_nothing()
 
-    def _show_errors(self, path: Path, result: LoadResult, same_file: bool) -> None:
-        errors = result.errors or result.diagnostics
-        first = errors[0]
-        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-        if self.dataset is not None and same_file:
-            keep = "; showing the last good data"
-        elif self.dataset is not None:
-            keep = f"; still showing {self.path.name if self.path else 'the previous file'}"
-        else:
-            keep = ""
-        self.banner.show_message(f"Error: {first.location()}: {first.text()}{more}{keep}",
-                                 result.diagnostics)
+    def _show_errors(self, loaded: Loaded, same_file: bool) -> None:
+        showing = self.path if self.dataset is not None else None
+        self.banner.show_message(failure_text(loaded, showing), loaded.result.diagnostics)
         if self.dataset is None:
-            self.path = path
-            self.watcher.watch(path)
-            self.empty_label.setText(f"{path.name} could not be loaded. Fix the file and it "
-                                     "will reload by itself, or open another (Ctrl+O).")
+            self.path = loaded.path
+            self.empty_label.setText(unloaded_text(loaded))
             self.empty_label.show()
             self.grid.hide()
+        if self.dataset is None or same_file:
+            self.watcher.watch(loaded.path, loaded.seen)
+        else:
+            self.watcher.recheck()  # a save of the open file meanwhile was not loaded
 
     def _file_missing(self) -> None:
-        if self.path is not None and self.path.exists():
-            self.reload()  # there but unreadable, or now a folder: the loader says which
-            return
-        name = self.path.name if self.path else "The file"
-        self.banner.show_message(f"{name} was deleted or moved; showing the last good data. "
-                                 "It reloads when the file is back.")
+        if self.path is not None:
+            self.banner.show_message(missing_text(self.path, self.dataset is not None))
 
     # -- filters and selection -----------------------------------------------------------
 

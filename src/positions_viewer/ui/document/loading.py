@@ -1,0 +1,224 @@
+"""Loading a file off the GUI thread, with progress and Cancel, so a big file never freezes
+the window (issue 18: a progress bar with bytes read and a Cancel button).
+
+``BackgroundLoader.start(path)`` reads, checks and indexes ``path`` in a worker thread and
+delivers ``finished(Loaded)`` on the GUI thread. One load at a time per file: asking again
+for the file being loaded adds nothing (the window compares what that load read with the
+file when it lands, and loads again if a save came meanwhile: see ``watcher.py``); asking
+for another file drops the first load's result. ``cancel()`` delivers a cancelled
+:class:`Loaded` at once; the worker stops at its next chunk or step and its result is
+dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ...model import DatasetIndex, Diagnostic, LoadResult, Severity, load_file
+from ...model.files import ReadCancelled, ReadObserver, observed_reads, size_text
+from .relay import Mailbox
+from .state import Snapshot, content, problem_state
+
+__all__ = ["BackgroundLoader", "Loaded", "Progress", "failure_text", "load_now", "loaded_from",
+           "missing_text", "progress_text", "same_file_path", "unloaded_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A finished load. ``seen`` is the file's state as this load read it (for the watcher;
+    ``None``: not known, take the file as it is now); ``cancelled``: the user stopped it and
+    ``result`` only says so."""
+
+    path: Path
+    result: LoadResult
+    index: DatasetIndex | None
+    digest: str | None
+    generation: int
+    seen: Snapshot | None = None
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a load is: ``read`` of ``total`` bytes; ``checking`` once all are read (the
+    parse and the checks, which report no steps). ``asked``: the user opened the file (show
+    progress at once) rather than a save reloading it (show it only if it lasts)."""
+
+    path: Path
+    read: int = 0
+    total: int = 0
+    checking: bool = False
+    asked: bool = True
+
+
+def same_file_path(a: Path, b: Path) -> bool:
+    """Whether two paths name the same file (links followed where they lead; a symlink loop
+    or a folder without permission is compared as written, never raised)."""
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def loaded_from(path: Path, result: LoadResult, generation: int = 0) -> Loaded:
+    """A result the caller loaded itself (the command line), as the window takes it."""
+    index = DatasetIndex(result.dataset) if result.dataset is not None else None
+    seen = Snapshot(content(result.digest)) if result.digest is not None else None
+    return Loaded(path, result, index, result.digest, generation, seen)
+
+
+def load_now(path: Path, generation: int = 0, observer: ReadObserver | None = None) -> Loaded:
+    """Read, validate and index ``path`` (in whatever thread calls it); the read reports to
+    ``observer`` and stops when it says so (the result is then a cancelled one)."""
+    observer = observer or ReadObserver()
+    with observed_reads(observer):
+        result = load_file(path)  # reads the file once; its digest is of those very bytes
+    if isinstance(observer.problem, ReadCancelled) or observer.cancelled():
+        return cancelled_load(path, generation)
+    seen: Snapshot | None = None
+    if result.digest is not None:
+        seen = Snapshot(content(result.digest), observer.signature)
+    elif observer.problem is not None:
+        seen = Snapshot(problem_state(observer.problem))
+    index = DatasetIndex(result.dataset) if result.dataset is not None else None
+    return Loaded(path, result, index, result.digest, generation, seen)
+
+
+def cancelled_load(path: Path, generation: int) -> Loaded:
+    diagnostic = Diagnostic(str(path), 0, 0, Severity.ERROR, "loading was cancelled")
+    return Loaded(path, LoadResult(str(path), None, [diagnostic]), None, None, generation,
+                  None, cancelled=True)
+
+
+class _Job:
+    def __init__(self, path: Path, generation: int) -> None:
+        self.path = path
+        self.generation = generation
+        self.stop = threading.Event()
+
+
+class BackgroundLoader(QObject):
+    """``start(path)`` loads in a worker thread; ``finished(Loaded)`` arrives on the GUI
+    thread; ``progressed(Progress)`` while it reads; ``started(path)`` when a load begins.
+
+    Only the newest request is delivered: a load overtaken by one of another file is dropped.
+    """
+
+    started = Signal(str)
+    progressed = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._job: _Job | None = None
+        self._done = Mailbox(self._deliver_in_gui)  # from the worker thread: a Loaded
+        self._read = Mailbox(self._progress_in_gui)  # and (generation, Progress)
+
+    @property
+    def loading(self) -> Path | None:
+        """The file being loaded, if any."""
+        return self._job.path if self._job is not None else None
+
+    def start(self, path: Path, asked: bool = True) -> int:
+        """Load ``path``; ``asked`` is False for a reload no one asked for (a save): its
+        progress shows only if it lasts. The same file already loading: nothing more."""
+        job = self._job
+        if job is not None and same_file_path(job.path, path):
+            return job.generation
+        if job is not None:
+            job.stop.set()
+        self._generation += 1
+        job = self._job = _Job(path, self._generation)
+        self.started.emit(str(path))
+        self.progressed.emit(Progress(path, asked=asked))
+        threading.Thread(target=_work, args=(job, asked, self._done, self._read),
+                         name="positions-load", daemon=True).start()
+        return job.generation
+
+    def cancel(self) -> None:
+        """Stop the running load: ``finished`` says it was cancelled, now; the data shown
+        stays. Nothing to do when nothing loads."""
+        job = self._job
+        if job is None:
+            return
+        job.stop.set()
+        self._job = None
+        self._generation += 1  # whatever the worker still delivers is dropped
+        self.finished.emit(cancelled_load(job.path, job.generation))
+
+    def _progress_in_gui(self, update: tuple[int, Progress]) -> None:
+        if update[0] == self._generation:
+            self.progressed.emit(update[1])
+
+    def _deliver_in_gui(self, loaded: Loaded) -> None:
+        if loaded.generation == self._generation:
+            self._job = None
+            self.finished.emit(loaded)
+
+
+def _work(job: _Job, asked: bool, done: Mailbox, read: Mailbox) -> None:
+    """One load, on a worker thread (holding nothing of the loader but its mailboxes)."""
+    def progress(got: int, total: int) -> None:
+        read.post((job.generation, Progress(job.path, got, total, got >= total, asked)))
+
+    try:
+        loaded = load_now(job.path, job.generation, ReadObserver(progress, job.stop.is_set))
+    except Exception as exc:  # a bug, not bad input: report it like a load error
+        diagnostic = Diagnostic(str(job.path), 0, 0, Severity.ERROR,
+                                f"internal error while loading: {exc!r}")
+        loaded = Loaded(job.path, LoadResult(str(job.path), None, [diagnostic]), None, None,
+                        job.generation)
+    done.post(loaded)
+
+
+def progress_text(progress: Progress) -> str:
+    """"Reading big.toml: 12.0 MB of 30.0 MB", "Checking big.toml (30.0 MB)…"."""
+    name = progress.path.name
+    if progress.checking:
+        return f"Checking {name} ({size_text(progress.total)})…"
+    if progress.total:
+        return f"Reading {name}: {size_text(progress.read)} of {size_text(progress.total)}"
+    return f"Opening {name}…"
+
+
+def failure_text(loaded: Loaded, showing: Path | None) -> str:
+    """The banner's sentence for a load that gave no data: the first error located (or that
+    it was cancelled), and what stays on screen. ``showing``: the file whose data is shown
+    (``None``: no data)."""
+    name = loaded.path.name
+    same = showing is not None and same_file_path(showing, loaded.path)
+    if loaded.cancelled:
+        if showing is None:
+            return f"Opening {name} was cancelled; nothing is loaded. Reload (Ctrl+R) loads it."
+        if same:
+            return (f"Loading {name} was cancelled; showing the last good data. Reload "
+                    "(Ctrl+R) loads the file as it is now.")
+        return f"Opening {name} was cancelled; still showing {showing.name}."
+    errors = loaded.result.errors or loaded.result.diagnostics
+    first = errors[0]
+    more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
+    keep = ("; showing the last good data" if same
+            else f"; still showing {showing.name}" if showing is not None else "")
+    return f"Error: {first.location()}: {first.text()}{more}{keep}"
+
+
+def unloaded_text(loaded: Loaded) -> str:
+    """What the empty window says when its first file gave no data."""
+    name = loaded.path.name
+    if loaded.cancelled:
+        return (f"{name} was not loaded: loading was cancelled. Reload (Ctrl+R) to load it, "
+                "or open another file (Ctrl+O).")
+    return (f"{name} could not be loaded. Fix the file and it will reload by itself, or open "
+            "another (Ctrl+O).")
+
+
+def missing_text(path: Path, has_data: bool) -> str:
+    """The banner's sentence when the open file (or its folder) is gone."""
+    keep = "; showing the last good data" if has_data else ""
+    return f"{path.name} was deleted or moved{keep}. It reloads when the file is back."
