@@ -21,8 +21,9 @@ from PySide6.QtCore import QObject, Signal
 
 from ...model import DatasetIndex, Diagnostic, LoadResult, Severity, load_file
 from ...model.files import ReadCancelled, ReadObserver, observed_reads, size_text
+from .isolated import load_isolated, worth_isolating
 from .relay import Mailbox
-from .state import Snapshot, content, problem_state
+from .state import MISSING, Snapshot, content, problem_state
 
 __all__ = ["BackgroundLoader", "Loaded", "Progress", "failure_text", "load_now", "loaded_from",
            "missing_text", "progress_text", "same_file_path", "unloaded_text"]
@@ -72,12 +73,21 @@ def loaded_from(path: Path, result: LoadResult, generation: int = 0) -> Loaded:
     return Loaded(path, result, index, result.digest, generation, seen)
 
 
-def load_now(path: Path, generation: int = 0, observer: ReadObserver | None = None) -> Loaded:
+def load_now(path: Path, generation: int = 0, observer: ReadObserver | None = None,
+             isolate: bool | None = None) -> Loaded:
     """Read, validate and index ``path`` (in whatever thread calls it); the read reports to
-    ``observer`` and stops when it says so (the result is then a cancelled one)."""
+    ``observer`` and stops when it says so (the result is then a cancelled one). A big file
+    (``isolate`` None: by its size) is read and checked in a child process
+    (``isolated.py``: the parse would otherwise hold the window)."""
     observer = observer or ReadObserver()
-    with observed_reads(observer):
-        result = load_file(path)  # reads the file once; its digest is of those very bytes
+    if isolate if isolate is not None else worth_isolating(path):
+        isolated = load_isolated(path, observer)
+        if isolated is None:
+            return cancelled_load(path, generation)
+        result = isolated
+    else:
+        with observed_reads(observer):
+            result = load_file(path)  # reads the file once; its digest is of those bytes
     if isinstance(observer.problem, ReadCancelled) or observer.cancelled():
         return cancelled_load(path, generation)
     seen: Snapshot | None = None
@@ -200,6 +210,8 @@ def failure_text(loaded: Loaded, showing: Path | None) -> str:
             return (f"Loading {name} was cancelled; showing the last good data. Reload "
                     "(Ctrl+R) loads the file as it is now.")
         return f"Opening {name} was cancelled; still showing {showing.name}."
+    if same and loaded.seen is not None and loaded.seen.state == MISSING:
+        return missing_text(loaded.path, True)  # as the watcher says it: one sentence for it
     errors = loaded.result.errors or loaded.result.diagnostics
     first = errors[0]
     more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
