@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 __all__ = ["Mailbox"]
 
@@ -45,7 +45,11 @@ class Mailbox:
 
     def __init__(self, receive: Callable[[Any], None]) -> None:
         if not _RELAY:
-            _RELAY.append(_Relay())
+            relay = _Relay()
+            app = QCoreApplication.instance()
+            if app is not None:  # delivered by the GUI thread's event loop, wherever made
+                relay.moveToThread(app.thread())
+            _RELAY.append(relay)
         self._relay = _RELAY[0]
         self._receive = weakref.WeakMethod(receive)  # type: ignore[arg-type]
 
