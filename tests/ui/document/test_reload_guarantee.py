@@ -260,6 +260,7 @@ def play(qtbot: QtBot, tmp_path: Path, size: str, seed: int, steps: int) -> None
     except AssertionError as exc:
         raise AssertionError(f"seed {seed} ({size}): {exc}; steps: {' '.join(driver.log)}"
                              ) from None
+    print(f"seed {seed} ({size}): shown {took:.2f} s after the last save")
     qtbot.wait(400)  # and it stays so
     assert not mismatch(window, expect(driver.path)), f"seed {seed}: changed after {took:.1f} s"
 

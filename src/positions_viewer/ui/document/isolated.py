@@ -19,6 +19,7 @@ import atexit
 import contextlib
 import dataclasses
 import gc
+import operator
 import os
 import pickle
 import subprocess
@@ -147,9 +148,9 @@ def child_main(path: str) -> None:  # pragma: no cover - runs in the child
         if dataset is not None:
             for name, rows, fields in (("positions", dataset.positions, _POSITION),
                                        ("events", dataset.events, _EVENT)):
+                values = operator.attrgetter(*fields)
                 for start in range(0, len(rows), ROWS):
-                    send(name, [tuple(getattr(row, f) for f in fields)
-                                for row in rows[start:start + ROWS]])
+                    send(name, [values(row) for row in rows[start:start + ROWS]])
         send("done")
     except Exception as exc:
         send("error", repr(exc))
