@@ -216,7 +216,11 @@ def test_fit_shows_events_three_centuries_apart(qtbot: QtBot) -> None:
 
 
 def test_an_event_in_year_one_opens_and_brushes(qtbot: QtBot) -> None:
-    """cases/calendar-year-one.toml: an event on 0001-01-01 and the as-of date 2025."""
+    """cases/calendar-year-one.toml: an event on 0001-01-01 and the as-of date 2025. The fit
+    shows the event (four weeks at the start of the calendar), not the 2025 years to the
+    as-of date (issue 13: fit to the shown events)."""
+    from positions_viewer.ui.render.timeline.fit import MIN_FIT_DAYS
+
     dataset = load_file(CASES / "calendar-year-one.toml").dataset
     assert dataset is not None
     widget = TimelineWidget()
@@ -225,7 +229,7 @@ def test_an_event_in_year_one_opens_and_brushes(qtbot: QtBot) -> None:
     widget.set_result(*query(dataset))
     widget.grab()
     start, end = widget.visible_range()
-    assert start == FIRST_DAY and end >= dt.date(2025, 12, 27).toordinal()
+    assert start == FIRST_DAY and MIN_FIT_DAYS <= end - start < 2 * MIN_FIT_DAYS
     hit = widget.hit_map()
     assert hit is not None and [row for _b, _m, row in hit.items] == [0]
     first, _last = _brush(qtbot, widget, 300.0, -300.0)

@@ -112,7 +112,7 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def fit(self) -> None:
-        """Shows every shown event and the as-of line, and keeps doing so through resizes
+        """Shows every shown event (``fit_view``), and keeps doing so through resizes
         and filter changes until the user zooms or pans."""
         fit_view(self._data, max(1, self.width()), self._theme, self._view)
         self._fitted = True

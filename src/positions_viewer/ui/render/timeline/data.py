@@ -22,10 +22,14 @@ from positions_viewer.model.types import Dataset
 from .scale import FloatArray, IntArray
 from .stacking import readable_length
 
-__all__ = ["NO_ACTOR", "LabelMetrics", "TimelineData", "softness"]
+__all__ = ["AS_OF_REACH", "MIN_FIT_DAYS", "NO_ACTOR", "LabelMetrics", "TimelineData", "softness"]
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 NO_ACTOR = -1  # the band of events tagged with no actor
+# A fit never shows less than this many days: one event found by a search was shown alone
+# in a two-day window, in 1400 px of blank; four weeks around it give the axis its dates.
+MIN_FIT_DAYS = 28.0
+AS_OF_REACH = 1.25  # the as-of date joins a fit that it stretches by at most a quarter
 
 
 @dataclass(eq=False)
@@ -90,23 +94,33 @@ class TimelineData:
         return self.dataset.events if self.dataset is not None else ()
 
     def span(self) -> tuple[float, float] | None:
-        """Days ``[first, last)`` worth showing: the events, the as-of line, the filter."""
+        """Days ``[first, last)`` worth showing: the shown events, and the as-of date when
+        it lies near them (stretching their span, or ``MIN_FIT_DAYS``, by at most a
+        quarter); without events, the date filter, the as-of date and the whole file.
+
+        An as-of date years after the events does not stretch a fit of them (a search for
+        one session's resolutions was squashed into the left 6% of the width, issue 13);
+        its line is drawn when it falls in the range shown."""
+        if self.count:
+            first, last = float(self.starts[0]), float(self.sorted_stops[-1] + 1)
+            if self.as_of is not None:
+                low = min(first, float(self.as_of.start))
+                high = max(last, float(self.as_of.stop + 1))
+                if high - low <= AS_OF_REACH * max(last - first, MIN_FIT_DAYS):
+                    return low, high
+            return first, last
         lows: list[float] = []
         highs: list[float] = []
-        if self.count:
-            lows.append(float(self.starts[0]))
-            highs.append(float(self.sorted_stops[-1] + 1))
-        elif self.date_from is not None:
+        if self.date_from is not None:
             lows.append(float(self.date_from.start))
         if self.as_of is not None:
             lows.append(float(self.as_of.start))
             highs.append(float(self.as_of.stop + 1))
-        if not self.count:
-            whole = self.index.span if self.index is not None else (
-                self.dataset.span() if self.dataset is not None else None)
-            if whole is not None:
-                lows.append(float(whole[0]))
-                highs.append(float(whole[1] + 1))
+        whole = self.index.span if self.index is not None else (
+            self.dataset.span() if self.dataset is not None else None)
+        if whole is not None:
+            lows.append(float(whole[0]))
+            highs.append(float(whole[1] + 1))
         if not lows or not highs:
             return None
         return min(lows), max(highs)

@@ -8,14 +8,14 @@ import math
 from PySide6.QtCore import QRectF
 
 from ...theme import Theme
-from .data import TimelineData
+from .data import MIN_FIT_DAYS, TimelineData
 from .frame import layout_frame
 from .lod import Lod
 from .scale import TimeScale
 from .style import timeline_style
 from .view import TimelineView
 
-__all__ = ["fit_view", "plot_scale", "timeline_height"]
+__all__ = ["MIN_FIT_DAYS", "fit_view", "plot_scale", "timeline_height"]
 
 _HEIGHT_LANE_CAP = 24  # an export never grows past this many lanes per band
 
@@ -29,13 +29,18 @@ def plot_scale(rect: QRectF, view: TimelineView, theme: Theme) -> TimeScale:
 def fit_view(
     data: TimelineData, width: float, theme: Theme, view: TimelineView | None = None
 ) -> TimelineView:
-    """``view`` (or a new one) showing every shown event and the as-of line at ``width``."""
+    """``view`` (or a new one) showing every shown event at ``width``, with a margin, and
+    at least ``MIN_FIT_DAYS`` centred on them (the as-of line shows when it falls in that
+    range; without events, the filter's range, the as-of date and the file: ``data.span``)."""
     style = timeline_style(theme)
     plot_width = max(1.0, width - 2 * style.side)
     span = data.span()
     if span is None:
         today = float(dt.date.today().toordinal())
         span = (today - 180, today + 1)
+    if span[1] - span[0] < MIN_FIT_DAYS:
+        centre = (span[0] + span[1]) / 2
+        span = (centre - MIN_FIT_DAYS / 2, centre + MIN_FIT_DAYS / 2)
     scale = TimeScale(span[0], span[1], 0.0, plot_width).fitted(
         span[0], span[1], max(style.side, plot_width * 0.03)
     )
