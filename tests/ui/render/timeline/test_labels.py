@@ -2,7 +2,8 @@
 
 The rule: a label is drawn whole where there is room (right of its mark, the free side on
 its left, another lane); a label too short to read is not drawn (the mark stays; the
-tooltip says the rest), and a cut label keeps at least ``readable_length`` characters;
+tooltip says the rest), and a cut label keeps whole words, at least ``readable_length``
+characters;
 "+n" only where marks cannot be told apart (every lane has a mark in the way).
 """
 
@@ -85,7 +86,9 @@ def _check_rule(dataset: Dataset, hit: TimelineHitMap,
             assert title.endswith("…") and not prefix, (whole, title)
             kept = title[:-1]
             assert len(kept) >= readable_length(len(whole)) >= MIN_LABEL_CHARS, (whole, title)
-            assert " ".join(whole.split()).startswith(kept), (whole, title)
+            normal = " ".join(whole.split())
+            assert normal.startswith(kept), (whole, title)
+            assert normal[len(kept)] in " ,;:·–—-(", ("cut by whole words", whole, title)
     # "+n" only where the marks cannot be told apart: in every lane, a drawn mark covers
     # the left-out event's mark.
     lanes = {round(mark.center().y()) for *_r, mark in items}

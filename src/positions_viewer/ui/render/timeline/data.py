@@ -20,7 +20,7 @@ from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.types import Dataset
 
 from .scale import FloatArray, IntArray
-from .stacking import readable_length
+from .words import word_cuts
 
 __all__ = ["AS_OF_REACH", "MIN_FIT_DAYS", "NO_ACTOR", "LabelMetrics", "TimelineData", "softness"]
 
@@ -183,9 +183,8 @@ class TimelineData:
                 title = width(event.title)
                 titles.append(title)
                 fulls.append(title + (width(prefix) + separator if prefix else 0.0))
-                keep = readable_length(len(event.title))
-                cuts.append(width(event.title[:keep] + "…") if keep < len(event.title)
-                            else math.inf)
+                shortest = word_cuts(event.title)[:1]
+                cuts.append(width(shortest[0]) if shortest else math.inf)
             metrics.fade_in[new] = fades_in
             metrics.fade_out[new] = fades_out
             metrics.width[new] = fulls
@@ -207,7 +206,7 @@ class LabelMetrics:
     fade_out: FloatArray
     width: FloatArray  # the title, and an approximate date's prefix and separator before it
     title_width: FloatArray  # the title alone
-    min_cut: FloatArray  # the shortest readable cut of the title; inf: whole or nothing
+    min_cut: FloatArray  # the shortest readable cut of the title by words; inf: none
 
     @classmethod
     def empty(cls, count: int) -> LabelMetrics:

@@ -122,6 +122,7 @@ def _stack_band(
         scale.xs(starts), scale.xs(stops + 1), is_point, metrics.width,
         marker=style.marker, pad=style.pad, min_label=style.min_label,
         inside_min=style.min_label, plot_left=plot.left(), plot_right=plot.right(),
+        title_width=metrics.title_width,
     )
     stacking = _stack(band, ext, style)
     band.lanes_used = stacking.lane_count
@@ -131,7 +132,7 @@ def _stack_band(
         lanes, ext.mark_x0[placed], ext.mark_x1[placed], ext.right_x[placed],
         stacking.label_limit[placed], metrics.width[placed], metrics.title_width[placed],
         metrics.min_cut[placed], gap=style.gap, pad=style.pad, plot_left=plot.left(),
-        plot_right=plot.right(),
+        plot_right=plot.right(), inside_x0=ext.inside_x0[placed], inside_x1=ext.inside_x1[placed],
     )
     lane_bottom, lane_h, bar_h, marker = band.rect.bottom(), style.lane_h, style.bar_h, style.marker
     events, colors, items = data.event_list(), data.actor_colors, band.items

@@ -1,10 +1,11 @@
-"""Label text as drawn: whole, or cut to its room when that keeps it readable (QtGui)."""
+"""Label text as drawn: whole, or cut by whole words to its room when that keeps it
+readable (QtGui)."""
 
 from __future__ import annotations
 
-from ..text_layout import MAX_LAYOUT_CHARS
-from .stacking import LabelForm, LabelSide, readable_length
+from .stacking import LabelForm, LabelSide
 from .style import TimelineStyle
+from .words import cut_to_words
 
 __all__ = ["label_text"]
 
@@ -14,17 +15,17 @@ def label_text(
 ) -> tuple[str, str, float, float]:
     """``(prefix, title, x, end)`` of an event's label placed by ``place_labels`` in the
     room ``[x0, x1]``: the approximate date and the title, the title alone, or the title cut
-    with an ellipsis (drawn against the mark: right-aligned on the left side). ``("", "",
-    x0, x0)`` when there is none, or when the cut would keep less than its readable minimum
-    (issue 13: a label too short to read is not drawn)."""
+    by whole words with an ellipsis (drawn against the mark: right-aligned on the left
+    side). ``("", "", x0, x0)`` when there is none, or when no cut keeps the title's
+    readable minimum (issue 13: a label too short to read is not drawn)."""
     if side == LabelSide.NONE:
         return "", "", x0, x0
     if form == LabelForm.FULL:
         return prefix, title, x0, x1
     if form == LabelForm.TITLE:
         return "", title, x0, x1
-    cut = style.elide(" ".join(title[:MAX_LAYOUT_CHARS].split()), x1 - x0)
-    if len(cut.rstrip("…")) < readable_length(len(title)):
+    cut = cut_to_words(title, x1 - x0, style.width)
+    if not cut:
         return "", "", x0, x0
     width = style.width(cut)
     x = x1 - width if side == LabelSide.LEFT else x0

@@ -29,12 +29,14 @@ class ItemExtents:
 
     mark_x0: FloatArray  # marker or bar
     mark_x1: FloatArray
-    label_x: FloatArray
+    label_x: FloatArray  # where the whole label starts: inside its bar, after or before it
     flipped: BoolArray  # label drawn left of the mark
     left: FloatArray  # what the item occupies in its lane
     min_right: FloatArray  # right end with the label cut to ``min_label`` px
     full_right: FloatArray  # right end with the whole label
-    right_x: FloatArray  # where the label starts on the mark's right (or inside its bar)
+    right_x: FloatArray  # where a label beside the mark, on its right, starts
+    inside_x0: FloatArray  # the room inside a wide bar for its label; x1 < x0: none
+    inside_x1: FloatArray
 
 
 def item_extents(
@@ -49,23 +51,32 @@ def item_extents(
     inside_min: float,
     plot_left: float,
     plot_right: float,
+    title_width: FloatArray | None = None,
 ) -> ItemExtents:
     """Where each mark and its label go.
 
     A point gets a round marker of diameter ``marker`` centred on its day with the label to
-    its right. A bar at least ``inside_min`` px wide on screen carries its label inside,
-    starting at its visible left end (so a bar that began off screen keeps its label in
-    view); a narrower one has it after its end. A label that would cross the right edge
-    goes left of the mark when it fits there whole.
+    its right. A bar at least ``inside_min`` px wide on screen has room for a label inside,
+    from its visible left end (so a bar that began off screen keeps its label in view) to
+    its visible right end; its label goes there when the title (``title_width``, the whole
+    label by default) fits whole, and never runs past the bar (issue 13). Any other label
+    goes beside the mark: after it, or before it when it would cross the right edge and
+    fits whole on the left.
     """
+    titles = label_width if title_width is None else title_width
     half = marker / 2
     centre = (x0 + x1) / 2
     mark_x0 = np.where(is_point, centre - half, x0)
     mark_x1 = np.where(is_point, centre + half, np.maximum(x1, x0 + 3.0))
     visible_x0 = np.maximum(mark_x0, plot_left)
-    inside = ~is_point & (np.minimum(mark_x1, plot_right) - visible_x0 >= inside_min)
-    right_x = label_x = np.where(inside, visible_x0 + pad, mark_x1 + pad)
-    full_right = np.maximum(mark_x1, label_x + label_width)
+    visible_x1 = np.minimum(mark_x1, plot_right)
+    wide = ~is_point & (visible_x1 - visible_x0 >= inside_min)
+    inside_x0 = np.where(wide, visible_x0 + pad, 0.0)
+    inside_x1 = np.where(wide, visible_x1 - pad, -1.0)
+    inside = wide & (inside_x0 + titles <= inside_x1)
+    right_x = mark_x1 + pad
+    label_x = np.where(inside, inside_x0, right_x)
+    full_right = np.where(inside, mark_x1, np.maximum(mark_x1, right_x + label_width))
     flipped = (
         ~inside
         & (full_right > plot_right)
@@ -74,10 +85,13 @@ def item_extents(
     label_x = np.where(flipped, mark_x0 - pad - label_width, label_x)
     left = np.where(flipped, label_x, mark_x0)
     full_right = np.where(flipped, mark_x1, full_right)
+    # A wide bar's label can always be cut inside it: the bar is its minimum.
     min_right = np.where(
-        flipped, mark_x1, np.maximum(mark_x1, label_x + np.minimum(label_width, min_label))
+        flipped | wide, mark_x1,
+        np.maximum(mark_x1, label_x + np.minimum(label_width, min_label)),
     )
-    return ItemExtents(mark_x0, mark_x1, label_x, flipped, left, min_right, full_right, right_x)
+    return ItemExtents(mark_x0, mark_x1, label_x, flipped, left, min_right, full_right,
+                       right_x, inside_x0, inside_x1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,14 +204,15 @@ class LabelSide(IntEnum):
     """Where an item's label goes, and in what form."""
 
     NONE = 0  # no room for a readable label: the mark alone (the tooltip says the rest)
-    RIGHT = 1  # after the mark, or inside a wide bar from its visible left end
+    RIGHT = 1  # after the mark, starting ``pad`` after it
     LEFT = 2  # before the mark, ending ``pad`` before it
+    INSIDE = 3  # inside a wide bar, from its visible left end, never past its end
 
 
 class LabelForm(IntEnum):
     FULL = 0  # an approximate date's prefix and the title, whole
     TITLE = 1  # the title whole, without the prefix
-    CUT = 2  # the title cut to the room, keeping at least its readable minimum
+    CUT = 2  # the title cut by whole words to the room, keeping its readable minimum
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,25 +240,33 @@ def place_labels(
     pad: float,
     plot_left: float,
     plot_right: float,
+    inside_x0: FloatArray | None = None,
+    inside_x1: FloatArray | None = None,
 ) -> LabelPlacement:
     """Labels a reader can use (issue 13), once the marks have their lanes.
 
-    Each label is drawn whole where there is room: right of its mark (``right_x``, inside
-    a wide bar or after the mark) up to the next mark in its lane (``limit``), else on the
-    free side, left of the mark after whatever precedes it in the lane; on either side with
-    the approximate date before the title when that fits too, else the title alone. Where
-    neither side has room for the title, it is cut to the larger room if that keeps its
-    readable minimum (``min_cut`` px, ``inf`` for a title that may not be cut); otherwise the
-    mark stands alone. Items left out of the lanes (lane -1) get no label.
+    A label is either wholly inside its bar or wholly beside its mark, never across a
+    bar's end. It is drawn whole where there is room: inside a wide bar (``inside_x0`` to
+    ``inside_x1``; none when not given), else beside the mark on its right (from
+    ``right_x``) up to the next mark in its lane (``limit``), else on the free side, left
+    of the mark after whatever precedes it in the lane; in each place with the approximate
+    date before the title when that fits too, else the title alone. Where no place has
+    room for the title, it is cut by whole words to the largest room (inside the bar on a
+    tie) if that keeps its readable minimum (``min_cut`` px, ``inf`` for a title that may
+    not be cut); otherwise the mark stands alone. Items left out of the lanes (lane -1)
+    get no label.
     """
     n = len(lanes)
     sides, forms, starts, ends = [0] * n, [0] * n, [0.0] * n, [0.0] * n
     order = np.lexsort((mark_x0, lanes)).tolist()  # lane by lane, left to right
     lane_list, m0, m1 = lanes.tolist(), mark_x0.tolist(), mark_x1.tolist()
     rx, lim = right_x.tolist(), limit.tolist()
+    in0 = inside_x0.tolist() if inside_x0 is not None else [0.0] * n
+    in1 = inside_x1.tolist() if inside_x1 is not None else [-1.0] * n
     full, title, cut = full_width.tolist(), title_width.tolist(), min_cut.tolist()
     none, right, left = int(LabelSide.NONE), int(LabelSide.RIGHT), int(LabelSide.LEFT)
-    forms_in_order = ((int(LabelForm.FULL), full), (int(LabelForm.TITLE), title))
+    inside = int(LabelSide.INSIDE)
+    whole = ((int(LabelForm.FULL), full), (int(LabelForm.TITLE), title))
     cut_form = int(LabelForm.CUT)
     lane, previous_end = -1, -math.inf
     for i in order:
@@ -251,30 +274,26 @@ def place_labels(
             continue
         if lane_list[i] != lane:
             lane, previous_end = lane_list[i], -math.inf
-        right_start, right_end = rx[i], min(lim[i], plot_right)
-        left_start, left_end = max(previous_end + gap, plot_left), m0[i] - pad
+        rooms = (  # (side, start, end) of each place, in the order they are tried
+            (inside, in0[i], min(in1[i], lim[i])),
+            (right, rx[i], min(lim[i], plot_right)),
+            (left, max(previous_end + gap, plot_left), m0[i] - pad),
+        )
         chosen = none
-        for shape, widths in forms_in_order:
-            width = widths[i]
-            if right_start + width <= right_end:
-                chosen, forms[i] = right, shape
-                starts[i], ends[i] = right_start, right_start + width
-                break
-        else:
-            for shape, widths in forms_in_order:
+        for side, start, end in rooms:
+            for shape, widths in whole:
                 width = widths[i]
-                if left_end - width >= left_start:
-                    chosen, forms[i] = left, shape
-                    starts[i], ends[i] = left_end - width, left_end
+                if start + width <= end:
+                    chosen, forms[i] = side, shape
+                    starts[i], ends[i] = ((start, start + width) if side != left
+                                          else (end - width, end))
                     break
+            if chosen != none:
+                break
         if chosen == none:
-            right_room, left_room = right_end - right_start, left_end - left_start
-            if max(right_room, left_room) >= cut[i]:
-                forms[i] = cut_form
-                if right_room >= left_room:
-                    chosen, starts[i], ends[i] = right, right_start, right_end
-                else:
-                    chosen, starts[i], ends[i] = left, left_start, left_end
+            side, start, end = max(rooms, key=lambda room: room[2] - room[1])
+            if end - start >= cut[i]:
+                chosen, forms[i], starts[i], ends[i] = side, cut_form, start, end
         sides[i] = chosen
         previous_end = max(m1[i], ends[i]) if chosen == right else m1[i]
     return LabelPlacement(
