@@ -91,7 +91,11 @@ class TimelineCanvas(QWidget):
         self.update()
 
     def set_actor_lanes(self, on: bool) -> None:
+        """Lanes per actor, each band named in a gutter left of the plot (a fitted view
+        fits the narrower plot)."""
         self._view.actor_lanes = on
+        if self._fitted:
+            self.fit()
         self.update()
 
     def actor_lanes(self) -> bool:
@@ -200,7 +204,7 @@ class TimelineCanvas(QWidget):
         self._data = TimelineData.from_result(self._result, self._index, colors)
 
     def _scale(self) -> TimeScale:
-        return plot_scale(QRectF(self.rect()), self._view, self._theme)
+        return plot_scale(QRectF(self.rect()), self._data, self._view, self._theme)
 
     def _set_scale(self, scale: TimeScale) -> None:
         self._fitted = False

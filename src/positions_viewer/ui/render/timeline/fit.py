@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 
 from ...theme import Theme
 from .data import MIN_FIT_DAYS, TimelineData
-from .frame import layout_frame
+from .frame import layout_frame, plot_span
 from .lod import Lod
 from .scale import TimeScale
 from .style import timeline_style
@@ -20,10 +20,10 @@ __all__ = ["MIN_FIT_DAYS", "fit_view", "plot_scale", "timeline_height"]
 _HEIGHT_LANE_CAP = 24  # an export never grows past this many lanes per band
 
 
-def plot_scale(rect: QRectF, view: TimelineView, theme: Theme) -> TimeScale:
+def plot_scale(rect: QRectF, data: TimelineData, view: TimelineView, theme: Theme) -> TimeScale:
     """The time scale :func:`paint_timeline` uses in ``rect``: for zooming before a paint."""
-    side = timeline_style(theme).side
-    return TimeScale(view.start, view.end, rect.left() + side, max(1.0, rect.width() - 2 * side))
+    left, width = plot_span(rect, data, view, timeline_style(theme))
+    return TimeScale(view.start, view.end, left, width)
 
 
 def fit_view(
@@ -33,7 +33,7 @@ def fit_view(
     at least ``MIN_FIT_DAYS`` centred on them (the as-of line shows when it falls in that
     range; without events, the filter's range, the as-of date and the file: ``data.span``)."""
     style = timeline_style(theme)
-    plot_width = max(1.0, width - 2 * style.side)
+    plot_width = plot_span(QRectF(0, 0, width, 1), data, view or TimelineView(0, 1), style)[1]
     span = data.span()
     if span is None:
         today = float(dt.date.today().toordinal())

@@ -35,7 +35,7 @@ from .style import TimelineStyle
 from .ticks import choose_ticks
 from .view import TimelineView
 
-__all__ = ["layout_frame"]
+__all__ = ["band_actors", "band_title", "layout_frame", "plot_span"]
 
 
 def layout_frame(
@@ -48,10 +48,8 @@ def layout_frame(
     device pixels per logical pixel, the resolution density mode counts at."""
     header = QRectF(rect.left(), rect.top(), rect.width(), style.header_h)
     axis = QRectF(rect.left(), rect.bottom() - style.axis_h, rect.width(), style.axis_h)
-    plot = QRectF(
-        rect.left() + style.side, header.bottom(),
-        max(1.0, rect.width() - 2 * style.side), max(1.0, axis.top() - header.bottom()),
-    )
+    left, width = plot_span(rect, data, view, style)
+    plot = QRectF(left, header.bottom(), width, max(1.0, axis.top() - header.bottom()))
     scale = TimeScale(view.start, view.end, plot.left(), plot.width())
     if view.start < FIRST_DAY or view.end > LAST_DAY:  # a page's margins past year 1 or 9999
         scale = scale.with_range(view.start, view.end)
@@ -67,7 +65,8 @@ def layout_frame(
     )
     lanes = sum(b.lanes for b in bands)
     lod = choose_lod(drawn, plot.width(), lanes, min_item_px=style.min_label)
-    frame = Frame(rect, header, plot, axis, scale, ticks, bands, lod, visible)
+    frame = Frame(rect, header, plot, axis, scale, ticks, bands, lod, visible,
+                  gutter=plot.left() - rect.left() - style.side)
     if lod is Lod.LABELS:
         # Only now are the visible events listed: in density mode nothing is per event.
         for band in bands:
@@ -80,15 +79,45 @@ def layout_frame(
     return frame
 
 
-def _bands(
-    data: TimelineData, view: TimelineView, plot: QRectF, style: TimelineStyle,
-    lanes_per_band: int | None,
-) -> list[Band]:
+def band_actors(data: TimelineData, view: TimelineView) -> list[int | None]:
+    """The bands, top to bottom: ``[None]``, one band of every event; with lanes per actor
+    each shown actor's, then ``NO_ACTOR``'s when some shown event has no actor."""
     actors: list[int | None] = [None]
     if view.actor_lanes and data.actor_columns:
         actors = list(data.actor_columns)
         if len(data.band_positions(NO_ACTOR)[0]):
             actors.append(NO_ACTOR)
+    return actors
+
+
+def band_title(data: TimelineData, actor: int | None) -> str:
+    """What a band is called in its gutter: the actor's name, or "No actor"."""
+    if actor is None or actor < 0 or data.dataset is None:
+        return "No actor"
+    return data.dataset.actors[actor].name
+
+
+def plot_span(
+    rect: QRectF, data: TimelineData, view: TimelineView, style: TimelineStyle
+) -> tuple[float, float]:
+    """Left and width of the plot in ``rect``: ``style.side`` free on each side and, with
+    lanes per actor, a gutter on the left for the bands' names, as wide as the widest
+    (at most a sixth of the width). In the gutter a name never covers an event's label (the
+    "No actor" title lay over the first bar's, issue 13)."""
+    gutter = 0.0
+    actors = band_actors(data, view)
+    if len(actors) > 1:
+        widest = max(style.context_width(band_title(data, a)) for a in actors)
+        gutter = min(widest + 2 * style.pad, rect.width() / 6)
+    left = rect.left() + style.side + gutter
+    return left, max(1.0, rect.width() - 2 * style.side - gutter)
+
+
+def _bands(
+    data: TimelineData, view: TimelineView, plot: QRectF, style: TimelineStyle,
+    lanes_per_band: int | None,
+) -> list[Band]:
+    actors = band_actors(data, view)
     height = plot.height() / len(actors)
     bands = []
     for i, actor in enumerate(actors):

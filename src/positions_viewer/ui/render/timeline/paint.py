@@ -18,7 +18,7 @@ from positions_viewer.model import PartialDate
 from ...theme import Theme
 from ..text_layout import elide
 from .data import NO_ACTOR, TimelineData
-from .frame import layout_frame
+from .frame import band_title, layout_frame
 from .hit import TimelineHitMap, hit_map
 from .lod import Lod
 from .marks import draw_chips, draw_density, draw_items
@@ -95,24 +95,24 @@ def draw_filter_range(
 def draw_band_titles(
     painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
 ) -> None:
-    """Lanes per actor: a separator and the actor's name at the top left of each band."""
+    """Lanes per actor: a separator between bands, and each actor's name in the gutter left
+    of the plot, level with the band's top lane (nothing of the plot goes under it)."""
     if len(frame.bands) < 2 or data.dataset is None:
         return
     painter.setFont(style.context_font)
+    left = frame.rect.left() + style.pad
+    room = frame.plot.left() - left - style.pad
     for i, band in enumerate(frame.bands):
         if i:
             painter.setPen(QPen(style.border, 1))
             y = crisp(band.rect.top())
             painter.drawLine(QPointF(frame.rect.left(), y), QPointF(frame.rect.right(), y))
         actor = band.actor if band.actor is not None else NO_ACTOR
-        name = data.dataset.actors[actor].name if actor >= 0 else "No actor"
-        name = elide(name, style.context_font, frame.rect.width() / 3)
+        name = elide(band_title(data, actor), style.context_font, room)
         color = style.mark_color(data.actor_colors[actor]) if actor >= 0 else style.muted
-        width = style.context_fm.horizontalAdvance(name) + 2 * style.pad
-        box = QRectF(band.rect.left(), band.rect.top() + 1, width, style.overflow_h - 2)
-        painter.fillRect(box, style.surface)
+        box = QRectF(left, band.rect.top(), room, min(band.rect.height(), style.lane_h))
         painter.setPen(color)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
 
 
 def draw_axis(painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle) -> None:

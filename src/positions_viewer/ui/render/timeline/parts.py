@@ -81,3 +81,4 @@ class Frame:
     bands: list[Band]
     lod: Lod
     visible_count: int
+    gutter: float = 0.0  # px left of the plot (after ``style.side``) for the bands' names
