@@ -3,6 +3,7 @@ counts (issue 13, from the new-user audit)."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,30 @@ def test_toggling_lanes_keeps_a_fitted_timeline_fitted(qtbot: object) -> None:
     assert hit is not None and hit.visible_count == len(dataset.events)
     first = min(e.start for e in dataset.events)
     assert hit.scale.x(first) >= hit.plot.left(), "the first event is in the plot"
+
+
+@pytest.mark.parametrize("size", [(1366, 167), (1280, 167)], ids=["1366", "1280"])
+def test_zoomed_text_closes_the_lanes_up_rather_than_folding_an_event(
+        size: tuple[int, int]) -> None:
+    """With the text zoomed three steps (Ctrl+= ×3) the timeline holds two lanes and the
+    chips' row: the Kremlin's December event folded into "+1", though the three December
+    marks fit in three lanes closed up to a line of text each."""
+    from .support import load_seed, render
+
+    theme = LIGHT.scaled(LIGHT.font_px + 3)
+    style = timeline_style(theme)
+    dataset, index = load_seed()
+    data = data_for(dataset, index)
+    view = fit_view(data, size[0], theme)
+    _image, hit = render(data, view, theme, *size)
+    assert not hit.chips, "nothing folded"
+    assert sorted(row for *_r, row in hit.items) == list(range(len(dataset.events)))
+    frame = layout_frame(QRectF(0, 0, *size), data, view, style)
+    (band,) = frame.bands
+    assert style.min_lane_h <= band.lane_h < style.lane_h
+    for item in band.items:
+        assert item.title == dataset.events[item.row].title, "every label whole"
+        assert frame.plot.contains(item.bounds.adjusted(2, 1, -2, -1))
+    tops = sorted({round(i.mark.center().y()) for i in band.items})
+    assert len(tops) == 3
+    assert min(b - a for a, b in itertools.pairwise(tops)) >= style.min_lane_h - 1

@@ -144,3 +144,27 @@ def test_three_centuries_read_as_decades_or_centuries() -> None:
     assert ticks.step.name in ("decades", "half-centuries", "centuries")
     assert [t.label for t in ticks.major if t.label][:2] in (["1700", "1720"], ["1700", "1750"],
                                                              ["1700", "1800"])
+
+
+def test_the_last_period_is_named_when_its_label_fits_the_margin() -> None:
+    """"2026" was missing under the last "Q1": measured against the plot's right end, it
+    did not fit, though the frame had room past it (its margin)."""
+    scale = TimeScale(day(2022), day(2026, 1, 20), 20, 1310)  # 2026 starts 10 px from the end
+    assert scale.x(day(2026)) > 1310 + 20 - 28
+    plain = choose_ticks(scale, text_width, min_spacing=42)
+    assert "2026" not in [t.label for t in plain.context]
+    ticks = choose_ticks(scale, text_width, min_spacing=42, label_right=1366 - 5)
+    assert [t.label for t in ticks.context][-1] == "2026"
+    last = ticks.context[-1]
+    assert last.label_x + text_width("2026") <= 1366 - 5
+    assert [t.label for t in ticks.major][-1] == "Q1"
+
+
+def test_the_context_row_is_measured_in_its_own_font() -> None:
+    def bold(text: str) -> float:
+        return 11.0 * len(text)
+
+    scale = TimeScale(day(2025, 11, 20), day(2025, 12, 10), 0, 400)
+    ticks = choose_ticks(scale, text_width, min_spacing=42, context_width=bold)
+    for a, b in itertools.pairwise(ticks.context):
+        assert a.label_x + bold(a.label) <= b.x, "context labels never run into the next"

@@ -54,7 +54,8 @@ def layout_frame(
     if view.start < FIRST_DAY or view.end > LAST_DAY:  # a page's margins past year 1 or 9999
         scale = scale.with_range(view.start, view.end)
     ticks = choose_ticks(
-        scale, style.small_width, gap=style.gap, pad=style.pad, min_spacing=style.tick_spacing
+        scale, style.small_width, gap=style.gap, pad=style.pad, min_spacing=style.tick_spacing,
+        label_right=rect.right() - style.pad, context_width=style.context_width,
     )
     bands = _bands(data, view, plot, style, lanes_per_band)
     # With lanes per actor an event shared by two actors is drawn twice: the level of detail
@@ -131,6 +132,9 @@ def _bands(
             band = Band(rect, lanes, actor, data.starts[positions], data.stops[positions],
                         sorted_stops, positions)
         band.max_lanes = roomy
+        band.lane_h = float(style.lane_h)
+        # Tighter lanes, when marks that cannot share one need more than the band holds.
+        band.tight_lanes = roomy if lanes_per_band else int(height // style.min_lane_h)
         bands.append(band)
     return bands
 
@@ -163,7 +167,8 @@ def _stack_band(
         metrics.min_cut[placed], gap=style.gap, pad=style.pad, plot_left=plot.left(),
         plot_right=plot.right(), inside_x0=ext.inside_x0[placed], inside_x1=ext.inside_x1[placed],
     )
-    lane_bottom, lane_h, bar_h, marker = band.rect.bottom(), style.lane_h, style.bar_h, style.marker
+    lane_bottom, lane_h, marker = band.rect.bottom(), band.lane_h, style.marker
+    bar_h = lane_h - (style.lane_h - style.bar_h)
     events, colors, items = data.event_list(), data.actor_colors, band.items
     full = int(LabelForm.FULL)
     # Only the placed items (a few dozen) become objects; the rest are counted on chips.
@@ -199,14 +204,22 @@ def _stack_band(
 def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
     """Marks first: an item needs only room for its mark (``style.pad`` from the next) to
     get a lane, and goes where its whole label fits too when some lane allows. The top row,
-    kept for count chips, becomes a lane when that leaves nothing to count."""
+    kept for count chips, becomes a lane when that leaves nothing to count; when the marks
+    need more lanes than that, the lanes close up (down to ``style.min_lane_h``, a line of
+    text) if that gives every mark one: "+n" only where marks truly cannot be told apart
+    (three December events in two lanes folded into "+1" with the text zoomed, issue 13)."""
     def stack(lanes: int) -> Stacking:
         return stack_lanes(ext.mark_x0, ext.mark_x1, ext.full_right, lanes, style.gap,
                            min_gap=style.pad, full_left=ext.left)
 
-    if band.max_lanes > band.lanes and (
-            max_overlap(ext.mark_x0, ext.mark_x1 + style.pad) <= band.max_lanes):
+    need = max_overlap(ext.mark_x0, ext.mark_x1 + style.pad)
+    if band.max_lanes > band.lanes and need <= band.max_lanes:
         roomier = stack(band.max_lanes)
         if (roomier.lanes >= 0).all():
             return roomier
+    elif band.max_lanes < need <= band.tight_lanes:
+        tight = stack(need)
+        if (tight.lanes >= 0).all():
+            band.lane_h = float(int(band.rect.height() // need))
+            return tight
     return stack(band.lanes)

@@ -65,6 +65,8 @@ class Band:
     density: IntArray | None = None  # events per device column, in density mode
     density_rect: QRectF | None = None  # where the density histogram goes
     max_lanes: int = 0  # with the chips' row too, used when nothing is left to count
+    tight_lanes: int = 0  # at most this many, closed up, when that leaves nothing to count
+    lane_h: float = 0.0  # px from one lane to the next (``style.lane_h`` unless closed up)
 
     def data_positions(self, local: IntArray) -> IntArray:
         return local if self.positions is None else self.positions[local]

@@ -45,6 +45,7 @@ class TimelineStyle:
         self.side = float(theme.px(1.0))
         self.lane_h = math.ceil(self.fm.height() + theme.px(0.55))
         self.bar_h = self.lane_h - theme.px(0.3)
+        self.min_lane_h = math.ceil(self.fm.height() + theme.px(0.15))  # lanes closed up
         self.marker = float(theme.px(0.8))
         self.min_label = float(theme.px(4.5))
         self.tick_len = float(theme.px(0.45))

@@ -163,16 +163,20 @@ def choose_ticks(
     pad: float = 3.0,
     min_spacing: float = 36.0,
     minor_spacing: float = 6.0,
+    label_right: float | None = None,
+    context_width: Callable[[str], float] | None = None,
 ) -> AxisTicks:
     """The finest tick step whose labels fit side by side without overlapping.
 
     Labels sit just right of their tick (``pad``), so "Dec" reads as the month that starts
     there. A step is accepted when every label plus ``gap`` ends before the next tick and the
-    ticks are at least ``min_spacing`` apart; a label that would cross the right edge is
-    dropped, its tick kept.
+    ticks are at least ``min_spacing`` apart; a label that would cross ``label_right`` (the
+    scale's right end by default; the frame passes its own, past the plot's margin) is
+    dropped, its tick kept. The context row ("2026" under "Q1") is measured by
+    ``context_width`` (``text_width`` by default), the font it is drawn in.
     """
     px_per_day = scale.px_per_day
-    right = scale.left + scale.width
+    right = scale.left + scale.width if label_right is None else label_right
     # scale.x, inlined: the same arithmetic, for every boundary of every step tried
     left, first, width, span = scale.left, scale.start, scale.width, scale.span
     chosen: tuple[TickStep, list[int], tuple[str, ...], list[float]] | None = None
@@ -204,7 +208,8 @@ def choose_ticks(
         fits = x + pad + text_width(label) <= right
         major.append(Tick(day, x, label if fits else "", x + pad))
     minor = _minor_ticks(scale, step, minor_spacing)
-    context, context_lines = _context_row(scale, step, text_width, gap, pad, days)
+    context, context_lines = _context_row(scale, step, context_width or text_width, gap, pad,
+                                          days, right)
     return AxisTicks(step, tuple(major), minor, context, context_lines)
 
 
@@ -237,7 +242,7 @@ def _minor_ticks(scale: TimeScale, major: TickStep, spacing: float) -> tuple[flo
 
 def _context_row(
     scale: TimeScale, step: TickStep, text_width: Callable[[str], float], gap: float,
-    pad: float, tick_days: Sequence[int],
+    pad: float, tick_days: Sequence[int], right: float,
 ) -> tuple[tuple[Tick, ...], tuple[float, ...]]:
     """Month-and-year labels under day or week ticks, years under months; none beyond.
 
@@ -253,7 +258,6 @@ def _context_row(
         return (), ()
     edges = _boundaries(unit, scale.start, scale.end)
     lines = tuple(scale.x(d) for d in edges)
-    right = scale.left + scale.width
     first_day = max(math.floor(scale.start), int(FIRST_DAY))
     periods = ([first_day] if not edges or edges[0] > scale.start else []) + edges
     if edges and periods[0] != edges[0] and not any(d < edges[0] for d in tick_days):
