@@ -110,3 +110,38 @@ def test_zoomed_text_closes_the_lanes_up_rather_than_folding_an_event(
     tops = sorted({round(i.mark.center().y()) for i in band.items})
     assert len(tops) == 3
     assert min(b - a for a, b in itertools.pairwise(tops)) >= style.min_lane_h - 1
+
+
+def _december_votes() -> Dataset:
+    """Thirty votes on a few December days of each year, 2011–2024: density at full extent."""
+    from positions_viewer.model import Actor, Event, Issue, PartialDate
+
+    events = []
+    for year in range(2011, 2025):
+        for i in range(30):
+            events.append(Event(index=len(events), date=PartialDate(year, 12, 6 + i % 15),
+                                title=f"R/{year}/{i} A resolution", actors=(i % 2,)))
+    return Dataset(title="Votes", actors=(Actor("a", "A"), Actor("b", "B")),
+                   issues=(Issue("i", "Issue"),), events=tuple(events))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_density_counts_sit_over_the_events_they_count(size: tuple[int, int]) -> None:
+    """Each half-year's "29" sat on its gridline, 25 px left of December's bars."""
+    from positions_viewer.ui.render.timeline.lod import Lod
+
+    from .support import render
+
+    dataset = _december_votes()
+    data = data_for(dataset, DatasetIndex(dataset))
+    _image, hit = render(data, fit_view(data, size[0], LIGHT), LIGHT, *size)
+    assert hit.lod is Lod.DENSITY and len(hit.chips) >= 10
+    for rect, first, last, count in hit.chips:
+        inside = (data.starts < last) & (data.stops + 1 > first)
+        assert count == int(inside.sum())
+        x0 = hit.scale.x(float(data.starts[inside].min()))
+        x1 = hit.scale.x(float(data.stops[inside].max() + 1))
+        assert x0 - 2 <= rect.center().x() <= x1 + 2, (rect, x0, x1)
+        assert hit.plot.left() <= rect.left() and rect.right() <= hit.plot.right()
+    rights = sorted((r.left(), r.right()) for r, *_ in hit.chips)
+    assert all(a[1] < b[0] for a, b in itertools.pairwise(rights)), "chips never touch"
