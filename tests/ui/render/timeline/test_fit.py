@@ -93,3 +93,57 @@ def test_the_whole_bundled_file_still_reaches_its_last_event() -> None:
     data = data_for(dataset, index)
     view = fit_view(data, 1280, LIGHT)
     assert view.start < day(2022) and view.end > day(2025, 12, 27)
+
+
+def _window_frame(data: object, view: object, width: int) -> object:
+    """The frame the window draws at ``width``: its timeline at 1920×1080 is 258 px tall."""
+    from PySide6.QtCore import QRectF
+
+    from positions_viewer.ui.render.timeline.frame import layout_frame
+    from positions_viewer.ui.render.timeline.style import timeline_style
+
+    return layout_frame(QRectF(0, 0, width, 258), data, view,  # type: ignore[arg-type]
+                        timeline_style(LIGHT))
+
+
+@pytest.mark.parametrize("width", [1920, 1280, 960])
+@pytest.mark.parametrize("name", ["un", "seed", "three"])
+def test_an_export_shows_the_windows_level_of_detail(
+        tmp_path: Path, name: str, width: int) -> None:
+    """An export of 288 votes drew 24 lanes of fragments ("A/RES/71/136: Decol…") where the
+    window, at the same width and range, showed their density."""
+    from PySide6.QtCore import QRectF
+
+    from positions_viewer.ui.render.page import PageSpec, layout_page
+    from positions_viewer.ui.render.timeline.fit import EXPORT_LANES
+    from positions_viewer.ui.render.timeline.frame import layout_frame
+    from positions_viewer.ui.render.timeline.lod import Lod
+    from positions_viewer.ui.render.timeline.style import timeline_style
+
+    if name == "un":
+        path = tmp_path / "un.toml"
+        path.write_bytes(to_toml(un_votes_spec(288)))
+    else:
+        path = DATA / "three_actors.toml" if name == "three" else None  # type: ignore[assignment]
+    if path is None:
+        _dataset, index = load_seed()
+    else:
+        loaded = load_file(path).dataset
+        assert loaded is not None
+        index = DatasetIndex(loaded)
+    result = index.query(Filter())
+    layout = layout_page(result, index, PageSpec(view="timeline", width=width))
+    data, view = layout.timeline, layout.timeline_view
+    assert data is not None and view is not None
+    inner = width - 2 * layout.pad
+    exported = layout_frame(QRectF(0, 0, inner, layout.timeline_height), data, view,
+                            timeline_style(LIGHT))
+    window = _window_frame(data, view, round(inner))
+    assert exported.lod is window.lod  # type: ignore[attr-defined]
+    if name == "un":
+        assert exported.lod is Lod.DENSITY
+    else:
+        assert exported.lod is Lod.LABELS
+        drawn = sum(len(b.items) for b in exported.bands)
+        assert drawn == sum(len(b.items) for b in window.bands)  # type: ignore[attr-defined]
+    assert all(b.lanes_used <= EXPORT_LANES + 1 for b in exported.bands)

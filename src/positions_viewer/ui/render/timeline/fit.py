@@ -1,4 +1,4 @@
-"""The view that fits the events, and the height that gives every label a lane (export)."""
+"""The view that fits the events, and an export's height: the window's level of detail."""
 
 from __future__ import annotations
 
@@ -9,15 +9,20 @@ from PySide6.QtCore import QRectF
 
 from ...theme import Theme
 from .data import MIN_FIT_DAYS, TimelineData
-from .frame import layout_frame, plot_span
+from .frame import band_actors, layout_frame, plot_span
 from .lod import Lod
+from .parts import Frame
 from .scale import TimeScale
 from .style import timeline_style
 from .view import TimelineView
 
-__all__ = ["MIN_FIT_DAYS", "fit_view", "plot_scale", "timeline_height"]
+__all__ = ["EXPORT_LANES", "MIN_FIT_DAYS", "fit_view", "plot_scale", "timeline_height"]
 
-_HEIGHT_LANE_CAP = 24  # an export never grows past this many lanes per band
+# An export's timeline has the lanes below the count chips that the window's has at
+# 1920×1080 (its default share of the height): the level of detail, labels or density,
+# follows from them and the width, as in the window.
+EXPORT_LANES = 7
+_DENSITY_LANES = 6  # the histogram's height, in lanes
 
 
 def plot_scale(rect: QRectF, data: TimelineData, view: TimelineView, theme: Theme) -> TimeScale:
@@ -51,13 +56,32 @@ def fit_view(
 
 
 def timeline_height(data: TimelineData, view: TimelineView, width: int, theme: Theme) -> int:
-    """Height that gives every label a lane at ``width`` (up to a cap), for export."""
+    """Height of an exported timeline ``width`` px wide: the level of detail the window
+    shows at that width and range (a timeline ``EXPORT_LANES`` lanes tall, as the window's
+    at 1920×1080), no taller than its lanes need. An export of 288 votes drew 24 lanes of
+    fragments where the window showed their density (issue 13): a PNG shows what the
+    window showed."""
     style = timeline_style(theme)
-    tall = QRectF(0, 0, width, 10_000)
-    frame = layout_frame(tall, data, view, style, lanes_per_band=_HEIGHT_LANE_CAP)
-    plot = 0.0
-    for band in frame.bands:
-        lanes = 6 if frame.lod is Lod.DENSITY else min(max(band.lanes_used, 2),
-                                                       _HEIGHT_LANE_CAP)
-        plot += style.overflow_h + lanes * style.lane_h
-    return math.ceil(style.header_h + plot + style.axis_h)
+    bands = len(band_actors(data, view))
+
+    def height(lanes: list[int]) -> int:
+        plot = sum(style.overflow_h + n * style.lane_h for n in lanes)
+        return math.ceil(style.header_h + plot + style.axis_h)
+
+    def frame(tall: int) -> Frame:
+        return layout_frame(QRectF(0, 0, width, tall), data, view, style)
+
+    window_height = height([EXPORT_LANES] * bands)
+    window = frame(window_height)
+    if window.lod is Lod.DENSITY:
+        return height([_DENSITY_LANES] * bands)
+    fitted = height([min(max(band.lanes_used, 2), EXPORT_LANES) for band in window.bands])
+    if fitted < window_height and _drawn(frame(fitted)) != _drawn(window):
+        return window_height  # fewer lanes would change what is drawn
+    return fitted
+
+
+def _drawn(frame: Frame) -> tuple[Lod, int, int]:
+    """What a frame shows, in counts: its level of detail, items and chips."""
+    return (frame.lod, sum(len(b.items) for b in frame.bands),
+            sum(len(b.chips) for b in frame.bands))
