@@ -46,9 +46,9 @@ class DateRangeSlider(QWidget):
         """Build the real slider now (it is built by itself just after the first paint)."""
         if self._slider is not None:
             return
-        from superqt import QRangeSlider
+        from .range_handles import RangeHandles  # superqt's, both handles always reachable
 
-        slider = QRangeSlider(Qt.Orientation.Horizontal, self)  # type: ignore[no-untyped-call]
+        slider = RangeHandles(self)
         slider.setAccessibleName("Date range")
         slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         slider.setRange(*self._range)
