@@ -35,7 +35,7 @@ class Theme:
     as_of_line: str
     banner_fill: str
     banner_text: str
-    font_family: str = "DejaVu Sans"
+    font_family: str = "Noto Sans"  # bundled: ui/render/fonts.py
     font_px: int = 13  # body text in logical pixels; everything else derives from it
 
     def px(self, factor: float) -> int:

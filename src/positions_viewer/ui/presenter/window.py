@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...model import DatasetIndex, QueryResult
 from ...model.story import Step
 from ...model.text import clip_text
 from ..labels import LABEL_CHARS, plain_label
+from ..render.fonts import theme_font
 from ..render.page import PageLayout, PageSpec, layout_page, paint_page
 from ..theme import Theme, presenter_theme
 
@@ -291,7 +292,7 @@ class PresenterWindow(QWidget):
 
     def _draw_counter(self, painter: QPainter) -> None:
         theme = self.theme
-        font = QFont(theme.font_family)
+        font = theme_font(theme)
         font.setPixelSize(theme.px(0.8))
         painter.setFont(font)
         painter.setPen(QColor(theme.text_muted))

@@ -15,6 +15,7 @@ from ...model import Actor, Issue, QueryResult
 from ...model.query import Cell
 from ..theme import Theme
 from .colors import visible_actor_color
+from .fonts import theme_font
 from .text_layout import elide, wrap
 
 __all__ = [
@@ -77,7 +78,7 @@ _COLOR_NAMES = (
 
 
 def _font(theme: Theme, factor: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font = theme_font(theme)
     font.setPixelSize(theme.px(factor))
     font.setWeight(weight)
     return font

@@ -16,6 +16,7 @@ from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
 from ...model import DatasetIndex, QueryResult
 from ..theme import LIGHT, Theme
 from .colors import visible_actor_color
+from .fonts import theme_font
 from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
 from .text_layout import elide, wrap
 from .timeline.data import TimelineData
@@ -77,7 +78,7 @@ class PageLayout:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font = theme_font(theme)
     font.setPixelSize(theme.px(factor))
     if bold:
         font.setWeight(QFont.Weight.DemiBold)

@@ -19,6 +19,7 @@ from positions_viewer.cache import BoundedCache
 
 from ...theme import Theme
 from ..colors import visible_actor_color
+from ..fonts import theme_font
 from ..text_layout import MAX_LAYOUT_CHARS
 
 __all__ = ["TimelineStyle", "mix", "timeline_style", "with_alpha"]
@@ -135,7 +136,7 @@ class TimelineStyle:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = QFont(theme.font_family)
+    font = theme_font(theme)
     font.setPixelSize(theme.px(factor))
     font.setBold(bold)
     return font
