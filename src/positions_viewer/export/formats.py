@@ -3,8 +3,9 @@ the writer that fills a file (as napari's writer plugins: the CLI and the window
 
 Markdown and CSV are written here, without Qt. Drawn formats are *declared* here (so the
 command line can check a suffix without importing Qt) and their writers are registered by
-the renderer (``positions_viewer.ui.render.image`` registers ``png``); PDF and SVG (issue 15)
-plug in the same way, with ``pages=True`` for a format whose one file holds several pages.
+the renderer (``positions_viewer.ui.render.image`` registers ``png``,
+``positions_viewer.ui.render.pdf`` and ``.svg`` register ``pdf`` and ``svg``); ``pages=True``
+marks a format whose one file holds several pages (the PDF handout, DESIGN §5).
 """
 
 from __future__ import annotations
@@ -18,30 +19,44 @@ from ..model import DatasetIndex, QueryResult
 from .errors import ExportError
 from .tables import Changed, grid_csv, grid_markdown, timeline_csv, timeline_markdown
 
-__all__ = ["VIEWS", "ExportOptions", "Format", "Page", "Writer", "declare", "format_names",
-           "get_format", "page_text", "register_writer", "writer_for"]
+__all__ = ["PAGE_SIZES", "VIEWS", "ExportOptions", "Format", "Page", "Writer", "declare",
+           "format_names", "get_format", "page_text", "register_writer", "writer_for"]
 
 VIEWS = ("both", "grid", "timeline")
+# Paper for paged formats (DESIGN §2 ``--page-size``); 16:9 is a slide, landscape always.
+PAGE_SIZES = ("A4", "Letter", "A3", "16:9")
 
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """How to write: ``view`` (grid, timeline or both; None: the format's default), and for
-    pictures the layout ``width`` in logical px, the pixel ``scale`` and the ``theme``;
-    ``raw_csv`` writes plain UTF-8 CSV, unguarded (DESIGN §2)."""
+    drawn formats the layout ``width`` in logical px (None: :data:`EXPORT_WIDTH` for a
+    picture, the paper's printable width for pages, where 1 px is 1/96 inch), the pixel
+    ``scale`` (pictures) and the ``theme``; for pages, the ``page_size`` (one of
+    :data:`PAGE_SIZES`) and its orientation; ``raw_csv`` writes plain UTF-8 CSV,
+    unguarded (DESIGN §2)."""
 
     view: str | None = None
     scale: int = 1
-    width: int = EXPORT_WIDTH
+    width: int | None = None
     theme: str = "light"
     raw_csv: bool = False
+    page_size: str = "A4"
+    landscape: bool = False
+
+    @property
+    def picture_width(self) -> int:
+        """The layout width of a picture: ``width``, else :data:`EXPORT_WIDTH`."""
+        return self.width or EXPORT_WIDTH
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     """One page to write, resolved: the grid's and the timeline's results, and how the page
     is headed. ``changed``: a presenter step's changed cells (else the query's rule);
-    ``event``: the step's event, highlighted."""
+    ``event``: the step's event, highlighted; ``notes``: the view's or step's speaker
+    notes; ``handout``: a page of a handout, which shows its notes and the sources its
+    positions cite (DESIGN §5)."""
 
     index: DatasetIndex
     grid: QueryResult
@@ -51,6 +66,7 @@ class Page:
     event: int | None = None
     changed: Changed = None
     notes: str = ""
+    handout: bool = False
 
 
 # writer(pages, options, handle): fills ``handle`` (a file open for writing bytes) with the
@@ -112,6 +128,8 @@ def _write_csv(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) 
 _FORMATS: dict[str, Format] = {
     fmt.name: fmt for fmt in (
         Format("png", "PNG image", drawn=True, default_view="both"),
+        Format("pdf", "PDF document", drawn=True, default_view="both", pages=True),
+        Format("svg", "SVG picture", drawn=True, default_view="both"),
         Format("md", "Markdown table", drawn=False, default_view="grid",
                writer=_write_markdown),
         Format("csv", "CSV table", drawn=False, default_view="grid",

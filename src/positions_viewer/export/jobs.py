@@ -32,13 +32,16 @@ class Subject:
     """What one page shows: the grid's filter (and the timeline's, when a step's differs),
     and its heading: ``subtitle``, else the title of ``saved_view`` (or of the saved view the
     filters are). ``step``: a presenter step, whose event is highlighted and whose changed
-    cells are exactly those that differ from the previous step."""
+    cells are exactly those that differ from the previous step. ``notes``: a saved view's
+    speaker notes (a step carries its own); ``handout``: a page of a one-file handout."""
 
     grid_filter: Filter
     timeline_filter: Filter | None = None
     saved_view: int | None = None
     subtitle: str | None = None
     step: Step | None = None
+    notes: str = ""
+    handout: bool = False
 
     def page(self, index: DatasetIndex) -> Page:
         """The page resolved against ``index``: the queries run here."""
@@ -54,7 +57,7 @@ class Subject:
         return Page(index, grid, timeline, subtitle, self.saved_view,
                     step.event if step is not None else None,
                     step.changed_cells(grid) if step is not None and event_step else None,
-                    step.notes if step is not None else "")
+                    step.notes if step is not None else self.notes, self.handout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +108,13 @@ def plan_views(dataset: Dataset, out: Path, fmt: str,
     ``--issue`` …); a view narrowed so is no longer headed with its title."""
     if not dataset.views:
         raise ExportError("the file has no saved views ([[views]]) to export")
+    handout = get_format(fmt).pages
     subjects = []
     for number in range(len(dataset.views)):
         own = view_filter_of(dataset, number)
         flt = narrow(own) if narrow is not None else own
-        subjects.append(Subject(flt, saved_view=number if flt == own else None))
+        subjects.append(Subject(flt, saved_view=number if flt == own else None,
+                                notes=dataset.views[number].notes, handout=handout))
     names = [f"{view.id}.{fmt}" for view in dataset.views]
     return _plan_many(out, fmt, subjects, names)
 
@@ -124,8 +129,9 @@ def plan_steps(dataset: Dataset, index: DatasetIndex, out: Path, fmt: str,
         raise ExportError("nothing to present: the file has no saved views and no events "
                           "(in these filters)")
     total = len(steps)
+    handout = get_format(fmt).pages
     subjects = [Subject(step.grid_filter, step.timeline_filter, step.view,
-                        step_heading(number, total, step.title), step)
+                        step_heading(number, total, step.title), step, handout=handout)
                 for number, step in enumerate(steps, start=1)]
     return _plan_many(out, fmt, subjects, step_names(dataset, steps, fmt))
 

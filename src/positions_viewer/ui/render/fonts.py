@@ -83,4 +83,7 @@ def theme_font(theme: Theme) -> QFont:
     primary = theme.font_family or BUNDLED_FAMILY
     font = QFont()
     font.setFamilies([primary, *(f for f in chain if f != primary)])
+    # No "ﬀ"/"ﬁ" ligatures: a PDF maps a ligature glyph to one character, and a search for
+    # "offer" would then miss "oﬀer"; the same glyphs everywhere keep PNG and PDF alike.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
