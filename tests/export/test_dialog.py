@@ -31,7 +31,7 @@ def test_dialog_writes_what_the_filters_select(window: MainWindow, qtbot: QtBot,
     window.filter_bar.set_filter(Filter(issues=frozenset({3})))
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(1)  # Markdown
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
     target = tmp_path / "vinatier.md"
     dialog.path.setText(str(target))
     dialog._save()

@@ -34,36 +34,44 @@ MIN_COLUMN_PX = 110.0  # an actor column narrower than this makes the layout wid
 _SLIDE_INCHES = QSizeF(13.333, 7.5)  # 16:9, as presentation software makes slides
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Paper:
-    """A paper size (one of ``PAGE_SIZES``) and its orientation; 16:9 is a landscape slide."""
+    """A sheet of paper: its size and orientation (16:9 is a landscape slide)."""
 
-    size: str = "A4"
+    page_size: QPageSize
     landscape: bool = False
 
     @classmethod
-    def of(cls, options: ExportOptions) -> Paper:
-        if options.page_size not in PAGE_SIZES:
-            raise ValueError(f"unknown page size {options.page_size!r}")
-        return cls(options.page_size, options.landscape or options.page_size == "16:9")
+    def named(cls, name: str, landscape: bool = False) -> Paper:
+        """One of ``PAGE_SIZES``; :class:`ValueError` for another name."""
+        if name == "16:9":
+            return cls(QPageSize(_SLIDE_INCHES.transposed(), QPageSize.Unit.Inch, "16:9",
+                                 QPageSize.SizeMatchPolicy.ExactMatch), True)
+        sizes = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
+                 "Letter": QPageSize.PageSizeId.Letter}
+        if name not in sizes or name not in PAGE_SIZES:
+            raise ValueError(f"unknown page size {name!r}")
+        return cls(QPageSize(sizes[name]), landscape)
 
-    def page_size(self) -> QPageSize:
-        if self.size == "16:9":
-            return QPageSize(_SLIDE_INCHES.transposed(), QPageSize.Unit.Inch, "16:9",
-                             QPageSize.SizeMatchPolicy.ExactMatch)
-        return QPageSize({"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3,
-                          "Letter": QPageSize.PageSizeId.Letter}[self.size])
+    @classmethod
+    def of(cls, options: ExportOptions) -> Paper:
+        return cls.named(options.page_size, options.landscape)
+
+    @classmethod
+    def of_layout(cls, layout: QPageLayout) -> Paper:
+        """The paper a printer is set to (its own margins are ignored: see ``MARGIN_PX``)."""
+        return cls(layout.pageSize(), layout.orientation() == QPageLayout.Orientation.Landscape)
 
     def page_layout(self) -> QPageLayout:
         """The whole sheet, no margins: the sheet paints its own (and its background)."""
         orientation = QPageLayout.Orientation.Landscape if self.landscape \
             else QPageLayout.Orientation.Portrait
-        return QPageLayout(self.page_size(), orientation, QMarginsF(0, 0, 0, 0))
+        return QPageLayout(self.page_size, orientation, QMarginsF(0, 0, 0, 0))
 
     @property
     def size_px(self) -> QSizeF:
         """The sheet in device px (1/96 inch), oriented."""
-        inches = self.page_size().size(QPageSize.Unit.Inch)
+        inches = self.page_size.size(QPageSize.Unit.Inch)
         size = QSizeF(inches.width() * DPI, inches.height() * DPI)
         return size.transposed() if self.landscape else size
 

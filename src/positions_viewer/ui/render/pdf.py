@@ -38,10 +38,14 @@ def paint_pagination(device: QPagedPaintDevice, pagination: Pagination) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         total = pagination.sheet_count
+        ratio = device.logicalDpiX() / DPI  # a printer's own resolution: 1200 dpi, say
         for number, (paged, sheet) in enumerate(pagination.sheets(), start=1):
             if number > 1 and not device.newPage():
                 raise DrawError(f"cannot start page {number} (is the disk full?)")
+            painter.save()
+            painter.scale(ratio, ratio)
             paint_sheet(painter, paged, sheet, number, total, pagination.paper)
+            painter.restore()
     finally:
         painter.end()
 
