@@ -66,7 +66,7 @@ def test_dialog_asks_before_replacing_and_keeps_the_file_on_no(
 
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(2)  # CSV
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     dialog.path.setText(str(target))
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog._save()

@@ -90,3 +90,15 @@ def test_several_pngs_still_go_into_a_folder(seed_path: Path, tmp_path: Path) ->
     assert main(["export", str(seed_path), "--all-views", "--format", "svg",
                  "-o", str(out)]) == 0
     assert len(list(out.glob("*.svg"))) == 6
+
+
+def test_pdf_into_a_folder_is_a_file_per_view(seed_path: Path, tmp_path: Path) -> None:
+    """``--format pdf`` with a folder OUT: ``OUT/<view-id>.pdf`` (DESIGN §2); only a .pdf OUT
+    makes the one-file handout."""
+    out = tmp_path / "views"
+    assert main(["export", str(seed_path), "--all-views", "--format", "pdf",
+                 "-o", str(out)]) == 0
+    files = sorted(out.glob("*.pdf"))
+    assert len(files) == 6
+    first = PdfReader(files[0])
+    assert not first.outline and "Speaker notes" not in first.pages[0].extract_text()

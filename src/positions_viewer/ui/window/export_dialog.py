@@ -73,7 +73,7 @@ class ExportDialog(QDialog):
         self.page_size = QComboBox(self)
         for name in PAGE_SIZES:
             self.page_size.addItem(name, name)
-        self.landscape = QCheckBox("&Landscape", self)
+        self.landscape = QCheckBox("Lan&dscape", self)
         paper = QHBoxLayout()
         paper.addWidget(self.page_size, 1)
         paper.addWidget(self.landscape)
