@@ -33,6 +33,7 @@ ZOOM_TARGET = Target(2e-3, "≤ 2 ms")
 GRID_TARGET = Target(40e-3, "≤ 40 ms")
 WINDOW_TARGET = Target(16e-3, "≤ 16 ms")
 STARTUP_TARGET = Target(1.5, "≤ 1.5×")
+OPEN_TARGET = Target(1.2, "≤ 1.2×")  # issue 18: open to first paint against check
 EXPORT_TARGET = Target(0.4, "≤ 0.4×")
 
 TIMELINE_W, TIMELINE_H = 1920, 400
@@ -42,6 +43,7 @@ EXPORT_ISSUES = 100  # M's 200 issues make a 24,200 px page, over the 16,384 px 
 ZOOM_SHARE = 0.01
 ZOOM_CENTRES = (0.1, 0.3, 0.5, 0.7, 0.9)  # where the 1% windows sit across the full extent
 STARTUP_RUNS, STARTUP_RUNS_QUICK = 7, 3  # whole processes each, after one warm-up round
+OPEN_RUNS = 3  # open to first paint: whole processes per size, after one warm-up round
 EXPORT_RUNS = 3
 REPO = Path(__file__).resolve().parent.parent
 
@@ -497,6 +499,34 @@ def bench_startup(ctx: Context) -> list[Row]:
         + ", ".join(steps) + "; baseline: "
         + ", ".join(f"{n} {t * 1e3:.0f} ms" for n, t in bare_phases))
     return [row]
+
+
+def bench_open(ctx: Context) -> list[Row]:
+    """``positions-viewer FILE`` to the grid's first paint against ``positions-viewer check
+    FILE``, whole processes, interleaved, after a warm-up round, at S, M and L (issue 18)."""
+    probe = [sys.executable, "-m", "benchmarks.startup_probe"]
+    sizes = ("S",) if ctx.quick else ("S", "M", ctx.main_size)
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   POSITIONS_VIEWER_CONFIG_DIR=scratch)
+        for size in dict.fromkeys(sizes):
+            path = str(ctx.dataset(size))
+            results = _process_runs({"check": [*probe, "check", path],
+                                     "open": [*probe, "app", path]},
+                                    1 if ctx.quick else OPEN_RUNS, 1, env)
+            opened, checked = results["open"], results["check"]
+            row = Row.timed(f"open to first paint, {size} (whole process)", opened[0],
+                            OPEN_TARGET, checked[0], "check of the same file")
+            steps, previous = [], 0.0
+            for name, at in _median_marks(opened[1]):
+                steps.append(f"{name} +{(at - previous) * 1e3:.0f} ms")
+                previous = at
+            row.notes.append(f"{len(opened[0].samples)} runs each after a warm-up, "
+                             f"interleaved; where the time goes: " + ", ".join(steps))
+            rows.append(row)
+    return rows
 
 
 # -- PNG export ---------------------------------------------------------------------------

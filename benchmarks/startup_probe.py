@@ -1,7 +1,8 @@
 """One start-up, timed from inside: run by ``benchmarks.run`` as a whole process, 5+ times.
 
-    python -m benchmarks.startup_probe app    # positions-viewer with the bundled dataset
-    python -m benchmarks.startup_probe bare   # QApplication + empty QMainWindow (baseline)
+    python -m benchmarks.startup_probe app [FILE]  # positions-viewer (the bundled dataset)
+    python -m benchmarks.startup_probe bare        # QApplication + empty QMainWindow
+    python -m benchmarks.startup_probe check FILE  # positions-viewer check FILE (baseline)
 
 *First painted window*, precisely: the window is shown and the first ``Paint`` event of the
 watched widget has been handled. The watched widget is the grid's viewport (``app``) or the
@@ -31,7 +32,7 @@ import os  # noqa: E402
 import sys  # noqa: E402
 from typing import Any  # noqa: E402
 
-MODES = ("app", "bare")
+MODES = ("app", "bare", "check")
 
 
 def _since_spawn(stamp: float) -> float:
@@ -40,11 +41,24 @@ def _since_spawn(stamp: float) -> float:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1 or argv[0] not in MODES:
-        print(f"usage: python -m benchmarks.startup_probe {{{','.join(MODES)}}}", file=sys.stderr)
+    arguments = {"app": (1, 2), "bare": (1,), "check": (2,)}
+    if not argv or argv[0] not in MODES or len(argv) not in arguments[argv[0]]:
+        print(f"usage: python -m benchmarks.startup_probe {{{','.join(MODES)}}} [FILE]",
+              file=sys.stderr)
         return 2
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     marks: dict[str, float] = {"python": _since_spawn(_START)}
+    if argv[0] == "check":
+        import contextlib
+        import io
+
+        from positions_viewer import cli as check_cli
+
+        with contextlib.redirect_stdout(io.StringIO()):
+            check_cli.main(["check", argv[1]])
+        marks["checked"] = _since_spawn(time.time())
+        print(json.dumps(marks), flush=True)
+        os._exit(0)
 
     from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -101,7 +115,7 @@ def main(argv: list[str]) -> int:
 
     show_command.load_file = timed_load  # type: ignore[assignment]
     main_window.MainWindow.show_loaded = watched_show_loaded  # type: ignore[method-assign]
-    cli.main([])
+    cli.main(argv[1:2])  # show FILE, or the bundled dataset
     return 1  # the probe exits from inside the event loop
 
 

@@ -19,6 +19,7 @@ from hypothesis import event
 from hypothesis import strategies as st
 
 from positions_viewer.model import LoadResult, PartialDate, parse_date
+from positions_viewer.model.colors import too_close_pairs
 from positions_viewer.model.load import schema
 
 Spec = dict[str, Any]
@@ -79,11 +80,6 @@ def date_values(draw: st.DrawFn, day: dt.date | None = None) -> object:
 # -- valid datasets ------------------------------------------------------------------------
 
 
-# Pairwise far above model.colors.TOO_CLOSE in OKLab (checked by a test in test_roundtrip).
-DISTINCT_COLOURS = ("#000000", "#ffffff", "#e6194b", "#3cb44b", "#4363d8", "#f58231",
-                    "#911eb4", "#42d4f4", "#f032e6", "#bfef45", "#9a6324", "#808080")
-
-
 @st.composite
 def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
     """A valid comparison that ``check`` passes with no error and no warning."""
@@ -104,12 +100,12 @@ def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
         spec["description"] = draw(optional_text)
     if draw(_COIN):
         spec["as_of"] = draw(date_values())
-    # Colours far apart (a clean file: two close colours are a warning), in either case.
-    palette = iter(draw(st.permutations(DISTINCT_COLOURS)))
-    colour = st.builds(lambda upper: (lambda c: c.upper() if upper else c)(next(palette)),
-                       st.booleans())
+    colour = st.builds(lambda n, upper: f"#{n:06X}" if upper else f"#{n:06x}",
+                       st.integers(0, 0xFFFFFF), st.booleans())
     spec["actors"] = [entry(id=i, name=draw(required_text), detail=some(optional_text),
                             color=some(colour)) for i in actor_ids]
+    while pairs := too_close_pairs([a.get("color") for a in spec["actors"]]):
+        del spec["actors"][pairs[0][1]]["color"]  # colours too close to tell apart: a warning
     spec["issues"] = [entry(id=i, title=draw(required_text), description=some(optional_text))
                       for i in issue_ids]
     url = st.builds("{}://{}.org/{}".format, st.sampled_from(["http", "https", "HTTPS"]),

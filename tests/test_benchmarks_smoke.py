@@ -34,6 +34,8 @@ ROWS = (
     "compare two dates",
     "text search, first after prepare_search",
     "import 60 CSV rows → TOML, XS",
+    "edit a statement + save, XS",
+    "peak memory editing XS",
     "timeline frame, XS",
     "timeline frame growth",
     "timeline frame, XS, zoomed to 1%",

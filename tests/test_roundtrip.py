@@ -238,11 +238,3 @@ def test_a_markdown_parser_reads_the_same_cells(data: st.DataObject) -> None:
     expected = [] if is_empty_grid(query) else expected_grid_cells(query)
     assert rows == expected
 
-
-def test_the_generators_colours_are_told_apart() -> None:
-    from positions_viewer.model.colors import TOO_CLOSE, distance
-
-    from .datagen import DISTINCT_COLOURS
-
-    pairs = [(a, b) for n, a in enumerate(DISTINCT_COLOURS) for b in DISTINCT_COLOURS[n + 1:]]
-    assert min(distance(a, b) for a, b in pairs) > TOO_CLOSE

@@ -6,8 +6,8 @@ accept the same widths and scales and refuse the same pictures.
 
 from __future__ import annotations
 
-__all__ = ["EXPORT_SCALES", "EXPORT_WIDTH", "MAX_FILE_BYTES", "MAX_SIDE_PX", "MIN_EXPORT_PX",
-           "export_width_range"]
+__all__ = ["DEFAULT_TEXT_PX", "EXPORT_SCALES", "EXPORT_WIDTH", "MAX_FILE_BYTES", "MAX_SIDE_PX",
+           "MIN_EXPORT_COLUMN_PX", "MIN_EXPORT_PX", "export_width_range"]
 
 # QImage returns a null image past this many pixels a side: exports refuse it before
 # allocating anything.
@@ -16,6 +16,12 @@ MAX_SIDE_PX = 16384
 # window's), and the narrowest picture worth drawing (width × scale, in pixels).
 EXPORT_WIDTH = 1280
 MIN_EXPORT_PX = 320
+# An exported page is laid out wider when an actor's column would be narrower than this
+# (logical px): eight actors in 1280 px left ~100 px of wrapped fragments (issue 13.13).
+MIN_EXPORT_COLUMN_PX = 180
+# The body text size of the window and of exports, in logical px (Ctrl+0 comes back to it);
+# every other size derives from it (ui/theme.py Theme.px).
+DEFAULT_TEXT_PX = 13
 # Pixel ratios offered for pictures (DESIGN §5: 1×, 2× or 3×).
 EXPORT_SCALES = (1, 2, 3)
 

@@ -223,3 +223,18 @@ def test_two_views_with_the_same_filters_are_each_headed_with_their_own_title(
     steps = story_steps(index.dataset, index)
     first, last = render_step_png(steps[0], index), render_step_png(steps[-1], index)
     assert first.size() == last.size() and first != last  # different subtitles
+
+
+def test_steps_and_views_as_tables_need_no_qt(seed_path: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; from positions_viewer.cli import main; "
+        f"rc = main(['export', {str(seed_path)!r}, '-o', {str(tmp_path / 's')!r}, "
+        "'--all-steps', '--format', 'md']); "
+        f"rc2 = main(['export', {str(seed_path)!r}, '-o', {str(tmp_path / 'v')!r}, "
+        "'--all-views', '--format', 'csv']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'; "
+        "sys.exit(rc or rc2)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "s").iterdir())) == len(list((tmp_path / "v").iterdir())) == 6

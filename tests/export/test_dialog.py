@@ -143,3 +143,104 @@ def test_the_dialogs_shortcuts_are_distinct(window: MainWindow, qtbot: QtBot) ->
     keys = [k for k in keys if k]
     assert len(keys) >= 6
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+# -- Present ▸ Export All Steps --------------------------------------------------------------
+
+
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
+    """The folder dialog picks ``folder``, questions are answered Yes; the warnings shown."""
+    from PySide6.QtWidgets import QFileDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, _t, text: shown.append(text) or QMessageBox.StandardButton.Ok)
+    return shown
+
+
+def test_export_all_steps_from_the_menu(window: MainWindow, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = answer_dialogs(monkeypatch, tmp_path)
+    window.export_all_steps()
+    assert shown == []
+    assert sorted(p.name for p in tmp_path.iterdir())[:2] == ["01-where-things-stand.png",
+                                                              "02-background.png"]
+    assert len(list(tmp_path.iterdir())) == 6
+    assert QImage(str(tmp_path / "02-background.png")).width() == 2560  # 2× for a projector
+    assert "Exported 6 steps" in window.statusBar().currentMessage()
+
+
+def test_export_all_steps_on_a_full_disk_says_so_and_leaves_nothing(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from positions_viewer.export import atomic
+
+    (tmp_path / "03-macron-opens.png").write_bytes(b"an earlier deck")
+    shown = answer_dialogs(monkeypatch, tmp_path)
+    real_fdopen = atomic.os.fdopen
+    opened: list[int] = []
+
+    def fdopen(fd: int, *args: object, **kwargs: object) -> object:
+        opened.append(fd)
+        if len(opened) == 4:  # the fourth step's file: the disk is full
+            raise OSError(28, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(atomic.os, "fdopen", fdopen)
+    window.export_all_steps()  # raised an uncaught error before (issue 12.4)
+    assert len(shown) == 1 and "No space left" in shown[0] and "04-" in shown[0], shown
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "03-macron-opens.png": b"an earlier deck"}
+
+
+def test_export_all_steps_with_a_step_too_tall_says_what_helps(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    issues = "".join(f'[[issues]]\nid = "i{n}"\ntitle = "Issue {n}"\n' for n in range(700))
+    path = tmp_path / "tall.toml"
+    path.write_text('schema = 1\ntitle = "Tall"\n[[actors]]\nid = "a"\nname = "A"\n' + issues
+                    + '[[views]]\nid = "one"\ntitle = "One"\nissues = ["i1"]\n'
+                    + '[[views]]\nid = "all"\ntitle = "All"\n', encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(path, load_file(path))
+    out = tmp_path / "deck"
+    out.mkdir()
+    shown = answer_dialogs(monkeypatch, out)
+    window.export_all_steps()
+    assert len(shown) == 1 and "02-all.png" in shown[0] and "fewer issues" in shown[0], shown
+    assert "width" not in shown[0]
+    assert list(out.iterdir()) == []  # the first step's file is not left behind
+
+
+def test_the_dialog_allows_the_widths_the_command_line_allows(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    from positions_viewer.limits import EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.width_box.value() == EXPORT_WIDTH
+    for scale in (1, 2, 3):
+        dialog.scale.setCurrentIndex(dialog.scale.findData(scale))
+        low, high = dialog.width_box.minimum(), dialog.width_box.maximum()
+        assert low * scale >= MIN_EXPORT_PX and (low - 1) * scale < MIN_EXPORT_PX
+        assert high * scale <= MAX_SIDE_PX < (high + 1) * scale
+    assert (dialog.width_box.minimum(), dialog.width_box.maximum()) == (107, 5461)  # at 3×
+
+
+def test_the_dialog_never_writes_over_the_open_file(qtbot: QtBot, tmp_path: Path,
+                                                    seed_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data.md"  # a comparison file may have any name
+    data.write_bytes(seed_path.read_bytes())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_loaded(data, load_file(data))
+    shown = answer_dialogs(monkeypatch, tmp_path)
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    dialog.path.setText(str(tmp_path / "." / "data.md"))
+    dialog._save()
+    assert len(shown) == 1 and "is the input file" in shown[0], shown
+    assert data.read_bytes() == seed_path.read_bytes()

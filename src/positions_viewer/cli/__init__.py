@@ -1,4 +1,5 @@
-"""The command line (DESIGN §2): ``show`` (the default), ``check``, ``export`` and ``import``.
+"""The command line (DESIGN §2): ``show`` (the default), ``check``, ``export``, ``compare``
+and ``import``.
 
 Each subcommand is a module here with ``register(subparsers)`` and ``run(ns) -> int``;
 :data:`COMMANDS` lists them in the order ``--help`` shows (``import`` lives in
@@ -24,7 +25,7 @@ from .common import EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
-COMMANDS = ("show", "check", "export", "import")
+COMMANDS = ("show", "check", "export", "compare", "import")
 _MODULES = {"import": "import_cmd"}  # a command whose name is a Python keyword
 # A reader that stopped reading (``check … | head -1``): the exit status of a program that
 # SIGPIPE ended, as ``cat`` or ``grep`` give in a pipeline (128 + 13); nothing is printed.

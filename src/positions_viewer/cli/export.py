@@ -8,7 +8,6 @@ display libraries.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from ..export.atomic import cleanup_on_signals
 from ..export.errors import ExportError
 from ..export.formats import PAGE_SIZES, ExportOptions, format_names, get_format
 from ..export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import Dataset, DatasetIndex
 from .common import (
     EXIT_DATA,
@@ -26,15 +24,17 @@ from .common import (
     FilterArgs,
     UsageError,
     add_filters,
+    add_picture_options,
     load_or_report,
+    load_renderer,
     nonempty,
+    picture_width,
     view_filter,
 )
 
 __all__ = ["register", "run"]
 
 # The module that registers the writers of drawn formats (imports Qt).
-RENDERER = "positions_viewer.ui.render.outputs"
 
 
 def register(sub: Any) -> None:
@@ -62,13 +62,7 @@ def register(sub: Any) -> None:
     export.add_argument("--format", choices=names,
                         help="format for --all-views and --all-steps (default: pdf for a "
                              ".pdf OUT, else png)")
-    export.add_argument("--scale", type=int, choices=EXPORT_SCALES, default=1,
-                        help="pixel ratio of a picture (default 1)")
-    export.add_argument("--width", type=int, default=None, metavar="PX",
-                        help=f"layout width in logical pixels (default {EXPORT_WIDTH} for "
-                             "pictures; for PDF the paper's width, 96 px an inch)")
-    export.add_argument("--theme", choices=("light", "dark"), default="light",
-                        help="colours of a picture or PDF (default light)")
+    add_picture_options(export)
     export.add_argument("--page-size", choices=PAGE_SIZES, default=None,
                         help="paper of a PDF (default A4); 16:9 is a slide")
     export.add_argument("--landscape", action="store_true",
@@ -82,7 +76,7 @@ def run(ns: argparse.Namespace) -> int:
     fmt = _format(ns)
     options = _options(ns, fmt)
     if get_format(fmt).drawn:
-        importlib.import_module(RENDERER)
+        load_renderer()
     dataset = load_or_report(ns.file)
     if dataset is None:
         return EXIT_DATA
@@ -121,12 +115,9 @@ def _format(ns: argparse.Namespace) -> str:
 
 
 def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
-    width: int | None = ns.width  # None: the format's own; 0 is an error, not the default
-    low, high = export_width_range(ns.scale)
-    if width is not None and not low <= width <= high:
-        raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
-                         f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
     paged = get_format(fmt).pages
+    # A PDF is laid out at its paper's width unless --width says otherwise.
+    width = None if paged and ns.width is None else picture_width(ns)
     if (ns.page_size is not None or ns.landscape) and not paged:
         given = "--page-size" if ns.page_size is not None else "--landscape"
         raise UsageError(f"{given} is for PDF pages; a .{fmt} is one picture as tall as "
@@ -137,7 +128,7 @@ def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
         raise UsageError("--from and --to do not apply to --all-steps: each step has its "
                          "own dates (--issue and --actor narrow the event steps)")
     return ExportOptions(ns.view, ns.scale, width, ns.theme, ns.raw_csv,
-                         ns.page_size or "A4", ns.landscape)
+                         page_size=ns.page_size or "A4", landscape=ns.landscape)
 
 
 def _plan(ns: argparse.Namespace, dataset: Dataset, index: DatasetIndex, fmt: str) -> Plan:

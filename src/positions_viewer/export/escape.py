@@ -22,19 +22,22 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # escapes, code spans, emphasis, links and images, raw HTML and autolinks, entities, table
 # cells, strikethrough. An ASCII punctuation character after "\" is always literal
 # (CommonMark 0.31 §2.4), so escaping these is enough for the inline level.
-_INLINE = re.compile(r"[\\`*_\[\]<&|~]")
 _INLINE_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<&|~"})
 # "#" only where it could open a heading or close one ("Title #"): after a space or first.
 _HASH = re.compile(r"(?<!\S)#")
 # What starts a block when it opens a line (a paragraph's first line: the description):
 # a quote, a list item or thematic break, a setext underline, an ordered list item.
 _LEADING = re.compile(r"[>+=-]|[0-9]{1,9}(?=[.)])")
+_LEADS = frozenset(">+=-0123456789")
+_SPECIAL = re.compile(r"[\\`*_\[\]<&|~#]")  # an inline character or "#"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(text: str) -> str:
     """``text`` with every control character but tab, LF and CR replaced by U+FFFD."""
-    return _CONTROL.sub(REPLACEMENT, text) if _CONTROL.search(text) else text
+    if text.isprintable() or _CONTROL.search(text) is None:  # isprintable: the fast "no"
+        return text
+    return _CONTROL.sub(REPLACEMENT, text)
 
 
 def md_escape(text: str) -> str:
@@ -43,12 +46,21 @@ def md_escape(text: str) -> str:
     Control characters become U+FFFD (:func:`clean_text`), then whitespace runs (newlines
     included) become one space, since a table cell is one line; the result is trimmed.
     """
-    one_line = " ".join(clean_text(text).split())
-    # translate is several times faster than a substitution on the 1 MB fields of
-    # tests/test_hostile.py; the search skips it for text with nothing to escape.
-    escaped = one_line.translate(_INLINE_ESCAPES) if _INLINE.search(one_line) else one_line
-    if "#" in escaped:
-        escaped = _HASH.sub(r"\\#", escaped)
+    if not text.isprintable():  # a control character, or whitespace other than " "
+        one_line = " ".join(clean_text(text).split())
+    elif "  " in text or text[:1] == " " or text[-1:] == " ":
+        one_line = " ".join(text.split())
+    else:  # most text: already one line of single spaces (split and join cost 2 µs a cell)
+        one_line = text
+    escaped = one_line
+    if _SPECIAL.search(one_line) is not None:
+        # translate is several times faster than a substitution on the 1 MB fields of
+        # tests/test_hostile.py
+        escaped = one_line.translate(_INLINE_ESCAPES)
+        if "#" in escaped:
+            escaped = _HASH.sub(r"\\#", escaped)
+    if not escaped or escaped[0] not in _LEADS:
+        return escaped
     lead = _LEADING.match(escaped)
     if lead is None:
         return escaped

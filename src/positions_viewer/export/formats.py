@@ -1,28 +1,36 @@
-"""The registry of export formats: a format's name (the OUT suffix and ``--format``) maps to
-the writer that fills a file (as napari's writer plugins: the CLI and the window both ask).
+"""The registry of export formats: a format's name (the OUT suffix and ``--format``) and a
+job's kind map to the writer that fills a file (as napari's writer plugins: the command line
+and the window both ask).
 
-Markdown and CSV are written here, without Qt. Drawn formats are *declared* here (so the
-command line can check a suffix without importing Qt) and their writers are registered by
-the renderer (``positions_viewer.ui.render.image`` registers ``png``,
-``positions_viewer.ui.render.pdf`` and ``.svg`` register ``pdf`` and ``svg``); ``pages=True``
-marks a format whose one file holds several pages (the PDF handout, DESIGN §5).
+Markdown and CSV writers of the ``view`` kind (what filters select: a grid, a timeline, a
+saved view, a presenter step) are here, without Qt. Drawn formats are *declared* here, so
+the command line can check a suffix without importing Qt, and their writers are registered
+by the renderer (``positions_viewer.ui.render.image`` registers ``png``,
+``positions_viewer.ui.render.pdf`` and ``.svg`` register ``pdf`` and ``svg``; importing
+``positions_viewer.ui.render.outputs`` registers them all); ``pages=True`` marks a format
+whose one file holds several pages (the PDF handout, DESIGN §5). Another kind of job, such
+as the compare digest (issue 14), registers its writers under its own kind, e.g.
+``register_writer("md", write_digest, kind="compare")``; its jobs
+(``jobs.Job(kind="compare")``) hand those writers the pages their subjects make.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import BinaryIO
+from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from ..limits import EXPORT_WIDTH
 from ..model import DatasetIndex, QueryResult
 from .errors import ExportError
 from .tables import Changed, grid_csv, grid_markdown, timeline_csv, timeline_markdown
 
-__all__ = ["PAGE_SIZES", "VIEWS", "ExportOptions", "Format", "Page", "Writer", "declare",
-           "format_names", "get_format", "page_text", "register_writer", "writer_for"]
+__all__ = ["PAGE_SIZES", "VIEW", "VIEWS", "ExportOptions", "Format", "Page", "Writer",
+           "declare", "format_names", "get_format", "has_writer", "page_text",
+           "register_writer", "writer_for"]
 
 VIEWS = ("both", "grid", "timeline")
+VIEW = "view"  # the kind of job that writes what filters select (jobs.Subject → Page)
 # Paper for paged formats (DESIGN §2 ``--page-size``); 16:9 is a slide, landscape always.
 PAGE_SIZES = ("A4", "Letter", "A3", "16:9")
 
@@ -32,15 +40,19 @@ class ExportOptions:
     """How to write: ``view`` (grid, timeline or both; None: the format's default), and for
     drawn formats the layout ``width`` in logical px (None: :data:`EXPORT_WIDTH` for a
     picture, the paper's printable width for pages, where 1 px is 1/96 inch), the pixel
-    ``scale`` (pictures) and the ``theme``; for pages, the ``page_size`` (one of
-    :data:`PAGE_SIZES`) and its orientation; ``raw_csv`` writes plain UTF-8 CSV,
-    unguarded (DESIGN §2)."""
+    ``scale`` (pictures) and the ``theme``; ``raw_csv`` writes plain UTF-8 CSV, unguarded
+    (DESIGN §2). ``timeline_range``: the days ``[start, end)`` the timeline shows (the
+    window's visible range, "as shown"; None: the filter's whole range); ``compare``: each
+    changed cell with the statement before it. For pages, the ``page_size`` (one of
+    :data:`PAGE_SIZES`) and its orientation."""
 
     view: str | None = None
     scale: int = 1
     width: int | None = None
     theme: str = "light"
     raw_csv: bool = False
+    timeline_range: tuple[float, float] | None = None
+    compare: bool = False
     page_size: str = "A4"
     landscape: bool = False
 
@@ -70,15 +82,16 @@ class Page:
 
 
 # writer(pages, options, handle): fills ``handle`` (a file open for writing bytes) with the
-# pages; one page unless the format has ``pages``. Raises DrawError for what cannot be drawn.
-Writer = Callable[[Sequence[Page], ExportOptions, BinaryIO], None]
+# pages (a Page each for the view kind; another kind's own pages); one page unless the format
+# has ``pages``. Raises DrawError for what cannot be drawn.
+Writer = Callable[[Sequence[Any], ExportOptions, BinaryIO], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
     """A format: ``name`` (suffix), ``label`` (the dialog's list), ``drawn`` by the renderer
     (needs Qt) or text, the ``views`` it can hold and its ``default_view``, whether one file
-    holds several ``pages``, and its ``writer`` (None until registered)."""
+    holds several ``pages``."""
 
     name: str
     label: str
@@ -86,7 +99,6 @@ class Format:
     default_view: str
     views: tuple[str, ...] = VIEWS
     pages: bool = False
-    writer: Writer | None = None
 
     def view_for(self, options: ExportOptions) -> str:
         """The view to write, or :class:`ExportError` when this format cannot hold it."""
@@ -130,12 +142,12 @@ _FORMATS: dict[str, Format] = {
         Format("png", "PNG image", drawn=True, default_view="both"),
         Format("pdf", "PDF document", drawn=True, default_view="both", pages=True),
         Format("svg", "SVG picture", drawn=True, default_view="both"),
-        Format("md", "Markdown table", drawn=False, default_view="grid",
-               writer=_write_markdown),
-        Format("csv", "CSV table", drawn=False, default_view="grid",
-               views=("grid", "timeline"), writer=_write_csv),
+        Format("md", "Markdown table", drawn=False, default_view="grid"),
+        Format("csv", "CSV table", drawn=False, default_view="grid", views=("grid", "timeline")),
     )
 }
+_WRITERS: dict[tuple[str, str], Writer] = {(VIEW, "md"): _write_markdown,
+                                           (VIEW, "csv"): _write_csv}
 
 
 def format_names() -> tuple[str, ...]:
@@ -157,15 +169,24 @@ def declare(fmt: Format) -> None:
     _FORMATS[fmt.name] = fmt
 
 
-def register_writer(name: str, writer: Writer) -> None:
-    """Give the declared format ``name`` its writer (the renderer does this for pictures)."""
-    _FORMATS[name] = replace(get_format(name), writer=writer)
+def register_writer(name: str, writer: Writer, kind: str = VIEW) -> None:
+    """Give the declared format ``name`` its writer for jobs of ``kind`` (the renderer does
+    this for pictures)."""
+    get_format(name)
+    _WRITERS[(kind, name)] = writer
 
 
-def writer_for(name: str) -> Writer:
-    """The writer of ``name``, or :class:`ExportError` when nothing registered one (a drawn
-    format before ``positions_viewer.ui.render.image`` was imported)."""
-    writer = get_format(name).writer
-    if writer is None:
-        raise ExportError(f"no writer for .{name}: the renderer that draws it is not loaded")
-    return writer
+def has_writer(name: str, kind: str = VIEW) -> bool:
+    """True when ``name`` can be written for jobs of ``kind`` (its writer is registered)."""
+    return (kind, name) in _WRITERS
+
+
+def writer_for(name: str, kind: str = VIEW) -> Writer:
+    """The writer of ``name`` for jobs of ``kind``, or :class:`ExportError` when nothing
+    registered one (a drawn format before ``positions_viewer.ui.render.image`` was imported)."""
+    get_format(name)
+    try:
+        return _WRITERS[(kind, name)]
+    except KeyError:
+        raise ExportError(f"no writer for .{name} ({kind}): the module that writes it is "
+                          "not loaded") from None

@@ -15,16 +15,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from ..model import Dataset, DatasetIndex, Filter
 from ..model.story import Step, story_steps, view_filter_of, view_title
 from .atomic import AtomicBatch, same_file
 from .captions import step_heading
 from .errors import ExportError
-from .formats import ExportOptions, Page, get_format, writer_for
+from .formats import VIEW, ExportOptions, Page, get_format, writer_for
 
-__all__ = ["Job", "Plan", "Subject", "is_handout", "plan_filters", "plan_steps", "plan_views",
-           "step_names", "write_plan"]
+__all__ = ["Job", "PageSource", "Plan", "Subject", "is_handout", "plan_filters", "plan_steps",
+           "plan_views", "step_names", "write_plan"]
+
+
+class PageSource(Protocol):
+    """What a job's page is made from: :class:`Subject` for the view kind; another kind
+    (the compare digest) brings its own."""
+
+    def page(self, index: DatasetIndex) -> object: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +70,13 @@ class Subject:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One file: ``target``, its ``format`` name, and the subject of each of its pages."""
+    """One file: ``target``, its ``format`` name, the subject of each of its pages, and the
+    ``kind`` of job, which picks the writer with the format (:mod:`.formats`)."""
 
     target: Path
     format: str
-    subjects: tuple[Subject, ...]
+    subjects: tuple[PageSource, ...]
+    kind: str = VIEW
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +168,7 @@ def step_names(dataset: Dataset, steps: Sequence[Step], fmt: str) -> list[str]:
 def _slug(title: str) -> str:
     """A file-name-safe form of ``title``: letters and digits (any script) joined by ``-``,
     lower case, at most 40 characters; ``step`` when nothing is left."""
-    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).casefold())
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", title).lower())
     return "-".join(words)[:40].strip("-") or "step"
 
 
@@ -184,8 +194,9 @@ def write_plan(plan: Plan, index: DatasetIndex, options: ExportOptions) -> list[
     :class:`ExportError` (nothing written, old files untouched)."""
     seen: dict[str, Path] = {}
     for job in plan.jobs:
-        get_format(job.format).view_for(options)
-        writer_for(job.format)
+        if job.kind == VIEW:
+            get_format(job.format).view_for(options)
+        writer_for(job.format, job.kind)
         key = str(job.target).casefold()  # one file on a case-insensitive disk
         if key in seen:
             raise ExportError(f"{job.target} and {seen[key]} would be the same file")
@@ -195,7 +206,7 @@ def write_plan(plan: Plan, index: DatasetIndex, options: ExportOptions) -> list[
     try:
         for job in plan.jobs:
             pages = [subject.page(index) for subject in job.subjects]
-            batch.stage(job.target, partial(writer_for(job.format), pages, options))
+            batch.stage(job.target, partial(writer_for(job.format, job.kind), pages, options))
         batch.commit()
     except BaseException:
         batch.abort()

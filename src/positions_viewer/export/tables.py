@@ -13,15 +13,17 @@ import io
 from collections.abc import Sequence
 
 from ..model import QueryResult
+from ..model.compare import KINDS
 from ..model.story import view_title
 from .captions import NOTHING_MATCHES, caption_lines, is_empty_grid, no_events_text
-from .escape import clean_text, md_escape, spreadsheet_cell
+from .escape import FORMULA_STARTS, clean_text, md_escape
 
 __all__ = [
     "EMPTY_CELL_MD",
     "GRID_CSV_COLUMNS",
     "TIMELINE_CSV_COLUMNS",
     "Changed",
+    "csv_text",
     "grid_csv",
     "grid_markdown",
     "grid_rows",
@@ -33,47 +35,75 @@ __all__ = [
 GRID_CSV_COLUMNS = ("issue_id", "issue", "actor_id", "actor", "date", "stance", "changed", "text")
 TIMELINE_CSV_COLUMNS = ("id", "date", "end", "title", "actors", "issues")
 EMPTY_CELL_MD = "_No stated position_"
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 # A presenter step marks exactly these (issue, actor) cells as changed (model.story
 # Step.changed_cells); None: the query's own rule (changed since the day before `from`).
 Changed = frozenset[tuple[int, int]] | None
 
 
-def _kind(result: QueryResult, row: int, column: int, changed: Changed) -> str:
-    """The cell's mark: its kind against the day before `from` (new, changed, restated) or
-    "" (DESIGN §2); "changed" for a presenter step's changed cells."""
+def _kind_words(result: QueryResult, changed: Changed) -> list[list[str]]:
+    """Per shown cell, its mark (DESIGN §2 ``changed`` column): the kind against the day
+    before ``from`` (new, changed, restated) or ""; with ``changed`` (a presenter step),
+    only those cells are marked, each with its kind ("changed" when it has none)."""
+    words = [kind.value if kind.marked else "" for kind in KINDS]
+    marks = [[words[code] for code in row] for row in result.cell_kinds.tolist()]
     if changed is None:
-        kind = result.cell(row, column).kind
-        return kind.value if kind.marked else ""
-    cell = (int(result.issue_rows[row]), int(result.actor_columns[column]))
-    return "changed" if cell in changed else ""
+        return marks
+    actors = result.actor_columns.tolist()
+    return [[(marks[row][column] or "changed") if (issue, actor) in changed else ""
+             for column, actor in enumerate(actors)]
+            for row, issue in enumerate(result.issue_rows.tolist())]
 
 
 def grid_rows(result: QueryResult, changed: Changed = None) -> list[tuple[str, ...]]:
     """One row per shown cell (:data:`GRID_CSV_COLUMNS`), issue-major, both in file order;
     control characters are U+FFFD."""
+    return _grid_rows(result, changed, spreadsheet=False)
+
+
+def _field(text: str, spreadsheet: bool) -> str:
+    """A CSV field: controls as U+FFFD; for spreadsheets, formulas guarded (as
+    :func:`.escape.spreadsheet_cell`, inlined: a call per field costs at 100,000 rows)."""
+    if not text.isprintable():
+        text = clean_text(text)
+    return "'" + text if spreadsheet and text[:1] in _FORMULA_FIRST else text
+
+
+def _grid_rows(result: QueryResult, changed: Changed, spreadsheet: bool) -> list[tuple[str, ...]]:
+    # Plain lists rather than QueryResult.cell(): a 20,000-cell grid in a third of the time.
     dataset = result.dataset
+    issue_rows, actor_columns = result.issue_rows.tolist(), result.actor_columns.tolist()
+    actors = [(dataset.actors[a].id, _field(dataset.actors[a].name, spreadsheet))
+              for a in actor_columns]
+    positions, cells = dataset.positions, result.cell_positions.tolist()
+    kinds = _kind_words(result, changed)
     rows: list[tuple[str, ...]] = []
-    for row in range(result.row_count):
-        for column in range(result.column_count):
-            cell = result.cell(row, column)
-            issue, actor = dataset.issues[cell.issue], dataset.actors[cell.actor]
-            position = cell.position
-            if position is None:
-                rows.append((issue.id, clean_text(issue.title), actor.id,
-                             clean_text(actor.name), "", "", "", ""))
+    for row, issue_index in enumerate(issue_rows):
+        issue = dataset.issues[issue_index]
+        issue_id, title = issue.id, _field(issue.title, spreadsheet)
+        row_cells, row_kinds = cells[row], kinds[row]
+        for column, (actor_id, name) in enumerate(actors):
+            number = row_cells[column]
+            if number < 0:
+                rows.append((issue_id, title, actor_id, name, "", "", "", ""))
                 continue
+            position = positions[number]
             rows.append((
-                issue.id, clean_text(issue.title), actor.id, clean_text(actor.name),
+                issue_id, title, actor_id, name,
                 position.date.iso() if position.date else "",
-                clean_text(position.stance),
-                _kind(result, row, column, changed),
-                clean_text(position.text),
+                _field(position.stance, spreadsheet),
+                row_kinds[column],
+                _field(position.text, spreadsheet),
             ))
     return rows
 
 
 def timeline_rows(result: QueryResult) -> list[tuple[str, ...]]:
     """One row per shown event (:data:`TIMELINE_CSV_COLUMNS`), in date order."""
+    return _timeline_rows(result, spreadsheet=False)
+
+
+def _timeline_rows(result: QueryResult, spreadsheet: bool) -> list[tuple[str, ...]]:
     dataset = result.dataset
     rows: list[tuple[str, ...]] = []
     for event in result.events():
@@ -81,36 +111,50 @@ def timeline_rows(result: QueryResult) -> list[tuple[str, ...]]:
             event.id,
             event.date.iso(),
             event.end.iso() if event.end else "",
-            clean_text(event.title),
+            _field(event.title, spreadsheet),
             ";".join(dataset.actors[i].id for i in event.actors),
             ";".join(dataset.issues[i].id for i in event.issues),
         ))
     return rows
 
 
-def _csv(header: tuple[str, ...], rows: list[tuple[str, ...]], spreadsheet: bool) -> str:
+def csv_text(header: tuple[str, ...], rows: list[tuple[str, ...]], spreadsheet: bool) -> str:
+    """``rows`` under ``header`` as CSV text; ``spreadsheet`` guards formula-like cells with
+    ``'`` and every field has control characters as U+FFFD (for other writers' tables)."""
+    clean = [tuple(_field(field, spreadsheet) for field in row) for row in rows]
+    return _csv(header, clean, tuple(range(len(header))))
+
+
+def _csv(header: tuple[str, ...], rows: list[tuple[str, ...]], texts: tuple[int, ...]) -> str:
+    """CSV text; ``texts``: the columns that may hold a carriage return (ids, dates and
+    lists of ids cannot)."""
+    # With "\n" as the line end, Python's writer leaves a field holding a lone "\r" unquoted,
+    # and readers split the row there: such rows have every field quoted (second pass, rare).
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    # With "\n" as the line end, Python's writer leaves a field holding a lone "\r" unquoted,
-    # and readers split the row there: such rows have every field quoted.
+    writer.writerow(header)
+    writer.writerows(rows)
+    text = buffer.getvalue()
+    if "\r" not in text:  # the line end is "\n": a "\r" can only come from the data
+        return text
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        if spreadsheet:
-            row = tuple(spreadsheet_cell(field) for field in row)
-        (quoted if any("\r" in field for field in row) else writer).writerow(row)
+        (quoted if any("\r" in row[i] for i in texts) else writer).writerow(row)
     return buffer.getvalue()
 
 
 def grid_csv(result: QueryResult, spreadsheet: bool = False, changed: Changed = None) -> str:
     """The grid's cells as CSV text; ``spreadsheet`` guards formula-like cells with ``'``
     (the byte order mark is the file writer's: :mod:`.formats`)."""
-    return _csv(GRID_CSV_COLUMNS, grid_rows(result, changed), spreadsheet)
+    return _csv(GRID_CSV_COLUMNS, _grid_rows(result, changed, spreadsheet), (1, 3, 5, 7))
 
 
 def timeline_csv(result: QueryResult, spreadsheet: bool = False) -> str:
     """The shown events as CSV text; ``spreadsheet`` as in :func:`grid_csv`."""
-    return _csv(TIMELINE_CSV_COLUMNS, timeline_rows(result), spreadsheet)
+    return _csv(TIMELINE_CSV_COLUMNS, _timeline_rows(result, spreadsheet), (3,))
 
 
 # -- Markdown ----------------------------------------------------------------------------
@@ -150,25 +194,30 @@ def grid_markdown(result: QueryResult, heading: bool = True, saved_view: int | N
     lines = _md_heading(result, saved_view=saved_view, subtitle=subtitle) if heading else []
     if is_empty_grid(result):
         return "\n".join([*lines, _md_sentence(NOTHING_MATCHES)]) + "\n"
+    actor_columns = result.actor_columns.tolist()
     header = ["Issue"]
-    for index in result.actor_columns.tolist():
+    for index in actor_columns:
         actor = dataset.actors[index]
         header.append(f"{actor.name} ({actor.detail})" if actor.detail else actor.name)
+    positions, cells = dataset.positions, result.cell_positions.tolist()
+    kinds = _kind_words(result, changed)
+    metas: dict[tuple[str, str, str], str] = {}  # few stances and dates: escaped once
     rows: list[list[str]] = []
-    for row in range(result.row_count):
-        cells = [md_escape(dataset.issues[int(result.issue_rows[row])].title)]
-        for column in range(result.column_count):
-            position = result.cell(row, column).position
-            if position is None:
-                cells.append(EMPTY_CELL_MD)
+    for row, issue_index in enumerate(result.issue_rows.tolist()):
+        line = [md_escape(dataset.issues[issue_index].title)]
+        row_cells, row_kinds = cells[row], kinds[row]
+        for column, number in enumerate(row_cells):
+            if number < 0:
+                line.append(EMPTY_CELL_MD)
                 continue
-            meta = [position.stance] if position.stance else []
-            meta.append(position.date.label() if position.date else "undated")
-            kind = _kind(result, row, column, changed)
-            if kind:
-                meta.append(kind)
-            cells.append(f"{md_escape(position.text)} _({md_escape(' · '.join(meta))})_")
-        rows.append(cells)
+            position = positions[number]
+            key = (position.stance, position.date.label() if position.date else "undated",
+                   row_kinds[column])
+            meta = metas.get(key)
+            if meta is None:
+                meta = metas[key] = md_escape(" · ".join(word for word in key if word))
+            line.append(f"{md_escape(position.text)} _({meta})_")
+        rows.append(line)
     return "\n".join(lines + _md_table(header, rows)) + "\n"
 
 
@@ -178,13 +227,18 @@ def timeline_markdown(result: QueryResult, heading: bool = True,
     shown; headed as :func:`grid_markdown`."""
     dataset = result.dataset
     rows: list[list[str]] = []
+    dates: dict[str, str] = {}  # dates and tag lists repeat: each escaped once
+    actors: dict[tuple[int, ...], str] = {}
+    issues: dict[tuple[int, ...], str] = {}
     for event in result.events():
-        rows.append([
-            md_escape(event.date_label()),
-            md_escape(event.title),
-            md_escape(", ".join(dataset.actors[i].name for i in event.actors)),
-            md_escape("; ".join(dataset.issues[i].title for i in event.issues)),
-        ])
+        date, who, what = event.date_label(), tuple(event.actors), tuple(event.issues)
+        if date not in dates:
+            dates[date] = md_escape(date)
+        if who not in actors:
+            actors[who] = md_escape(", ".join(dataset.actors[i].name for i in who))
+        if what not in issues:
+            issues[what] = md_escape("; ".join(dataset.issues[i].title for i in what))
+        rows.append([dates[date], md_escape(event.title), actors[who], issues[what]])
     lines = (_md_heading(result, positions=False, saved_view=saved_view, subtitle=subtitle)
              if heading else [])
     if not rows:

@@ -15,9 +15,11 @@ from enum import IntEnum
 
 from .text import clip_text
 
-__all__ = ["DateError", "PartialDate", "Precision", "parse_date"]
+__all__ = ["MONTH_ABBR", "MONTH_NAMES", "DateError", "PartialDate", "Precision", "parse_date"]
 
-_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
 _DATE_STRING = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")  # ASCII digits only
 
 
@@ -86,8 +88,8 @@ class PartialDate:
         if self.month is None:
             return f"{self.year}"
         if self.day is None:
-            return f"{_MONTH_ABBR[self.month - 1]} {self.year}"
-        return f"{self.day} {_MONTH_ABBR[self.month - 1]} {self.year}"
+            return f"{MONTH_ABBR[self.month - 1]} {self.year}"
+        return f"{self.day} {MONTH_ABBR[self.month - 1]} {self.year}"
 
     def range_label(self, end: PartialDate) -> str:
         """From this date to ``end`` for people, the shared part said once: ``18–20 Dec
@@ -98,7 +100,7 @@ class PartialDate:
             return f"{self.label()} – {end.label()}"
         if self.month is None or end.month is None:
             return f"{self.year}–{end.year}"
-        first, last = _MONTH_ABBR[self.month - 1], _MONTH_ABBR[end.month - 1]
+        first, last = MONTH_ABBR[self.month - 1], MONTH_ABBR[end.month - 1]
         if self.year != end.year:
             return f"{self.label()} – {end.label()}"
         if self.day is None:
@@ -151,7 +153,7 @@ def parse_date(value: object) -> PartialDate:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
             raise DateError(
-                f"'{value}' is not a date: {_MONTH_ABBR[month - 1]} {year} has {last} days"
+                f"'{value}' is not a date: {MONTH_ABBR[month - 1]} {year} has {last} days"
             )
     return PartialDate(year, month, day)
 

@@ -1,4 +1,5 @@
-"""Reading the bytes of a file the user named: regular files only, with a size limit.
+"""Reading the bytes of a file the user named (regular files only, with a size limit), and
+writing one atomically (the model's write path: imports and saved edits).
 
 Every read of a data or settings file goes through :func:`read_regular_file`, so a FIFO
 (which blocks for ever), a device such as ``/dev/zero`` (which never ends), a folder or a
@@ -8,13 +9,15 @@ symlink loop is refused with one plain sentence instead of hanging or raising (D
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 __all__ = ["FileProblem", "FileTooLarge", "read_regular_file", "regular_file_problem",
-           "size_text"]
+           "size_text", "write_atomically"]
 
 
 class FileProblem(OSError):
@@ -130,3 +133,36 @@ def read_regular_file(path: str | os.PathLike[str], limit: int, noun: str = "fil
 def _too_large(size: int | None, limit: int) -> str:
     sized = f"{size_text(size)}; " if size is not None else ""
     return f"the file is too large ({sized}the limit is {size_text(limit)})"
+
+
+def _default_mode() -> int:
+    """0o666 less the umask, read without changing it where Linux allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o644
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, then rename: ``path``
+    is the complete new file or what it was (DESIGN §2, §7). ``mode`` is the permission bits
+    to give it (those of the file replaced, else 0o666 less the umask). Raises ``OSError``
+    (nothing is left at ``path`` but what was there)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        with contextlib.suppress(OSError):  # a folder that refuses chmod still gets the file
+            os.chmod(temporary, _default_mode() if mode is None else mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,7 +1,8 @@
 """The presenter's steps (DESIGN §4): the saved views in order, or else the events by date.
 
-An event step shows the grid as of its event's date (an approximate or ranged event as of the
-end of its period), and the timeline up to it with the event highlighted. Steps are ordered
+An event step shows the grid of its event's issues as of its event's date (an approximate or
+ranged event as of the end of its period), and the timeline up to it with the event
+highlighted. Steps are ordered
 by that date, so a walk through the events never goes back in time; the cells marked changed
 at a step are exactly those whose shown position differs from the step before (the first step
 is compared with the day before its event begins).
@@ -12,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import tomlkit
-
 from .dates import PartialDate
 from .query import DatasetIndex, Filter, QueryResult
 from .types import Dataset
 
-__all__ = ["Step", "story_steps", "view_filter_of", "view_snippet"]
+__all__ = ["Step", "story_steps", "view_filter_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,11 +85,24 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         event = events[event_index]
         timeline = base.with_changes(date_to=_day(day))
         # Changed since the step before: from the day after it (nothing when on the same day).
-        grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None)
+        # The grid shows the event's issues (a room reads the rows the event is about, not
+        # eleven rows of "No stated position"); an event tagged with none shows them all.
+        grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None,
+                                     issues=_event_issues(base.issues, event.issues))
         title = f"{event.date_label()}: {event.title}"
         steps.append(Step(title, grid, timeline, event.detail, event=event_index))
         since = day
     return steps
+
+
+def _event_issues(shown: frozenset[int] | None,
+                  tagged: tuple[int, ...]) -> frozenset[int] | None:
+    """The issues an event step's grid shows: those the event is tagged with (within the
+    window's issue filter), or the filter's when the event has none or none of them."""
+    if not tagged:
+        return shown
+    mine = frozenset(tagged) if shown is None else frozenset(tagged) & shown
+    return mine or shown
 
 
 def _day(ordinal: int) -> PartialDate:
@@ -125,29 +137,3 @@ def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> 
     these filters, else none."""
     number = saved_view if saved_view is not None else matching_view(dataset, flt)
     return dataset.views[number].title if number is not None else None
-
-
-def view_snippet(dataset: Dataset, flt: Filter) -> str:
-    """TOML for a ``[[views]]`` entry with these filters, with an id not yet taken, written
-    by tomlkit (any text is quoted so that every TOML reader takes it back)."""
-    taken = {view.id for view in dataset.views}
-    number = len(taken) + 1
-    while f"view-{number}" in taken:
-        number += 1
-    view = tomlkit.table()
-    view.add("id", f"view-{number}")
-    view.add("title", "New view")
-    if flt.issues is not None:
-        view.add("issues", [dataset.issues[i].id for i in sorted(flt.issues)])
-    if flt.actors is not None:
-        view.add("actors", [dataset.actors[i].id for i in sorted(flt.actors)])
-    for key, value in (("from", flt.date_from), ("to", flt.date_to)):
-        if value is not None:
-            view.add(key, value.iso() if value.is_approximate else value.first_day)
-    if flt.text.strip():
-        view.add(tomlkit.comment("the search text is not part of a saved view: "
-                                 + tomlkit.string(flt.text).as_string()))
-    document = tomlkit.document()
-    document.add("views", tomlkit.aot())
-    document["views"].append(view)  # type: ignore[union-attr]
-    return tomlkit.dumps(document)

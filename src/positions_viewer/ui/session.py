@@ -20,6 +20,7 @@ from psygnal import Signal
 from ..model import Dataset, DatasetIndex, Diagnostic, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, matching_view, view_filter_of
+from .edit.history import EditHistory
 from .theme import actor_colors
 
 __all__ = ["DocumentSession", "Problem", "Selection"]
@@ -53,7 +54,8 @@ class DocumentSession:
       reload of the same file (``True``);
     - ``filter_changed(Filter)`` then ``result_changed(QueryResult)``;
     - ``selection_changed(Selection)``;
-    - ``problem_changed(Problem | None)``.
+    - ``problem_changed(Problem | None)``;
+    - ``compare_changed(bool)``: compare mode turned on or off.
     """
 
     opened = Signal(bool)
@@ -61,6 +63,7 @@ class DocumentSession:
     result_changed = Signal(object)
     selection_changed = Signal(object)
     problem_changed = Signal(object)
+    compare_changed = Signal(bool)
 
     def __init__(self) -> None:
         self.path: Path | None = None
@@ -72,6 +75,12 @@ class DocumentSession:
         self.colors: tuple[str, ...] = ()
         self.problem: Problem | None = None
         self.failed_path: Path | None = None  # a file that could not be shown at all
+        # Compare mode (DESIGN §1 Compare, issue 14): each cell shows its statement at B (the
+        # as-of date) with the one in force at A (the day before From) beneath it.
+        self.compare_mode = False
+        self.digest: str | None = None  # SHA-256 of the bytes the dataset was loaded from
+        self.warnings: tuple[Diagnostic, ...] = ()  # the shown dataset's (the banner's may close)
+        self.edits = EditHistory(self)  # the undo stack, saving, conflicts (DESIGN §7)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -95,7 +104,8 @@ class DocumentSession:
             keep = carry_filter(self.filter, old, result.dataset)
         selection = self._carried_selection(old, result.dataset) if old else Selection()
         self.path, self.dataset, self.index = path, result.dataset, index
-        self.failed_path = None
+        self.failed_path, self.digest = None, result.digest
+        self.warnings = tuple(result.warnings)
         self.colors = tuple(actor_colors([a.color for a in result.dataset.actors]))
         self.filter = _clamped(keep or Filter(), result.dataset)
         self.result = index.query(self.filter)
@@ -191,6 +201,11 @@ class DocumentSession:
         before = [n for n, step in enumerate(steps)
                   if step.event is not None and self.dataset.events[step.event].start <= to]
         return before[-1] if before else 0
+
+    def set_compare_mode(self, on: bool) -> None:
+        if on != self.compare_mode:
+            self.compare_mode = on
+            self.compare_changed.emit(on)
 
     # -- selection ----------------------------------------------------------------------
 

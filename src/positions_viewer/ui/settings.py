@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from ..limits import DEFAULT_TEXT_PX
+
 __all__ = ["MAX_RECENT", "Settings", "config_dir"]
 
 MAX_RECENT = 10
@@ -118,6 +120,26 @@ class Settings:
         self._store.setValue(f"window/splitter-{name}", value)
 
     @property
+    def show_header(self) -> bool:
+        """Whether the window shows the dataset's title, description and as-of line."""
+        return self._str("view/header", "true") != "false"
+
+    @show_header.setter
+    def show_header(self, value: bool) -> None:
+        self._store.setValue("view/header", "true" if value else "false")
+
+    @property
+    def export_theme(self) -> str:
+        """The theme exports and copied images are drawn in (their own, not the window's:
+        light unless chosen otherwise in the Export dialog)."""
+        value = self._str("export/theme", "light")
+        return value if value in ("light", "dark") else "light"
+
+    @export_theme.setter
+    def export_theme(self, value: str) -> None:
+        self._store.setValue("export/theme", value if value in ("light", "dark") else "light")
+
+    @property
     def theme(self) -> str:
         value = self._str("view/theme", "system")
         return value if value in THEMES else "system"
@@ -129,7 +151,7 @@ class Settings:
     @property
     def text_size(self) -> int:
         """Body text size in pixels (text zoom)."""
-        return self._int("view/text_size", 13, 9, 40)
+        return self._int("view/text_size", DEFAULT_TEXT_PX, 9, 40)
 
     @text_size.setter
     def text_size(self, value: int) -> None:

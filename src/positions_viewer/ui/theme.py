@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..limits import DEFAULT_TEXT_PX
 from ..model.colors import ACTOR_PALETTE, assign_colors
 
 __all__ = ["ACTOR_PALETTE", "DARK", "LIGHT", "Theme", "actor_colors", "presenter_theme", "theme"]
@@ -25,9 +26,15 @@ class Theme:
     border: str
     accent: str  # focus and selection outline
     selection: str  # selected cell fill
-    highlight: str  # cells/events related to the selection
-    changed_fill: str  # "changed in range" cells
+    highlight: str  # cells/events related to the selected event (not "changed": teal)
+    highlight_edge: str
+    changed_fill: str  # a cell whose stance or text changed since "from"
     changed_edge: str
+    new_fill: str  # a cell with a position where there was none
+    new_edge: str
+    restated_edge: str  # restated: the same stance said again, marked quietly
+    stale_text: str  # the date of a statement older than stale_after
+    match_fill: str  # search matches, drawn behind the matched words
     chip_fill: str
     chip_text: str
     axis: str
@@ -35,8 +42,8 @@ class Theme:
     as_of_line: str
     banner_fill: str
     banner_text: str
-    font_family: str = "Noto Sans"  # bundled: ui/render/fonts.py
-    font_px: int = 13  # body text in logical pixels; everything else derives from it
+    font_family: str = "DejaVu Sans"  # bundled: ui/render/fonts.py
+    font_px: int = DEFAULT_TEXT_PX  # body text in logical px; everything else derives from it
 
     def px(self, factor: float) -> int:
         """A size proportional to the body text, at least one pixel."""
@@ -57,9 +64,15 @@ LIGHT = Theme(
     border="#d0d4da",
     accent="#2563eb",
     selection="#dbe7ff",
-    highlight="#fff4cc",
-    changed_fill="#fff8e1",
+    highlight="#dff3f1",
+    highlight_edge="#0f766e",
+    changed_fill="#fff4d6",
     changed_edge="#b45309",
+    new_fill="#e3f5e8",
+    new_edge="#15803d",
+    restated_edge="#8a94a3",
+    stale_text="#9a3412",
+    match_fill="#fde047",
     chip_fill="#e6e9ef",
     chip_text="#2b3139",
     axis="#4a515b",
@@ -80,9 +93,15 @@ DARK = Theme(
     border="#3a3f48",
     accent="#7aa7ff",
     selection="#26406e",
-    highlight="#4a4020",
+    highlight="#163d3a",
+    highlight_edge="#5eead4",
     changed_fill="#3a3117",
     changed_edge="#f0b429",
+    new_fill="#17331f",
+    new_edge="#4ade80",
+    restated_edge="#a3adbb",
+    stale_text="#fdba74",
+    match_fill="#854d0e",
     chip_fill="#343a44",
     chip_text="#e8eaed",
     axis="#b8bec8",

@@ -9,13 +9,8 @@ import pytest
 
 from positions_viewer.model import PartialDate
 from positions_viewer.model.diagnostics import Severity
-from positions_viewer.model.importers.human_dates import (
-    DateProblem,
-    Order,
-    Span,
-    read_date,
-    read_date_column,
-)
+from positions_viewer.model.importers.date_column import read_date_column
+from positions_viewer.model.importers.human_dates import DateProblem, Order, Span, read_date
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [

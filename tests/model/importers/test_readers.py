@@ -134,3 +134,11 @@ def test_bad_json_is_located(tmp_path: Path) -> None:
     with pytest.raises(SourceProblem) as caught:
         _read(tmp_path / "t.json", '{\n "events": [\n  {"a": 1,}\n ]\n}', ImportFormat.TIMELINEJS)
     assert caught.value.line == 3 and "not valid JSON" in caught.value.message
+
+
+def test_a_sheet_read_as_timelinejs_must_be_the_template(tmp_path: Path) -> None:
+    with pytest.raises(SourceProblem, match="no Year and Headline"):
+        _read(tmp_path / "t.csv", "date,title\n2020,x\n", ImportFormat.TIMELINEJS)
+    (table,) = _read(tmp_path / "t.csv", "Year,Month,Day,Headline\n2020,,,x\n",
+                     ImportFormat.TIMELINEJS)
+    assert table.timelinejs

@@ -22,13 +22,15 @@ CASES = Path(__file__).resolve().parents[2] / "data" / "cases"
     ("2025-12-18", "2025-12-18"), ("18 Dec 2025", "2025-12-18"), ("18 december 2025", "2025-12-18"),
     ("December 18, 2025", "2025-12-18"), ("Dec 2025", "2025-12"), ("2025", "2025"),
     ("  1 Jan 1 ", "0001-01-01"), ("31 Dec 9999", "9999-12-31"), ("1", "0001"),
+    ("Mar 12", "0012-03"), ("0001-01-01", "0001-01-01"),
 ])
 def test_typed_dates(typed: str, expected: str) -> None:
     assert parse_typed_date(typed) == parse_date(expected)
 
 
 @pytest.mark.parametrize("typed", ["art18Dec2025", "31 Feb 2025", "18 Foo 2025", "2025-13",
-                                   "10000", "0", "yesterday"])
+                                   "10000", "0", "yesterday", "18–20 Dec 2025", "1 Foo 1",
+                                   "31 Feb 1"])
 def test_bad_typed_dates_are_refused(typed: str) -> None:
     with pytest.raises(DateError):
         parse_typed_date(typed)
@@ -57,7 +59,7 @@ def test_a_bad_date_is_kept_marked_and_escape_restores(qtbot: QtBot, field: Date
         qtbot.keyClicks(field.edit, "18 Dex 2025")
         qtbot.keyClick(field.edit, Qt.Key.Key_Return)
     assert field.edit.text() == "18 Dex 2025" and field.edit.property("invalid") is True
-    assert "is not a month" in field.edit.toolTip()
+    assert "is not a date" in field.edit.toolTip()
     qtbot.keyClick(field.edit, Qt.Key.Key_Escape)
     assert field.edit.text() == "18 Dec 2025" and field.value() == parse_date("2025-12-18")
     assert field.edit.property("invalid") is False

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from positions_viewer.model import (
     Actor,
     Dataset,
+    DatasetIndex,
     Event,
     Issue,
     PartialDate,
@@ -229,3 +230,20 @@ def test_an_event_in_year_one_opens_and_brushes(qtbot: QtBot) -> None:
     assert hit is not None and [row for _b, _m, row in hit.items] == [0]
     first, _last = _brush(qtbot, widget, 300.0, -300.0)
     assert first == FIRST
+
+
+def test_a_view_past_the_calendar_is_drawn_inside_it(qapp: QApplication) -> None:
+    """An export pads its range by a margin, which before year 1 or after 9999 reaches days
+    no date can hold: the frame moves inside the calendar and keeps the span."""
+    from positions_viewer.ui.render.timeline.view import TimelineView
+
+    from ..render.timeline.support import data_for, render
+
+    dataset = _events([(PartialDate(1, 1, 1), None), (PartialDate(9999, 12, 31), None)])
+    data = data_for(dataset, DatasetIndex(dataset))
+    for start, end in ((FIRST_DAY - 500, FIRST_DAY + 1000), (LAST_DAY - 1000, LAST_DAY + 500),
+                       (FIRST_DAY - 10.0, LAST_DAY + 10.0)):
+        _image, hit = render(data, TimelineView(start, end), width=900, height=200)
+        assert FIRST_DAY <= hit.scale.start < hit.scale.end <= LAST_DAY
+        assert hit.scale.span == pytest.approx(min(end - start, LAST_DAY - FIRST_DAY))
+        assert hit.visible_count >= 1

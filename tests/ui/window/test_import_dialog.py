@@ -125,8 +125,8 @@ def test_the_dialog_looks_right(qtbot: QtBot, tmp_path: Path) -> None:
         dialog.resize(width, height)
         dialog.show()
         _replan(qtbot, dialog)
-        qtbot.wait(50)  # the layout takes the summary's new lines
-        assert dialog.summary.height() >= dialog.summary.sizeHint().height()
+        qtbot.waitUntil(  # the summary's lines all show
+            lambda: dialog.summary.height() >= dialog.summary.sizeHint().height())
         image = dialog.grab().toImage()
         assert (image.width(), image.height()) == (width, height)
         shots = os.environ.get("POSITIONS_SHOTS")

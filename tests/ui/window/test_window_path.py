@@ -129,3 +129,20 @@ def load_file_text_with_warning(key: str = "colour") -> str:
     return ('schema = 1\ntitle = "t"\n' + f"{key} = 1\n" + '[[actors]]\nid = "a"\nname = "A"\n'
             '[[issues]]\nid = "i"\ntitle = "I"\n'
             '[[positions]]\nactor = "a"\nissue = "i"\ntext = "x"\n')
+
+
+def test_a_small_screen_can_hide_the_header_and_the_details(qtbot: QtBot, tmp_path: Path,
+                                                            seed_path: Path) -> None:
+    window = new_window(qtbot, tmp_path, seed_path)
+    header = window.findChild(QAction, "show-header")
+    details = window.findChild(QAction, "show-details")
+    assert header is not None and details is not None
+    grid_height = window.grid.height()
+    header.trigger()
+    details.trigger()
+    QApplication.processEvents()
+    assert not window.header.isVisible() and not window.details.isVisible()
+    assert window.grid.height() > grid_height  # the room went to the views
+    window.close()
+    again = new_window(qtbot, tmp_path, seed_path)
+    assert not again.header.isVisible()  # remembered

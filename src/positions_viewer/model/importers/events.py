@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from ..dates import PartialDate
 from ..diagnostics import Severity
 from ..text import clip_text
+from .date_column import read_date_column
 from .fields import Layout, normalize_header, year_hint
-from .human_dates import MONTHS, DateProblem, Span, checked_date, read_date_column
+from .human_dates import MONTHS, DateProblem, Span, checked_date
 from .markup import html_text
 from .records import Context, NewEvent, cell_text, web_url
 from .registry import is_id

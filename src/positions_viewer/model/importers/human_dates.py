@@ -10,9 +10,9 @@ and the like mean undated. A day and month without a year take the year from the
 header (``Date (2025)``), else they are an error.
 
 The order of day and month in ``07/08/2022`` is never guessed alone:
-:func:`read_date_column` infers it from the unambiguous dates of the same column written the
-same way (``25/12/2022`` settles day first), says so in a warning, and otherwise reports an
-error that asks for ``--dayfirst`` or ``--monthfirst``.
+:func:`.date_column.read_date_column` infers it from the unambiguous dates of the same
+column written the same way (``25/12/2022`` settles day first), says so in a warning, and
+otherwise reports an error that asks for ``--dayfirst`` or ``--monthfirst``.
 """
 
 from __future__ import annotations
@@ -21,31 +21,24 @@ import calendar
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
-from ..dates import PartialDate
-from ..diagnostics import Severity
+from ..dates import MONTH_ABBR, MONTH_NAMES, PartialDate
 from ..text import clip_text
 
-__all__ = ["MONTHS", "UNDATED", "DateProblem", "Order", "Span", "checked_date", "read_date",
-           "read_date_column"]
+__all__ = ["MONTHS", "UNDATED", "DateProblem", "Order", "Span", "checked_date", "read_date"]
 
 UNDATED = frozenset({
     "", "na", "n/a", "n.a.", "n.a", "nan", "none", "null", "unknown", "undated", "n.d.", "-",
     "–", "—", "?",
 })
+# Month names as people write them, lower case: the abbreviations and full names the views
+# show (model.dates), and "sept".
 MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
-        start=1,
-    )
-    for name in names
+    **{name.lower(): number for number, name in enumerate(MONTH_ABBR, start=1)},
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
 }
 _WEEKDAY = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s+"
@@ -59,6 +52,7 @@ _CIRCA = re.compile(
 )
 _ORDINAL = re.compile(r"\b([0-9]{1,2})(?:st|nd|rd|th)\b")
 _FAST_ISO = re.compile(r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})\s*\Z")
+_FAST_WORDS = re.compile(r"\s*([0-9]{1,2}) ([A-Za-z]{3,9}) ([0-9]{4})\s*\Z")
 _FAST_NUMERIC = re.compile(r"\s*([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})\s*\Z")
 _ISO_DAY = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 _ISO_MONTH = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})\Z")
@@ -96,7 +90,7 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class _Numeric:
+class NumericDate:
     """``a/b/yyyy`` whose order is decided by the column."""
 
     first: int
@@ -125,27 +119,31 @@ def read_date(value: str | dt.date, year_hint: int | None = None) -> Span | None
     """The date a single cell says (``None``: undated), or :class:`DateProblem`.
 
     A day/month order that the cell alone cannot settle (``07/08/2022``) is a problem
-    here; :func:`read_date_column` settles it from the rest of the column."""
-    read = _read(value, year_hint)
-    if isinstance(read, _Numeric):
+    here; :func:`.date_column.read_date_column` settles it from the rest of the column."""
+    read = read_cell(value, year_hint)
+    if isinstance(read, NumericDate):
         if read.first == read.second or read.first > 12 or read.second > 12:
             order = Order.DAY_FIRST if read.first > 12 else Order.MONTH_FIRST
-            return _resolve(read, order, str(value))
-        raise DateProblem(_ambiguous_message(str(value), read) + "; pass --dayfirst or "
+            return resolve_order(read, order, str(value))
+        raise DateProblem(ambiguous_message(str(value), read) + "; pass --dayfirst or "
                           "--monthfirst")
     return read
 
 
-def _read(value: str | dt.date, year_hint: int | None) -> Span | _Numeric | None:
+def read_cell(value: str | dt.date, year_hint: int | None) -> Span | NumericDate | None:
     if isinstance(value, dt.date):  # a spreadsheet's own date cell (datetime is a date)
         return Span(PartialDate.from_date(value))
     fast = _FAST_ISO.match(value)  # the common forms first, before any clean-up
     if fast is not None:
         return Span(checked_date(int(fast.group(1)), int(fast.group(2)), int(fast.group(3)),
                                  value.strip()))
+    fast = _FAST_WORDS.match(value)
+    if fast is not None and fast.group(2).lower() in MONTHS:
+        return Span(checked_date(int(fast.group(3)), MONTHS[fast.group(2).lower()],
+                                 int(fast.group(1)), value.strip()))
     fast = _FAST_NUMERIC.match(value)
     if fast is not None:
-        return _Numeric(int(fast.group(1)), int(fast.group(3)), int(fast.group(4)),
+        return NumericDate(int(fast.group(1)), int(fast.group(3)), int(fast.group(4)),
                         fast.group(2), False)
     original = value
     text = " ".join(value.split()).lower().rstrip(".,;")
@@ -172,7 +170,7 @@ def _read(value: str | dt.date, year_hint: int | None) -> Span | _Numeric | None
         year, short = int(numeric.group(4)), len(numeric.group(4)) == 2
         if short:  # as spreadsheets read them: 00–29 are 2000s, 30–99 are 1900s
             year += 2000 if year < 30 else 1900
-        return _Numeric(int(numeric.group(1)), int(numeric.group(3)), year,
+        return NumericDate(int(numeric.group(1)), int(numeric.group(3)), year,
                         numeric.group(2), had_time, short)
     span = _read_span(text, shown, year_hint)
     return Span(span.start, span.end, circa=circa, had_time=had_time)
@@ -265,7 +263,7 @@ def _year(year: int | None, hint: int | None, shown: str) -> int:
                       "header, e.g. 'Date (2025)'")
 
 
-def _resolve(numeric: _Numeric, order: Order, shown: str) -> Span:
+def resolve_order(numeric: NumericDate, order: Order, shown: str) -> Span:
     if order is Order.DAY_FIRST:
         day, month = numeric.first, numeric.second
     else:
@@ -276,7 +274,7 @@ def _resolve(numeric: _Numeric, order: Order, shown: str) -> Span:
                 short_year=numeric.short_year)
 
 
-def _ambiguous_message(shown: str, numeric: _Numeric) -> str:
+def ambiguous_message(shown: str, numeric: NumericDate) -> str:
     as_day = _label(numeric.year, numeric.second, numeric.first)
     as_month = _label(numeric.year, numeric.first, numeric.second)
     return f"'{shown}' could be {as_day} or {as_month}"
@@ -284,121 +282,3 @@ def _ambiguous_message(shown: str, numeric: _Numeric) -> str:
 
 def _label(year: int, month: int, day: int) -> str:
     return f"{day} {calendar.month_abbr[month]} {year}"
-
-
-@dataclass(slots=True)
-class DateColumn:
-    """One column's dates: ``values[i]`` is a :class:`Span`, ``None`` (undated) or the
-    :class:`DateProblem` of cell ``i``; ``notes`` are column-level diagnostics as
-    ``(cell index, severity, message)``."""
-
-    values: list[Span | DateProblem | None]
-    notes: list[tuple[int, Severity, str]] = field(default_factory=list)
-
-
-def read_date_column(
-    cells: Sequence[str | dt.date], rows: Sequence[int], order: Order | None = None,
-    year_hint: int | None = None,
-) -> DateColumn:
-    """Read a column of date cells (``rows`` are their spreadsheet row numbers, for the
-    messages), settling ``07/08/2022`` by ``order`` or else by the column (DESIGN §2).
-    Each distinct value is read once: a column of 100k dates holds a few thousand."""
-    first: dict[str | dt.date, int] = {}
-    for index, cell in enumerate(cells):
-        first.setdefault(cell, index)
-    read: dict[str | dt.date, Span | _Numeric | DateProblem | None] = {}
-    for cell in first:
-        try:
-            read[cell] = _read(cell, year_hint)
-        except DateProblem as problem:
-            read[cell] = problem
-    column = DateColumn([])
-    orders = _column_orders(read, first, rows, order, column)
-    settled: dict[str | dt.date, Span | DateProblem | None] = {}
-    first_time = first_short = None
-    for cell, got in read.items():
-        if isinstance(got, _Numeric):
-            got = _settle(got, cell, orders.get(got.separator, _UNSETTLED))
-        if isinstance(got, Span):
-            if got.had_time and (first_time is None or first[cell] < first[first_time]):
-                first_time = cell
-            if got.short_year and (first_short is None or first[cell] < first[first_short]):
-                first_short = cell
-        settled[cell] = got
-    column.values = [settled[cell] for cell in cells]
-    if first_time is not None:
-        column.notes.append((first[first_time], Severity.WARNING,
-                             "times of day are dropped: a comparison records days"))
-    if first_short is not None:
-        example = settled[first_short]
-        assert isinstance(example, Span)
-        column.notes.append((first[first_short], Severity.WARNING, (
-            f"two-digit years are read as spreadsheets read them (00–29: 2000s, 30–99: "
-            f"1900s): '{clip_text(str(first_short), 20)}' is "
-            f"{example.start.label()}; write years in full if that is wrong")))
-    column.notes.sort(key=lambda note: note[0])
-    return column
-
-
-_UNSETTLED = "no date written this way in the column settles the order"
-
-
-def _settle(numeric: _Numeric, cell: str | dt.date, order: Order | str) -> Span | DateProblem:
-    """``order``: the column's order for this way of writing, or why there is none."""
-    shown = clip_text(" ".join(str(cell).split()), 40)
-    if numeric.first == numeric.second:
-        order = Order.DAY_FIRST
-    elif (numeric.first > 12 or numeric.second > 12) and not isinstance(order, Order):
-        order = Order.DAY_FIRST if numeric.first > 12 else Order.MONTH_FIRST
-    if not isinstance(order, Order):
-        return DateProblem(f"{_ambiguous_message(shown, numeric)}, and {order}: pass "
-                           "--dayfirst or --monthfirst")
-    try:
-        return _resolve(numeric, order, shown)
-    except DateProblem as problem:
-        return problem
-
-
-def _column_orders(
-    read: dict[str | dt.date, Span | _Numeric | DateProblem | None],
-    first: dict[str | dt.date, int], rows: Sequence[int], given: Order | None,
-    column: DateColumn,
-) -> dict[str, Order | str]:
-    """The day/month order of each way of writing (``/``, ``.``, ``-``) in this column, or
-    why it is not settled (``first``: the index of each value's first cell)."""
-    evidence: dict[str, dict[Order, int]] = {}
-    ambiguous: dict[str, int] = {}
-    numeric = {first[cell]: got for cell, got in read.items() if isinstance(got, _Numeric)}
-    for index in sorted(numeric):
-        got = numeric[index]
-        seen = evidence.setdefault(got.separator, {})
-        if got.first > 12 >= got.second:
-            seen.setdefault(Order.DAY_FIRST, index)
-        elif got.second > 12 >= got.first:
-            seen.setdefault(Order.MONTH_FIRST, index)
-        elif got.first != got.second and got.first <= 12 and got.second <= 12:
-            ambiguous.setdefault(got.separator, index)
-    if given is not None:
-        return dict.fromkeys(evidence, given)
-    orders: dict[str, Order | str] = {}
-    for separator, seen in evidence.items():
-        first_ambiguous = ambiguous.get(separator)
-        if len(seen) == 1:
-            (order, proof), = seen.items()
-            orders[separator] = order
-            if first_ambiguous is not None:
-                example = numeric[first_ambiguous]
-                settled = _resolve(example, order, "").start.label()
-                other = Order.MONTH_FIRST if order is Order.DAY_FIRST else Order.DAY_FIRST
-                flag = "--monthfirst" if other is Order.MONTH_FIRST else "--dayfirst"
-                column.notes.append((first_ambiguous, Severity.WARNING, (
-                    f"dates written a{separator}b{separator}yyyy are read {order.value}, "
-                    f"as row {rows[proof]} shows: this one is {settled}; pass {flag} if "
-                    "that is wrong")))
-        elif len(seen) == 2:
-            day_row, month_row = rows[seen[Order.DAY_FIRST]], rows[seen[Order.MONTH_FIRST]]
-            orders[separator] = (f"the column has both day-first (row {day_row}) and "
-                                 f"month-first (row {month_row}) dates")
-        else:
-            orders[separator] = _UNSETTLED
-    return orders

@@ -20,13 +20,12 @@ from pathlib import Path
 
 from ...limits import MAX_FILE_BYTES
 from ..diagnostics import Diagnostic, Severity
-from ..files import FileProblem, read_regular_file
+from ..files import FileProblem, read_regular_file, write_atomically
 from ..load import load_bytes
 from ..types import Dataset
 from .events import event_key, read_events, read_timeline
 from .fields import FIELDS, TableKind, layout_of, normalize_header
 from .human_dates import DateProblem, Order, read_date
-from .output import write_atomically
 from .readers import read_source
 from .records import Context, NewEvent, NewPosition, Report
 from .registry import Entry, Registry

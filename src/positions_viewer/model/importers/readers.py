@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import FileProblem, read_regular_file
 from .markup import html_tables, markdown_tables
 from .tables import Cell, ImportFormat, RawTable, SourceProblem
-from .timelinejs import json_table
+from .timelinejs import is_template, json_table
 
 __all__ = ["MAX_SOURCE_BYTES", "decode_text", "read_source"]
 
@@ -47,7 +47,13 @@ def read_source(path: Path, fmt: ImportFormat, sheets: Sequence[str] = ()) -> li
     if fmt is ImportFormat.HTML:
         return html_tables(text, name)
     delimiter = "\t" if fmt is ImportFormat.TSV else _delimiter(text)
-    return [_delimited(text, name, delimiter)]
+    table = _delimited(text, name, delimiter)
+    if fmt is ImportFormat.TIMELINEJS:
+        if not is_template(table.header):
+            raise SourceProblem("not a TimelineJS sheet: its header has no Year and Headline "
+                                "columns (the template's)", table.header_row)
+        table.timelinejs = True
+    return [table]
 
 
 def _looks_delimited(data: bytes) -> bool:

@@ -13,8 +13,9 @@ import re
 
 from ..diagnostics import Severity, known_list
 from ..text import clip_text
+from .date_column import read_date_column
 from .fields import Layout, year_hint
-from .human_dates import DateProblem, Span, read_date_column
+from .human_dates import DateProblem, Span
 from .records import Context, NewPosition, cell_text, web_url
 from .registry import Entry
 from .tables import Cell, RawTable

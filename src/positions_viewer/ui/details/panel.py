@@ -10,32 +10,60 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ...model import Dataset, DatasetIndex, Event, Position, Source, urls
+from ...model import Dataset, DatasetIndex, Event, Position, QueryResult, Source, urls
 from ...model.query import Filter
+from ...model.search import match_spans
+from ...model.text import NO_TEXT, is_blank, shown_text
+from ..grid.model import cell_explanation
 from ..labels import literal_mnemonic, plain_label
 from ..session import DocumentSession, Selection
+from ..theme import LIGHT, Theme
+from .issue_view import IssueHistories
+from .text import HighlightedText
 
 __all__ = ["DetailsPanel", "is_web_url"]
 
 # Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
 # text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
 MAX_SHOWN_CHARS = 5_000
+URL_CHARS = 48  # a link button shows this much of its address (the panel is narrow)
 
 
 def is_web_url(url: str) -> bool:
     return urls.is_web_url(url)  # the one rule, shared with `check` (DESIGN §1)
+
+
+class LinkButton(QPushButton):
+    """A source's address on a button, elided in the middle to the button's width (the
+    scheme and host stay whole: :func:`~positions_viewer.model.urls.display_url`)."""
+
+    def __init__(self, url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.url = url
+        self._fit(URL_CHARS)
+
+    def _fit(self, chars: int) -> None:
+        self.setText(literal_mnemonic("↗ " + urls.display_url(self.url, max(16, chars))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 24
+        self._fit(int(room / max(1.0, self.fontMetrics().averageCharWidth())) - 2)
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(super().sizeHint().width(), 360), super().sizeHint().height())
 
 
 class DetailsPanel(QScrollArea):
@@ -52,6 +80,10 @@ class DetailsPanel(QScrollArea):
         self.setAccessibleName("Details")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.match_color = LIGHT.match_fill  # the theme's (set_theme)
+        self._search = ""
+        # Edit buttons for a "position", a "cell" or an "event" (set by ui.edit; issue 17).
+        self.tools: Callable[[str, object], QWidget | None] | None = None
         self._body = QWidget()
         self._body.setObjectName("DetailsBody")
         self._layout = QVBoxLayout(self._body)
@@ -64,6 +96,10 @@ class DetailsPanel(QScrollArea):
         session.selection_changed.connect(self.synchronize)
         session.result_changed.connect(self.synchronize)
 
+    def set_theme(self, theme: Theme) -> None:
+        self.match_color = theme.match_fill
+        self.synchronize()
+
     def synchronize(self, _changed: object = None) -> None:
         """Show what the session has selected, as of its current filter."""
         session = self._session
@@ -73,12 +109,13 @@ class DetailsPanel(QScrollArea):
         elif selection.cell is not None:
             issue, actor = selection.cell
             if actor < 0:
-                self.show_issue(session.index.dataset, issue)
+                self.show_issue(session.index, session.result, issue)
             else:
                 shown = session.shown_position()
-                position = (session.result.cell(*shown).position if shown is not None
-                            else None)
-                self.show_cell(session.index, session.filter, issue, actor, position)
+                cell = session.result.cell(*shown) if shown is not None else None
+                self.show_cell(session.index, session.filter, issue, actor,
+                               cell.position if cell is not None else None,
+                               cell_explanation(session.result, cell) if cell else "")
         elif selection.event is not None:
             self.show_event(session.index.dataset, session.index.dataset.events[selection.event])
         else:
@@ -93,13 +130,20 @@ class DetailsPanel(QScrollArea):
         self._layout.addStretch(1)
 
     def show_cell(self, index: DatasetIndex, flt: Filter, issue: int, actor: int,
-                  shown: Position | None) -> None:
+                  shown: Position | None, explanation: str = "") -> None:
+        """One actor's history on one issue, oldest first; the statement shown in the grid
+        marked, later ones muted, those matching the search with the matches drawn."""
         dataset = index.dataset
         self._clear()
         actor_entry, issue_entry = dataset.actors[actor], dataset.issues[issue]
-        self._add(plain_label(f"{actor_entry.name} · {issue_entry.title}", "title"))
+        self._add(plain_label(f"{shown_text(actor_entry.name)} · "
+                              f"{shown_text(issue_entry.title)}", "title"))
         if issue_entry.description:
             self._add(plain_label(issue_entry.description, "muted"))
+        if explanation:
+            self._add(plain_label(explanation, "meta"))
+        self._search = flt.text.strip()
+        self._add_tools("cell", (issue, actor))
         history = index.history(issue, actor)
         if not history:
             self._add(plain_label("No stated position on this issue in the file.", "muted"))
@@ -114,15 +158,23 @@ class DetailsPanel(QScrollArea):
             self._add_position(dataset, position, position is shown, later)
         self._layout.addStretch(1)
 
-    def show_issue(self, dataset: Dataset, issue: int) -> None:
+    def show_issue(self, index: DatasetIndex, result: QueryResult, issue: int) -> None:
+        """An issue: its description and every shown actor's history on it, side by side,
+        aligned in time (issue 13 item 10)."""
         self._clear()
-        entry = dataset.issues[issue]
-        self._add(plain_label(entry.title, "title"))
+        entry = index.dataset.issues[issue]
+        self._add(plain_label(shown_text(entry.title), "title"))
         if entry.description:
             self._add(self._long_text(entry.description))
-        count = sum(1 for p in dataset.positions if p.issue == issue)
-        self._add(plain_label(f"{count} stated position{'s' * (count != 1)} in the file. "
-                              "Select a cell to see one actor's history.", "muted"))
+        histories = IssueHistories(index, result, issue, self._body)
+        if histories.rows:
+            self._add(plain_label("What each actor said, and when (● shown in the grid)",
+                                  "section"))
+            self._add(histories)
+        else:
+            histories.deleteLater()
+            self._add(plain_label("No stated position on this issue from the actors shown.",
+                                  "muted"))
         self._layout.addStretch(1)
 
     def show_event(self, dataset: Dataset, event: Event) -> None:
@@ -139,9 +191,15 @@ class DetailsPanel(QScrollArea):
             titles = "; ".join(dataset.issues[i].title for i in event.issues)
             self._add(plain_label(f"Issues: {titles}", "meta"))
         self._add_sources(dataset, event.sources)
+        self._add_tools("event", event)
         self._layout.addStretch(1)
 
     # -- pieces ----------------------------------------------------------------------
+
+    def _add_tools(self, kind: str, item: object, layout: QVBoxLayout | None = None) -> None:
+        tools = self.tools(kind, item) if self.tools is not None else None
+        if tools is not None:
+            (layout or self._layout).addWidget(tools)
 
     def _add_position(self, dataset: Dataset, position: Position, shown: bool,
                       later: bool) -> None:
@@ -157,12 +215,21 @@ class DetailsPanel(QScrollArea):
             head += "  ·  shown in the grid"
         elif later:
             head += "  ·  after the as-of date"
+        spans = match_spans(position.text, self._search) if self._search else []
+        if spans:
+            head += "  ·  matches the search"
         layout.addWidget(plain_label(head, "date"))
-        layout.addWidget(self._long_text(position.text))
+        if is_blank(position.text):
+            layout.addWidget(plain_label(NO_TEXT, "muted"))
+        elif spans and len(position.text) <= MAX_SHOWN_CHARS:
+            layout.addWidget(HighlightedText(position.text, spans, self.match_color, box))
+        else:
+            layout.addWidget(self._long_text(position.text))
         if position.event is not None:
             event = dataset.events[position.event]
             layout.addWidget(plain_label(f"Event: {event.title} ({event.date_label()})", "meta"))
         self._add_sources(dataset, position.sources, layout)
+        self._add_tools("position", position, layout)
         if later:
             box.setEnabled(False)
         self._add(box)
@@ -174,26 +241,26 @@ class DetailsPanel(QScrollArea):
             target.addWidget(self._source_row(dataset.sources[index]))
 
     def _source_row(self, source: Source) -> QWidget:
+        """The source's title and date, and beneath it its address as a link button (the
+        address elided in the middle: the host stays whole)."""
         row = QWidget(self._body)
-        layout = QHBoxLayout(row)
+        layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         text = f"Source: {source.title}"
         if source.date is not None:
             text += f" ({source.date.label()})"
         layout.addWidget(plain_label(text, "meta"), 1)
         if source.url and is_web_url(source.url):
-            button = QPushButton(literal_mnemonic(self._elided_url(source.url)), row)
+            button = LinkButton(source.url, row)
             button.setObjectName("details-link")
             button.setToolTip("")  # the address is on the button itself
             button.setAccessibleName(f"Open {source.url}")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, url=source.url: self._open(url))
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             layout.addWidget(button)
         return row
-
-    @staticmethod
-    def _elided_url(url: str) -> str:
-        return "↗ " + urls.display_url(url, 60)  # elided in the middle: the host stays whole
 
     def _open(self, url: str) -> None:
         if is_web_url(url):

@@ -28,51 +28,45 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ...model import DateError, PartialDate, parse_date
+from ...model import DateError, PartialDate
+from ...model.importers.human_dates import MONTHS, DateProblem, checked_date, read_date
 
 __all__ = ["DateField", "parse_typed_date"]
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{1,4})\Z")
-_MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{1,4})\Z")
-_MONTH_YEAR = re.compile(r"([a-z]+)\.?,?\s+(\d{1,4})\Z")
+# The field shows a date as PartialDate.label() does: "1 Jan 1" for the first day of the
+# calendar (years below 1000 are not padded), which the importer's reader refuses.
+_SHORT_YEAR = re.compile(r"(?:(\d{1,2}) )?(?:([a-z]+) )?(\d{1,3})\Z")
 HINT = "Type a date as 2025-12-18, 18 Dec 2025, Dec 2025 or 2025; empty for no limit"
 
 
-def _month(word: str) -> int:
-    if len(word) >= 3:
-        for number, name in enumerate(_MONTHS, start=1):
-            if name.startswith(word):
-                return number
-    raise DateError(f"'{word}' is not a month")
-
-
-def _partial(year: str, month: int, day: str | None) -> PartialDate:
-    iso = f"{int(year):04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-    return parse_date(iso)
-
-
 def parse_typed_date(text: str) -> PartialDate:
-    """A date as a user types it: ISO (``2025-12-18``, ``2025-12``, ``2025``) or as the field
-    displays it (``18 Dec 2025``, ``Dec 2025``, ``December 18, 2025``). Raises
-    :class:`~positions_viewer.model.DateError` with a message saying why."""
+    """A date as a user types it: every form the importer reads (ISO, ``18 Dec 2025``,
+    ``December 18, 2025``, ``Dec 2025``, ``2025``; :func:`~positions_viewer.model.importers.
+    human_dates.read_date`) and the field's own display of early years (``1 Jan 1``). One
+    date, not a range. Raises :class:`~positions_viewer.model.DateError` saying why."""
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         raise DateError("empty date")
     try:
-        return parse_date(cleaned)
-    except DateError:
-        pass
-    if cleaned.isdigit() and len(cleaned) < 4:
-        return parse_date(f"{int(cleaned):04d}")
-    if match := _DAY_MONTH_YEAR.match(cleaned):
-        return _partial(match[3], _month(match[2]), match[1])
-    if match := _MONTH_DAY_YEAR.match(cleaned):
-        return _partial(match[3], _month(match[1]), match[2])
-    if match := _MONTH_YEAR.match(cleaned):
-        return _partial(match[2], _month(match[1]), None)
-    raise DateError(f"'{text.strip()[:40]}' is not a date")
+        span = read_date(cleaned)
+    except DateProblem as exc:
+        match = _SHORT_YEAR.match(cleaned)
+        if match is None or (match[1] and not match[2]):
+            raise DateError(str(exc).split("; pass --")[0]) from None
+        month = MONTHS.get(match[2]) if match[2] else None
+        if match[2] and month is None:
+            raise DateError(f"'{text.strip()[:40]}' is not a date: no month "
+                            f"'{match[2]}'") from None
+        try:
+            return checked_date(int(match[3]), month, int(match[1]) if match[1] else None,
+                                text.strip())
+        except DateProblem as problem:
+            raise DateError(str(problem)) from None
+    if span is None:
+        raise DateError("empty date")
+    if span.end is not None:
+        raise DateError(f"'{text.strip()[:40]}' is a range: type one date")
+    return span.start
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -118,7 +112,7 @@ class DateField(QWidget):
     def _fit_width(self) -> None:
         metrics = self.edit.fontMetrics()
         self.edit.setMinimumWidth(metrics.horizontalAdvance("30 Sep 2025") + 16)
-        self.edit.setMaximumWidth(metrics.horizontalAdvance("30 Sep 20250000") + 16)
+        self.edit.setMaximumWidth(metrics.horizontalAdvance("30 Sep 2025") + 28)
 
     def value(self) -> PartialDate | None:
         """The date in force (``None``: no limit)."""

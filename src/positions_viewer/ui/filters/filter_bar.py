@@ -67,7 +67,7 @@ class FilterBar(QFrame):
             label.setBuddy(buddy)
         layout.addWidget(from_label)
         layout.addWidget(self.date_from)
-        layout.addWidget(self.range, 1)
+        layout.addWidget(self.range, 3)  # the slider gets most of the room: days are thin
         layout.addWidget(to_label)
         layout.addWidget(self.date_to)
         layout.addSpacing(8)

@@ -11,12 +11,15 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import Qt as QtGuiNamespace
 
 from ...model import QueryResult
+from ...model.compare import Kind, age_words, day_before
 from ...model.query import Cell
-from ...model.text import clip_text
+from ...model.search import Hit
+from ...model.text import NO_TEXT, clip_text, shown_text
 
-__all__ = ["GridModel", "Role"]
+__all__ = ["GridModel", "Role", "cell_explanation", "cell_text"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Header text is cut here: the header view measures it to size its sections (the painted
@@ -98,6 +101,11 @@ class GridModel(QAbstractTableModel):
             return cell.position.text if cell.position else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return cell_text(result, cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            explanation = cell_explanation(result, cell)
+            # A tooltip guesses rich text: data is escaped so it never renders as markup.
+            return QtGuiNamespace.convertFromPlainText(
+                explanation, Qt.WhiteSpaceMode.WhiteSpaceNormal) if explanation else None
         return None
 
     def headerData(
@@ -123,7 +131,7 @@ class GridModel(QAbstractTableModel):
 
 def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
     """A cell as a sentence. ``spoken`` (what a screen reader says): "Actor on Issue, date,
-    stance, changed in range: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,
+    stance, changed: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,
     stance): text"."""
     actor = result.dataset.actors[cell.actor].name
     issue = result.dataset.issues[cell.issue].title
@@ -133,8 +141,39 @@ def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
     meta = [position.date.label() if position.date else "undated"]
     if position.stance:
         meta.append(position.stance)
+    text = shown_text(position.text, NO_TEXT)
     if not spoken:
-        return f"{actor} on {issue} ({', '.join(meta)}): {position.text}"
-    if cell.changed:
-        meta.append("changed in range")
-    return ", ".join([f"{actor} on {issue}", *meta]) + f": {position.text}"
+        return f"{actor} on {issue} ({', '.join(meta)}): {text}"
+    if cell.kind.marked or cell.changed:
+        meta.append(cell.kind.value or "changed")
+    if cell.stale and cell.age_days is not None:
+        meta.append(f"stale, {age_words(cell.age_days)} old")
+    return ", ".join([f"{actor} on {issue}", *meta]) + f": {text}"
+
+
+def cell_explanation(result: QueryResult, cell: Cell) -> str:
+    """What a cell's marks mean, in words (its tooltip and the details panel say it):
+    its kind against the day before "from", its staleness, a search match in its history."""
+    lines: list[str] = []
+    start = result.filter.date_from
+    since = day_before(start) if start is not None else None
+    when = f" since {since.label()}" if since is not None else ""
+    before = cell.before
+    if cell.kind is Kind.NEW:
+        lines.append(f"New{when}: no stated position then.")
+    elif cell.kind is Kind.CHANGED:
+        was = before.stance or clip_text(shown_text(before.text, NO_TEXT), 80) \
+            if before is not None else ""
+        dated = f" ({before.date.label()})" if before is not None and before.date else ""
+        lines.append(f"Changed{when}: it was \u201c{was}\u201d{dated}.")
+    elif cell.kind is Kind.RESTATED:
+        lines.append(f"Restated{when}: the same stance said again.")
+    elif cell.kind is Kind.UNCHANGED and since is not None:
+        lines.append(f"Unchanged{when}.")
+    if cell.stale and cell.age_days is not None:
+        limit = result.dataset.stale_after
+        older = f" (older than {limit.text()})" if limit is not None else ""
+        lines.append(f"Stale: stated {age_words(cell.age_days)} before the as-of date{older}.")
+    if cell.search is Hit.HISTORY:
+        lines.append("The search matches an earlier statement of this cell.")
+    return "\n".join(lines)

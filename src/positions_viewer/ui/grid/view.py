@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import QueryResult
+from ..render.colors import theme_colors
 from ..render.grid_painter import (
     CellState,
     GridStyle,
@@ -75,8 +76,9 @@ class _CellDelegate(QStyledItemDelegate):
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors
+            search = view.grid_model.result.filter.text if view.grid_model.result else ""
             paint_cell(painter, rect, index.data(Role.CELL), style,
-                       CellState(selected, related, focused))
+                       CellState(selected, related, focused, search.strip()))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
@@ -117,8 +119,9 @@ class _ActorHeader(QHeaderView):
         actors = [] if result is None else [
             result.dataset.actors[i] for i in result.actor_columns.tolist()
         ]
+        widths = [self.sectionSize(n) for n in range(1, self.count())] or [100]
         return QSize(super().sizeHint().width(),
-                     actor_header_height(actors, 100, view.grid_style))
+                     actor_header_height(actors, max(60, min(widths)), view.grid_style))
 
 
 class GridView(QTableView):
@@ -162,12 +165,14 @@ class GridView(QTableView):
         session.result_changed.connect(self.set_result)
         session.selection_changed.connect(self.synchronize_selection)
         session.opened.connect(self._repaint_headers)  # actor colours
+        session.compare_changed.connect(lambda _on: self.set_theme(self.grid_style.theme))
 
     # -- what the session holds ---------------------------------------------------------
 
     @property
     def actor_colors(self) -> tuple[str, ...]:
-        return self._session.colors
+        """The session's actor colours, lifted together on a dark theme."""
+        return theme_colors(self._session.colors, self.grid_style.theme.dark)
 
     @property
     def highlight_issues(self) -> frozenset[int]:
@@ -188,7 +193,7 @@ class GridView(QTableView):
         self.synchronize_selection()
 
     def set_theme(self, theme: Theme) -> None:
-        self.grid_style = GridStyle(theme)
+        self.grid_style = GridStyle(theme, compare=self._session.compare_mode)
         self.setStyleSheet(
             f"QTableView {{ gridline-color: {theme.border}; background: {theme.surface}; "
             f"border: 1px solid {theme.border}; }}"
@@ -302,6 +307,10 @@ class GridView(QTableView):
         self._heights[row] = height
         return height
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._resize_timer.start()  # the rows now on screen get their heights
+
     def viewportEvent(self, event: QEvent) -> bool:
         # The viewport narrows when the vertical scroll bar appears, without a resize of the
         # view itself: columns must follow the viewport, or the last one is cut off.
@@ -347,7 +356,11 @@ class GridView(QTableView):
         self._fit_visible_rows()
 
     def _fit_visible_rows(self) -> None:
-        """Give every row on screen its measured height (a few passes: heights move rows)."""
+        """Give every row on screen its measured height (a few passes: heights move rows).
+        Nothing before the grid is on screen with a real height: a viewport 0 px high made
+        every row count as visible, and opening 100k positions measured them all (issue 18)."""
+        if not self.isVisible() or self.viewport().height() < 2:
+            return
         vertical = self.verticalHeader()
         rows = self.grid_model.rowCount()
         for _ in range(4):

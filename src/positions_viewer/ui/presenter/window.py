@@ -13,24 +13,33 @@ from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantA
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...cache import BoundedCache
 from ...model import DatasetIndex, QueryResult
 from ...model.story import Step
 from ...model.text import clip_text
 from ..labels import LABEL_CHARS, plain_label
-from ..render.fonts import theme_font
 from ..render.page import PageLayout, PageSpec, layout_page, paint_page
+from ..render.text_layout import theme_font
 from ..theme import Theme, presenter_theme
 
 __all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "fitting_size",
-           "render_step", "shared_size"]
+           "render_step", "step_sizes"]
 
 K = Qt.Key
 NEXT_KEYS = frozenset({K.Key_Right, K.Key_Down, K.Key_PageDown, K.Key_Space, K.Key_N})
 PREVIOUS_KEYS = frozenset({K.Key_Left, K.Key_Up, K.Key_PageUp, K.Key_Backspace, K.Key_P})
+OTHER_KEYS = frozenset({K.Key_Home, K.Key_End, K.Key_B, K.Key_Period, K.Key_Escape,
+                        K.Key_Return, K.Key_Enter, K.Key_S})
 FADE_MS = 140
 HINT_MS = 6000  # how long the key hints show at the start: then the audience sees only slides
-SHARED_SIZE_STEPS = 40  # up to this many steps share one type size
+SHARED_SIZE_STEPS = 40  # up to this many steps are sized together (else each on its own)
 MIN_PRESENTER_PX = 16  # below this the back of the room cannot read it: scale instead
+# Type as large as fits (issue 13 item 3): up to this many times the presenter theme's size
+# (1080 px high: 30 px body text, so at most 75 px), and steps differ by at most SIZE_RATIO
+# unless a step would then fill less than FILL of the screen.
+MAX_GROWTH = 2.5
+SIZE_RATIO = 1.25
+FILL = 0.8  # a page laid out at 0.8 of the size that fills the height fills ~75% or more
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +65,9 @@ class _StepPage:
                         colors=self.colors, title=self.step.title, caption=True,
                         highlight_event=self.step.event,
                         highlight_cells=self.changed if self.step.event is not None else None,
-                        max_text_lines=6)
+                        max_text_lines=20,  # nothing cut: the size shrinks until it fits
+                        compare=self.step.view is not None
+                        and self.step.grid_filter.date_from is not None)
         return layout_page(self.grid, self.index, spec, self.timeline)
 
 
@@ -105,8 +116,11 @@ def _placement(page: _StepPage, width: int, height: int,
 
 def _on_screen_size(page: _StepPage, width: int, height: int, ceiling: int | None) -> float:
     """The largest type size, on screen, at which ``page`` fits: a whole size from
-    ``ceiling`` down to the smallest, else the smallest scaled by the narrowest widening
-    that fits (laid out up to 2.5 times as wide)."""
+    ``ceiling`` (by default :data:`MAX_GROWTH` times the theme's) down to the smallest, else
+    the smallest scaled by the narrowest widening that fits (laid out up to 2.5 times as
+    wide)."""
+    if ceiling is None:
+        ceiling = round(page.theme.font_px * MAX_GROWTH)
     fits = _fitting_size(page, width, height, ceiling)
     if fits is not None:
         return float(fits)
@@ -147,25 +161,25 @@ def render_step(step: Step, index: DatasetIndex, colors: tuple[str, ...], theme:
     return image
 
 
-def shared_size(steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
-                theme: Theme, width: int, height: int) -> float:
-    """The largest on-screen type size at which every step fits, so the type does not
-    jump from slide to slide: each step is measured only below what the steps before it
-    allow (whole sizes), and a step too tall even at the smallest size brings it down to
-    the size it shows at once scaled (see :func:`render_step`)."""
-    size = float(max(MIN_PRESENTER_PX, theme.font_px))
-    for step in steps:
-        page = _StepPage.of(step, index, colors, theme)
-        ceiling = max(MIN_PRESENTER_PX, int(size))
-        size = min(size, _on_screen_size(page, width, height, ceiling))
-    return size
+def step_sizes(steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
+               theme: Theme, width: int, height: int) -> list[float]:
+    """The on-screen type size of each step: the largest at which it fits, brought within
+    :data:`SIZE_RATIO` of the smallest step's so the type does not jump between slides,
+    but never below :data:`FILL` of its own (a short step still fills the room)."""
+    fits = [_on_screen_size(_StepPage.of(step, index, colors, theme), width, height, None)
+            for step in steps]
+    if not fits:
+        return []
+    cap = min(fits) * SIZE_RATIO
+    return [min(fit, max(cap, fit * FILL)) for fit in fits]
 
 
 class PresenterWindow(QWidget):
-    """Emits ``stepChanged(int)`` and ``finished()`` (Esc)."""
+    """Emits ``stepChanged(int)``, ``finished()`` (Esc) and ``notesToggled()`` (S)."""
 
     stepChanged = Signal(int)
     finished = Signal()
+    notesToggled = Signal()  # S: show or hide the speaker notes
 
     def __init__(self, steps: list[Step], index: DatasetIndex, colors: tuple[str, ...],
                  dark: bool = False, start: int = 0, parent: QWidget | None = None) -> None:
@@ -181,8 +195,8 @@ class PresenterWindow(QWidget):
         self.current = max(0, min(start, len(steps) - 1))
         self.blanked = False
         self._typed = ""
-        self._cache: dict[tuple[int, int, int], QPixmap] = {}
-        self._sizes: dict[tuple[int, int, bool], float] = {}
+        self._cache: BoundedCache[tuple[int, int, int], QPixmap] = BoundedCache(24)
+        self._sizes: dict[tuple[int, int, bool], list[float]] = {}
         self._previous: QPixmap | None = None
         self._fade = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=FADE_MS)
         self._fade.valueChanged.connect(lambda _v: self.update())
@@ -219,9 +233,17 @@ class PresenterWindow(QWidget):
 
     # -- keys --------------------------------------------------------------------------
 
+    def handles(self, event: QKeyEvent) -> bool:
+        """Whether ``event`` is a presentation key (the notes window passes these on)."""
+        key = event.key()
+        return (key in NEXT_KEYS or key in PREVIOUS_KEYS or key in OTHER_KEYS
+                or K.Key_0 <= key <= K.Key_9)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in NEXT_KEYS:
+        if key == K.Key_S:
+            self.notesToggled.emit()
+        elif key in NEXT_KEYS:
             self._typed = ""
             self.next()
         elif key in PREVIOUS_KEYS:
@@ -250,28 +272,23 @@ class PresenterWindow(QWidget):
     # -- painting ----------------------------------------------------------------------
 
     def _pixmap(self, number: int) -> QPixmap:
-        key = (number, self.width(), self.height())
-        cached = self._cache.get(key)
-        if cached is None:
-            image = render_step(self.steps[number], self.index, self.colors, self.theme,
-                                self.width(), self.height(), self._shared_size())
-            cached = QPixmap.fromImage(image)
-            if len(self._cache) > 24:
-                self._cache.clear()
-            self._cache[key] = cached
-        return cached
+        def make() -> QPixmap:
+            return QPixmap.fromImage(render_step(
+                self.steps[number], self.index, self.colors, self.theme, self.width(),
+                self.height(), self._size(number)))
 
-    def _shared_size(self) -> float | None:
-        """One type size for every step (:func:`shared_size`), so the type does not jump
-        from slide to slide; per step past ``SHARED_SIZE_STEPS`` steps (a file of
-        thousands of events would be measured whole first)."""
+        return self._cache.get_or_make((number, self.width(), self.height()), make)
+
+    def _size(self, number: int) -> float | None:
+        """Step ``number``'s type size (:func:`step_sizes`); past ``SHARED_SIZE_STEPS``
+        steps each is sized alone (a file of thousands of events is not measured whole)."""
         if len(self.steps) > SHARED_SIZE_STEPS:
             return None
         key = (self.width(), self.height(), self.dark)
         if key not in self._sizes:
-            self._sizes[key] = shared_size(self.steps, self.index, self.colors, self.theme,
-                                           self.width(), self.height())
-        return self._sizes[key]
+            self._sizes[key] = step_sizes(self.steps, self.index, self.colors, self.theme,
+                                          self.width(), self.height())
+        return self._sizes[key][number]
 
     def _fade_done(self) -> None:
         self._previous = None
@@ -292,9 +309,7 @@ class PresenterWindow(QWidget):
 
     def _draw_counter(self, painter: QPainter) -> None:
         theme = self.theme
-        font = theme_font(theme)
-        font.setPixelSize(theme.px(0.8))
-        painter.setFont(font)
+        painter.setFont(theme_font(theme, 0.8))
         painter.setPen(QColor(theme.text_muted))
         margin = theme.px(0.8)
         rect = QRectF(margin, self.height() - theme.px(2.0), self.width() - 2 * margin,
@@ -304,7 +319,7 @@ class PresenterWindow(QWidget):
                          text)
         if self.hints_shown:
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             "→ next   ← back   B blank   Esc leave")
+                             "→ next   ← back   B blank   S notes   Esc leave")
 
     def _hide_hints(self) -> None:
         self.hints_shown = False
@@ -316,10 +331,19 @@ class PresenterWindow(QWidget):
 
 
 class NotesWindow(QWidget):
-    """Speaker notes: the current step, its notes, the next step and the time elapsed."""
+    """Speaker notes: the current step, its notes, the next step and the time elapsed.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+    The presentation keys work here too (``presenter``): a clicker keeps working whichever
+    window has focus. ``on_top`` keeps it in front of a full-screen presenter on the same
+    screen (one screen: S in the presenter hides or shows it)."""
+
+    def __init__(self, parent: QWidget | None = None, presenter: PresenterWindow | None = None,
+                 on_top: bool = False) -> None:
+        flags = Qt.WindowType.Window
+        if on_top:
+            flags |= Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool
+        super().__init__(parent, flags)
+        self.presenter = presenter
         self.setWindowTitle("Speaker notes")
         layout = QVBoxLayout(self)
         self.counter = plain_label("", "muted", self)
@@ -359,6 +383,12 @@ class NotesWindow(QWidget):
         self.notes.setText(clip_text(step.notes, 10_000) or "(no notes for this step)")
         following = steps[number + 1].title if number + 1 < len(steps) else "(the end)"
         self.next_title.setText(f"Next: {clip_text(following, LABEL_CHARS)}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.presenter is not None and self.presenter.handles(event):
+            self.presenter.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
 
     def elapsed_text(self) -> str:
         seconds = self._elapsed.elapsed() // 1000

@@ -1,12 +1,14 @@
 """The fonts every page is set in, shipped inside the package (DESIGN §5: "the fonts it uses
 ship with the package, so an export looks the same on every machine").
 
-``resources/fonts`` holds Noto Sans (Latin, Greek, Cyrillic) with fallbacks for Arabic,
-Hebrew, Chinese/Japanese/Korean (Droid Sans Fallback), symbols, arrows and maths, and a
-monochrome emoji font; their licences sit beside them (``LICENSE-*.txt``). They are added
-to Qt's font database once per process, the first time a font is asked for, and every
-painted surface gets its font from :func:`theme_font`: the theme's family followed by the
-fallbacks (``QFont.setFamilies``), so a glyph missing from Noto Sans comes from a bundled
+``resources/fonts`` holds DejaVu Sans (Latin, Greek, Cyrillic, most of Arabic and Hebrew,
+arrows, maths, shapes and dingbats: the face the window always had) with fallbacks for the
+rest of Arabic and Hebrew (Noto Sans Arabic, Noto Sans Hebrew), Chinese, Japanese and Korean
+(Droid Sans Fallback), and a monochrome emoji font (Noto Emoji); their licences sit beside
+them (``LICENSE-*.txt``). They are added to Qt's font database once per process, the first
+time a font is asked for, and every painted surface gets its font from :func:`family_font`
+(through ``text_layout.theme_font``, which sizes it): the theme's family followed by the
+fallbacks (``QFont.setFamilies``), so a glyph missing from DejaVu Sans comes from a bundled
 font rather than whatever the machine happens to have.
 """
 
@@ -21,14 +23,13 @@ from ...paths import resources_dir
 from ..theme import Theme
 
 __all__ = ["BUNDLED_FAMILY", "EMOJI_FAMILY", "FALLBACK_FAMILIES", "bundled_families",
-           "ensure_fonts", "font_dir", "font_files", "theme_font"]
+           "ensure_fonts", "family_font", "font_dir", "font_files"]
 
-BUNDLED_FAMILY = "Noto Sans"
+BUNDLED_FAMILY = "DejaVu Sans"
 EMOJI_FAMILY = "Noto Emoji"
-# In the order Qt tries them for a character the family before lacks; the emoji font comes
-# before the symbol fonts, which draw a few emoji (🌍) in another style.
+# In the order Qt tries them for a character the family before lacks.
 FALLBACK_FAMILIES = ("Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback",
-                     EMOJI_FAMILY, "Noto Sans Symbols2", "Noto Sans Math")
+                     EMOJI_FAMILY)
 
 _lock = threading.Lock()
 _registered: tuple[str, ...] | None = None
@@ -76,7 +77,7 @@ def bundled_families() -> tuple[str, ...]:
     return tuple(f for f in (BUNDLED_FAMILY, *FALLBACK_FAMILIES) if f in available)
 
 
-def theme_font(theme: Theme) -> QFont:
+def family_font(theme: Theme) -> QFont:
     """A font of ``theme``'s family (:data:`BUNDLED_FAMILY` unless the theme names another)
     with the bundled fallbacks after it; the caller sets the size and weight."""
     chain = bundled_families()

@@ -12,11 +12,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...model import Actor, Issue, QueryResult
+from ...model.compare import Kind
 from ...model.query import Cell
+from ...model.search import Hit, match_spans
+from ...model.text import NO_TEXT, is_blank
 from ..theme import Theme
 from .colors import visible_actor_color
-from .fonts import theme_font
-from .text_layout import elide, wrap
+from .text_layout import elide, elide_words, theme_font, wrap
 
 __all__ = [
     "CellState",
@@ -36,6 +38,14 @@ __all__ = [
 EMPTY_TEXT = "No stated position"
 UNDATED_TEXT = "undated"
 CHANGED_TEXT = "changed"
+# How each kind is marked (DESIGN §1 Compare): new and changed loudly, each in its colour,
+# restated quietly (a thin grey edge and a hollow dot); unchanged and empty not at all.
+KIND_MARKS: dict[Kind, tuple[str, str, str]] = {  # badge, fill, edge
+    Kind.NEW: ("● new", "new_fill", "new_edge"),
+    Kind.CHANGED: (f"● {CHANGED_TEXT}", "changed_fill", "changed_edge"),
+    Kind.RESTATED: ("○ restated", "surface", "restated_edge"),
+}
+HISTORY_MATCH_TEXT = "◆ earlier match"  # the search matches an earlier statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +53,28 @@ class CellState:
     selected: bool = False
     highlighted: bool = False  # related to the selected timeline event
     focused: bool = False
+    search: str = ""  # the search text: its matches are marked behind the words
 
 
 class GridStyle:
-    """Fonts, colours and spacing for one theme; build one per theme change, not per paint."""
+    """Fonts, colours and spacing for one theme; build one per theme change, not per paint.
+    ``compare``: cells show, beneath their statement, the one in force before (compare
+    mode, DESIGN §1 Compare)."""
 
-    def __init__(self, theme: Theme, max_text_lines: int = 8) -> None:
+    def __init__(self, theme: Theme, max_text_lines: int = 8, compare: bool = False) -> None:
         self.theme = theme
         self.max_text_lines = max_text_lines
-        self.body = _font(theme, 1.0)
-        self.bold = _font(theme, 1.0, QFont.Weight.DemiBold)
-        self.title = _font(theme, 1.08, QFont.Weight.DemiBold)
-        self.small = _font(theme, 0.85)
-        self.chip = _font(theme, 0.8, QFont.Weight.DemiBold)
-        self.muted_italic = _font(theme, 1.0)
+        # An issue's title and description: cut at these many lines (a presenter step, with
+        # room to spare, shows more: ``max_text_lines`` above the window's 8 lifts them too).
+        self.title_lines = 4 if max_text_lines <= 8 else 6
+        self.description_lines = 3 if max_text_lines <= 8 else max_text_lines
+        self.compare = compare
+        self.body = theme_font(theme, 1.0)
+        self.bold = theme_font(theme, 1.0, QFont.Weight.DemiBold)
+        self.title = theme_font(theme, 1.08, QFont.Weight.DemiBold)
+        self.small = theme_font(theme, 0.85)
+        self.chip = theme_font(theme, 0.8, QFont.Weight.DemiBold)
+        self.muted_italic = theme_font(theme, 1.0)
         self.muted_italic.setItalic(True)
         self.pad = theme.px(0.7)
         self.gap = theme.px(0.35)
@@ -73,15 +91,9 @@ class GridStyle:
 
 _COLOR_NAMES = (
     "background", "surface", "surface_alt", "text", "text_muted", "border", "accent",
-    "selection", "highlight", "changed_fill", "changed_edge", "chip_fill", "chip_text",
+    "selection", "highlight", "highlight_edge", "changed_fill", "changed_edge", "new_fill",
+    "new_edge", "restated_edge", "stale_text", "match_fill", "chip_fill", "chip_text",
 )
-
-
-def _font(theme: Theme, factor: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-    font = theme_font(theme)
-    font.setPixelSize(theme.px(factor))
-    font.setWeight(weight)
-    return font
 
 
 # -- sizes -------------------------------------------------------------------------------
@@ -92,22 +104,52 @@ def cell_height(cell: Cell, width: float, style: GridStyle) -> int:
     if cell.position is None:
         return round(2 * style.pad + style.body_line)
     lines = wrap(cell.position.text, style.body, inner, style.max_text_lines)
-    meta = max(style.chip_height, style.small_line)
-    return round(2 * style.pad + meta + style.gap + len(lines) * style.body_line)
+    meta = _meta_layout(cell, inner, style, cell_mark(cell)).height(style)
+    height = 2 * style.pad + meta + style.gap + len(lines) * style.body_line
+    before = _before_lines(cell, inner, style)
+    if before:
+        height += 2 * style.gap + len(before) * style.small_line
+    return round(height)
+
+
+BEFORE_TEXT_LINES = 3
+
+
+def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]:
+    """Compare mode: what was in force at A, for a cell that changed, was restated or is
+    new ("Before: …" and up to three lines of its text); nothing otherwise."""
+    if not style.compare or cell.kind not in KIND_MARKS:
+        return ()
+    before = cell.before
+    if before is None:
+        return ("Before: no stated position",)
+    date = before.date.label() if before.date is not None else UNDATED_TEXT
+    head = " · ".join(part for part in ("Before", date, before.stance) if part)
+    body = NO_TEXT if is_blank(before.text) else before.text
+    return (elide(head, style.small, width),
+            *wrap(body, style.small, width, BEFORE_TEXT_LINES))
 
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
     inner = width - 2 * style.pad
-    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, 4)) * style.title_line
+    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, style.title_lines)) \
+        * style.title_line
     if issue.description:
-        lines = wrap(issue.description, style.small, inner, 3)
+        lines = wrap(issue.description, style.small, inner, style.description_lines)
         height += style.gap + len(lines) * style.small_line
     return round(height)
 
 
+NAME_LINES = 2  # an actor's name wraps onto this many lines in its column's header
+
+
 def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> int:
+    """The headers' height: the colour bar, the longest name (up to two lines at the
+    column's ``width``) and a detail line when any actor has one."""
     has_detail = any(a.detail for a in actors)
-    height = 2 * style.pad + style.bar + style.gap + style.title_line
+    inner = width - 2 * style.pad
+    lines = max((len(wrap(a.name, style.title, inner, NAME_LINES)) for a in actors), default=1)
+    height = 2 * style.pad + style.bar + style.gap + lines * style.title_line
     if has_detail:
         height += style.small_line
     return round(height)
@@ -116,21 +158,29 @@ def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> 
 # -- painting ----------------------------------------------------------------------------
 
 
+def cell_mark(cell: Cell) -> tuple[str, str, str] | None:
+    """(badge, fill colour name, edge colour name) marking ``cell``'s kind, or ``None``.
+    A presenter step's own "changed" (:func:`paint_grid`'s ``changed``) counts as changed."""
+    if cell.kind in KIND_MARKS and (cell.changed or cell.kind is Kind.RESTATED):
+        return KIND_MARKS[cell.kind]
+    return KIND_MARKS[Kind.CHANGED] if cell.changed else None
+
+
 def paint_cell(
     painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle, state: CellState = CellState()
 ) -> None:
-    """One position cell: stance chip, date, changed badge and the wrapped text."""
-    fill = "surface"
-    if cell.changed:
-        fill = "changed_fill"
-    if state.highlighted:
-        fill = "highlight"
+    """One position cell: stance chip, date, its kind's badge and the wrapped text; a
+    stale statement says how old it is; search matches are marked behind the words."""
+    mark = cell_mark(cell)
+    fill = mark[1] if mark else "surface"
+    if state.highlighted and mark is None:
+        fill = "highlight"  # a marked cell keeps its kind's fill: the outline says "related"
     if state.selected:
         fill = "selection"
     painter.fillRect(rect, style.color(fill))
-    if cell.changed:
+    if mark is not None:
         painter.fillRect(QRectF(rect.left(), rect.top(), style.bar, rect.height()),
-                         style.color("changed_edge"))
+                         style.color(mark[2]))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
     position = cell.position
     if position is None:
@@ -139,53 +189,162 @@ def paint_cell(
         text = elide(EMPTY_TEXT, style.muted_italic, inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
     else:
-        meta = max(style.chip_height, style.small_line)
-        _paint_meta(painter, QRectF(inner.left(), inner.top(), inner.width(), meta),
-                    cell, style)
-        top = inner.top() + meta + style.gap
-        painter.setFont(style.body)
-        painter.setPen(style.color("text"))
-        ascent = QFontMetricsF(style.body).ascent()
-        lines = wrap(position.text, style.body, inner.width(), style.max_text_lines)
+        meta = _meta_layout(cell, inner.width(), style, mark)
+        _paint_meta(painter, inner, meta, style, cell.stale)
+        top = inner.top() + meta.height(style) + style.gap
+        blank = is_blank(position.text)
+        font = style.muted_italic if blank else style.body
+        painter.setFont(font)
+        painter.setPen(style.color("text_muted" if blank or cell.stale else "text"))
+        ascent = QFontMetricsF(font).ascent()
+        lines = wrap(NO_TEXT if blank else position.text, font, inner.width(),
+                     style.max_text_lines)
         for number, line in enumerate(lines):
-            painter.drawText(QPointF(inner.left(), top + number * style.body_line + ascent), line)
+            baseline = QPointF(inner.left(), top + number * style.body_line + ascent)
+            if state.search and not blank:
+                _mark_matches(painter, baseline, line, state.search, style)
+            painter.drawText(baseline, line)
+        before = _before_lines(cell, inner.width(), style)
+        if before:
+            _paint_before(painter, inner, top + len(lines) * style.body_line + style.gap,
+                          before, style)
+    if state.highlighted and not state.selected:
+        _outline(painter, rect, style.color("highlight_edge"), 2.0)
     if state.selected or state.focused:
         _outline(painter, rect, style.color("accent"), 2.0)
 
 
-def _paint_meta(painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle) -> None:
+def _paint_before(painter: QPainter, inner: QRectF, top: float, lines: tuple[str, ...],
+                  style: GridStyle) -> None:
+    """The statement in force at A, muted and smaller, under a hairline."""
+    painter.setPen(QPen(style.color("border"), 1.0))
+    painter.drawLine(QPointF(inner.left(), top), QPointF(inner.right(), top))
+    painter.setFont(style.small)
+    painter.setPen(style.color("text_muted"))
+    ascent = QFontMetricsF(style.small).ascent()
+    for number, line in enumerate(lines):
+        painter.drawText(QPointF(inner.left(), top + style.gap + number * style.small_line
+                                 + ascent), line)
+
+
+def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
+                  style: GridStyle) -> None:
+    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text)."""
+    spans = match_spans(line, search)
+    if not spans:
+        return
+    metrics = QFontMetricsF(style.body)
+    pen = painter.pen()
+    for start, stop in spans:
+        x = baseline.x() + metrics.horizontalAdvance(line[:start])
+        width = metrics.horizontalAdvance(line[start:stop])
+        painter.fillRect(QRectF(x, baseline.y() - metrics.ascent(), width, metrics.height()),
+                         style.color("match_fill"))
+    painter.setPen(pen)
+
+
+def _meta_date(cell: Cell) -> str:
     position = cell.position
     assert position is not None
     date = position.date.label() if position.date is not None else UNDATED_TEXT
-    small = QFontMetricsF(style.small)
-    chip_metrics = QFontMetricsF(style.chip)
-    date_width = small.horizontalAdvance(date)
+    if cell.stale and cell.age_days is not None:
+        date += f" · {short_age(cell.age_days)} old"
+    return date
+
+
+def short_age(days: int) -> str:
+    """How old, in its largest unit: "2 years", "5 months", "12 days" (a cell's top line is
+    short; the tooltip and the details say it in full)."""
+    if days >= 365:
+        years = int(days / 365.25)
+        return f"{years} year{'s' * (years != 1)}"
+    if days >= 31:
+        months = int(days / 30.4375)
+        return f"{months} month{'s' * (months != 1)}"
+    return f"{days} day{'s' * (days != 1)}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """A cell's top line: the stance chip, the date, the badges (kind, earlier match). On
+    one line where they fit; else the chip on its own line above the date and badges, so
+    the stance never disappears and the date is never cut (badges shrink to their dot)."""
+
+    chip: str
+    date: str
+    badges: tuple[tuple[str, str], ...]  # (text, colour name)
+    two_lines: bool
+
+    def height(self, style: GridStyle) -> float:
+        line = max(style.chip_height, style.small_line)
+        return 2 * line + style.gap / 2 if self.two_lines else line
+
+
+def _meta_layout(cell: Cell, width: float, style: GridStyle,
+                 mark: tuple[str, str, str] | None) -> _Meta:
+    position = cell.position
+    assert position is not None
+    small, chip_font = QFontMetricsF(style.small), QFontMetricsF(style.chip)
+    chip_pad = 2 * style.theme.px(0.45)
+    gap = 2 * style.gap
+    date = _meta_date(cell)
+    full = [(mark[0], mark[2])] if mark is not None else []
+    if cell.search is Hit.HISTORY:
+        full.append((HISTORY_MATCH_TEXT, "text_muted"))
+    compact = [(text.split(" ", 1)[0], color) for text, color in full]  # "●", "○", "⌕"
+
+    def widths(badges: list[tuple[str, str]]) -> float:
+        return sum(chip_font.horizontalAdvance(text) + gap for text, _c in badges)
+
+    date_width = small.horizontalAdvance(date) + gap
+    stance = position.stance
+    for badges in (full, compact):
+        room = width - date_width - widths(badges)
+        chip = elide_words(stance, style.chip, room - chip_pad) if stance else ""
+        if not stance or chip == stance or (chip and room > 0.5 * width):
+            return _Meta(chip, date, tuple(badges), False)
+    # Two lines: the chip across the whole width, then the date and the badges.
+    chip = elide_words(stance, style.chip, width - chip_pad) or elide(
+        stance, style.chip, width - chip_pad)
+    badges = full if date_width + widths(full) <= width else compact
+    return _Meta(chip, elide(date, style.small, width), tuple(badges), True)
+
+
+def _paint_meta(painter: QPainter, inner: QRectF, meta: _Meta, style: GridStyle,
+                stale: bool) -> None:
+    line = max(style.chip_height, style.small_line)
+    top = QRectF(inner.left(), inner.top(), inner.width(), line)
+    bottom = top.translated(0, line + style.gap / 2) if meta.two_lines else top
     painter.setFont(style.small)
-    painter.setPen(style.color("text_muted"))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
-    left = rect.left()
-    room = rect.width() - date_width - style.gap * 2
-    if cell.changed:
-        badge = f"● {CHANGED_TEXT}"
-        badge_width = chip_metrics.horizontalAdvance(badge)
-        if badge_width < room:
-            painter.setFont(style.chip)
-            painter.setPen(style.color("changed_edge"))
-            badge_rect = QRectF(rect.right() - date_width - style.gap * 2 - badge_width,
-                                rect.top(), badge_width, rect.height())
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignVCenter, badge)
-            room -= badge_width + style.gap * 2
-    if position.stance and room > chip_metrics.horizontalAdvance("M…") + style.pad:
-        chip_pad = style.theme.px(0.45)
-        text = elide(position.stance, style.chip, room - 2 * chip_pad)
-        width = chip_metrics.horizontalAdvance(text) + 2 * chip_pad
-        chip = QRectF(left, rect.center().y() - style.chip_height / 2, width, style.chip_height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.color("chip_fill"))
-        painter.drawRoundedRect(chip, style.chip_height / 2, style.chip_height / 2)
-        painter.setFont(style.chip)
-        painter.setPen(style.color("chip_text"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+    painter.setPen(style.color("stale_text" if stale else "text_muted"))
+    painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     meta.date)
+    right = bottom.right() - QFontMetricsF(style.small).horizontalAdvance(meta.date) \
+        - 2 * style.gap
+    chip_font = QFontMetricsF(style.chip)
+    painter.setFont(style.chip)
+    for badge, color in meta.badges:
+        badge_width = chip_font.horizontalAdvance(badge)
+        painter.setPen(style.color(color))
+        painter.drawText(QRectF(right - badge_width, bottom.top(), badge_width, line),
+                         Qt.AlignmentFlag.AlignVCenter, badge)
+        right -= badge_width + 2 * style.gap
+    if meta.chip:
+        _draw_chip(painter, top, meta.chip, style)
+
+
+def _draw_chip(painter: QPainter, rect: QRectF, text: str, style: GridStyle) -> None:
+    """The stance as a rounded chip at the left of ``rect`` (``text`` already fitted)."""
+    chip_pad = style.theme.px(0.45)
+    width = QFontMetricsF(style.chip).horizontalAdvance(text) + 2 * chip_pad
+    chip = QRectF(rect.left(), rect.center().y() - style.chip_height / 2, width,
+                  style.chip_height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.color("chip_fill"))
+    painter.drawRoundedRect(chip, style.chip_height / 2, style.chip_height / 2)
+    painter.setFont(style.chip)
+    painter.setPen(style.color("chip_text"))
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def paint_issue(
@@ -198,7 +357,7 @@ def paint_issue(
     painter.setPen(style.color("text"))
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(issue.title, style.title, inner.width(), 4):
+    for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if issue.description:
@@ -206,7 +365,8 @@ def paint_issue(
         painter.setFont(style.small)
         painter.setPen(style.color("text_muted"))
         ascent = QFontMetricsF(style.small).ascent()
-        for line in wrap(issue.description, style.small, inner.width(), 3):
+        for line in wrap(issue.description, style.small, inner.width(),
+                         style.description_lines):
             painter.drawText(QPointF(inner.left(), top + ascent), line)
             top += style.small_line
     if state.selected or state.focused:
@@ -225,10 +385,11 @@ def paint_actor_header(
     top = inner.top() + style.bar + style.gap
     painter.setFont(style.title)
     painter.setPen(style.color("text"))
-    painter.drawText(QPointF(inner.left(), top + QFontMetricsF(style.title).ascent()),
-                     elide(actor.name, style.title, inner.width()))
-    if actor.detail:
+    ascent = QFontMetricsF(style.title).ascent()
+    for line in wrap(actor.name, style.title, inner.width(), NAME_LINES):
+        painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
+    if actor.detail:
         painter.setFont(style.small)
         painter.setPen(style.color("text_muted"))
         painter.drawText(QPointF(inner.left(), top + QFontMetricsF(style.small).ascent()),
@@ -327,6 +488,7 @@ def paint_grid(
     y = top + layout.header_height
     rows = range(len(layout.row_heights)) if rows is None else rows
     issue_rows = result.issue_rows
+    search = result.filter.text.strip()
     for row in rows:
         issue_index = int(issue_rows[row])
         height = layout.row_heights[row]
@@ -339,7 +501,8 @@ def paint_grid(
                 cell = replace(cell, changed=(cell.issue, cell.actor) in changed)
             related = cell.issue in highlight_issues and cell.actor in highlight_actors
             paint_cell(painter, QRectF(left + layout.column_x(column), y, layout.column_width,
-                                       height), cell, style, CellState(highlighted=related))
+                                       height), cell, style,
+                       CellState(highlighted=related, search=search))
         y += height
     _paint_rules(painter, left, top, layout, style, [layout.row_heights[r] for r in rows])
 

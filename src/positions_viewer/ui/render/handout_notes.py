@@ -12,8 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...model import QueryResult, Source
 from ..theme import Theme
-from .fonts import theme_font
-from .text_layout import wrap
+from .text_layout import theme_font, wrap
 
 __all__ = ["HandoutNotes", "cited_sources", "layout_notes", "paint_notes"]
 
@@ -60,11 +59,8 @@ class HandoutNotes:
 
 def layout_notes(notes: str, result: QueryResult, theme: Theme, width: float) -> HandoutNotes:
     """Wrap ``notes`` and the cited sources of ``result`` to ``width`` layout px."""
-    heading, body, small = (theme_font(theme) for _ in range(3))
-    heading.setPixelSize(theme.px(1.15))
-    heading.setWeight(QFont.Weight.DemiBold)
-    body.setPixelSize(theme.px(1.0))
-    small.setPixelSize(theme.px(0.85))
+    heading = theme_font(theme, 1.15, QFont.Weight.DemiBold)
+    body, small = theme_font(theme, 1.0), theme_font(theme, 0.85)
     gap = theme.px(0.6)
     lines = wrap(notes.strip(), body, width, MAX_NOTE_LINES) if notes.strip() else ()
     sources = cited_sources(result)

@@ -12,9 +12,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from ...export.errors import DrawError
-from ...export.formats import ExportOptions, Page, format_names, get_format, register_writer
+from ...export.formats import ExportOptions, Page, get_format, has_writer, register_writer
 from ...export.jobs import Subject
-from ...limits import EXPORT_WIDTH, MAX_SIDE_PX
+from ...limits import EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_COLUMN_PX
 from ...model import DatasetIndex, QueryResult
 from ...model.story import Step, view_title
 from ..theme import actor_colors, theme
@@ -48,13 +48,11 @@ def _too_large(width: int, height: int, scale: float) -> str:
     size = f"the picture would be {width}×{height} px, over the {MAX_SIDE_PX} px limit a side"
     if width > MAX_SIDE_PX:
         return f"{size}; choose a smaller scale or layout width"
-    helps = ["select fewer issues"]
-    if scale > 1:
-        helps.append("a smaller scale")
-    pdf = "pdf" in format_names() and get_format("pdf").writer is not None
-    helps.append("export PDF, which continues the grid on more pages" if pdf
-                 else "export the grid as Markdown or CSV")
-    return f"{size}; {', '.join(helps[:-1])} or {helps[-1]}"
+    fewer = "select fewer issues" + (" or a smaller scale" if scale > 1 else "")
+    pdf = has_writer("pdf")
+    other = ("export PDF, which continues the grid on more pages" if pdf
+             else "export the grid as Markdown or CSV")
+    return f"{size}; {fewer}, or {other}"
 
 
 def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale: float = 1.0,
@@ -62,7 +60,7 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
     """The page as an image ``spec.width × height`` logical pixels at ``scale``; raises
     :class:`ImageTooLarge` past :data:`MAX_SIDE_PX` a side."""
     layout = layout_page(result, index, spec, timeline_result)
-    width, height = round(spec.width * scale), round(layout.height * scale)
+    width, height = round(layout.spec.width * scale), round(layout.height * scale)
     if width > MAX_SIDE_PX or height > MAX_SIDE_PX:
         raise ImageTooLarge(_too_large(width, height, scale))
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -81,17 +79,20 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
     return image
 
 
-def page_spec(page: Page, options: ExportOptions, view: str, width: int | None = None) -> PageSpec:
+def page_spec(page: Page, options: ExportOptions, view: str, width: int | None = None,
+              min_column_px: int = MIN_EXPORT_COLUMN_PX) -> PageSpec:
     """How an export's page is drawn: the caption, the page's subtitle (a handout page's
     title replaces the dataset's, as on a slide), a step's event and changed cells
-    highlighted, at ``width`` layout px (else the options' picture width)."""
+    highlighted, at ``width`` layout px (else the options' picture width), wider when the
+    actors' columns would be narrower than ``min_column_px``."""
     dataset = page.grid.dataset
     colors = tuple(actor_colors([a.color for a in dataset.actors]))
     title, subtitle = (page.subtitle, None) if page.handout and page.subtitle \
         else (None, page.subtitle)
     return PageSpec(view=view, width=width or options.picture_width, theme=theme(options.theme),
                     colors=colors, title=title, subtitle=subtitle, highlight_event=page.event,
-                    highlight_cells=page.changed)
+                    highlight_cells=page.changed, timeline_range=options.timeline_range,
+                    compare=options.compare, min_column_px=min_column_px)
 
 
 def render_page(page: Page, options: ExportOptions, view: str = "both") -> QImage:

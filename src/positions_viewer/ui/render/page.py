@@ -7,18 +7,18 @@ There is no UI chrome here: no scroll bars, no focus, no selection, every row co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from ...export.captions import NOTHING_MATCHES, caption_lines, is_empty_grid
+from ...limits import EXPORT_WIDTH, MAX_SIDE_PX
 from ...model import DatasetIndex, QueryResult
 from ..theme import LIGHT, Theme
-from .colors import visible_actor_color
-from .fonts import theme_font
-from .grid_painter import GridLayout, GridStyle, grid_layout, paint_grid
-from .text_layout import elide, wrap
+from .colors import theme_colors
+from .grid_painter import GridLayout, GridStyle, grid_layout, issue_column_width, paint_grid
+from .text_layout import elide, theme_font, wrap
 from .timeline.data import TimelineData
 from .timeline.fit import timeline_height
 from .timeline.paint import paint_timeline
@@ -32,9 +32,9 @@ class PageSpec:
     """How to draw a page. ``title`` replaces the dataset title (presenter steps)."""
 
     view: str = "both"
-    width: int = 1280
+    width: int = EXPORT_WIDTH
     theme: Theme = LIGHT
-    colors: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()  # by actor index, as the session holds them
     title: str | None = None
     subtitle: str | None = None
     caption: bool = True
@@ -43,7 +43,19 @@ class PageSpec:
     # (not every position dated in the step's days); None elsewhere.
     highlight_cells: frozenset[tuple[int, int]] | None = None
     max_text_lines: int = 12
+    compare: bool = False  # each changed cell shows, beneath, the statement before it
+    # The days [start, end) the timeline shows ("as shown" in the window); None: the
+    # filter's range, or everything worth showing.
+    timeline_range: tuple[float, float] | None = None
+    # Exports: the page is laid out wider when the actors' columns would be narrower than
+    # this (DESIGN §5: "wider when many actors need it"); 0: the width as given.
+    min_column_px: int = 0
     timeline_share: float = 0.0  # presenter: a fixed share of the page height, 0 = natural
+
+    @property
+    def painted_colors(self) -> tuple[str, ...]:
+        """The actor colours as this page's theme paints them (lifted together on dark)."""
+        return theme_colors(self.colors, self.theme.dark)
 
 
 @dataclass(slots=True)
@@ -64,6 +76,7 @@ class PageLayout:
     grid_style: GridStyle | None = None
     fonts: dict[str, QFont] = field(default_factory=dict)
     empty_grid: str = ""  # said instead of a grid with no row or no column
+    legend_rows: tuple[tuple[tuple[int, str, float], ...], ...] = ()  # (actor, label, width)
 
     @property
     def height(self) -> int:
@@ -78,16 +91,14 @@ class PageLayout:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = theme_font(theme)
-    font.setPixelSize(theme.px(factor))
-    if bold:
-        font.setWeight(QFont.Weight.DemiBold)
-    return font
+    return theme_font(theme, factor, QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
 
 
 def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
                 timeline_result: QueryResult | None = None) -> PageLayout:
-    """Measure everything: the heights of the heading, the timeline and every grid row."""
+    """Measure everything: the heights of the heading, the timeline and every grid row.
+    The layout's ``spec`` is ``spec``, widened when many actors need it (``min_column_px``)."""
+    spec = _widened(spec, result)
     theme = spec.theme
     pad = theme.px(1.6)
     inner = spec.width - 2 * pad
@@ -108,14 +119,15 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     if spec.subtitle:
         height += QFontMetricsF(fonts["subtitle"]).lineSpacing()
     height += len(description) * QFontMetricsF(fonts["body"]).lineSpacing()
+    legend = _legend_rows(result, spec, fonts["legend"], inner) if spec.caption else ()
     if spec.caption:
-        height += pad * 0.4 + QFontMetricsF(fonts["legend"]).lineSpacing() * 1.3
+        height += pad * 0.4 + QFontMetricsF(fonts["legend"]).lineSpacing() * 1.3 * len(legend)
         height += len(caption) * QFontMetricsF(fonts["small"]).lineSpacing()
     layout = PageLayout(spec, result, timeline_result or result, index, pad, heading,
-                        description, caption, height, fonts=fonts)
+                        description, caption, height, fonts=fonts, legend_rows=legend)
     if spec.view in ("timeline", "both"):
-        data = TimelineData.from_result(layout.timeline_result, index, list(spec.colors))
-        start, end = _timeline_range(data, layout.timeline_result)
+        data = TimelineData.from_result(layout.timeline_result, index, list(spec.painted_colors))
+        start, end = spec.timeline_range or _timeline_range(data, layout.timeline_result)
         highlighted = frozenset({spec.highlight_event}) if spec.highlight_event is not None \
             else frozenset()
         view = TimelineView(start, end, selected=spec.highlight_event, highlighted=highlighted)
@@ -124,7 +136,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
     if spec.view in ("grid", "both") and is_empty_grid(result):
         layout.empty_grid = NOTHING_MATCHES  # as the window says (DESIGN §2, issue 12.5)
     elif spec.view in ("grid", "both"):
-        style = GridStyle(theme, spec.max_text_lines)
+        style = GridStyle(theme, spec.max_text_lines, compare=spec.compare)
         layout.grid_style = style
         layout.grid = grid_layout(result, inner, style)
     return layout
@@ -181,8 +193,9 @@ def paint_grid_part(painter: QPainter, origin: QPointF, layout: PageLayout,
     y = origin.y() + pad * 0.75
     if layout.grid is not None and layout.grid_style is not None:
         issues, actors = _highlights(layout)
-        paint_grid(painter, QPointF(left, y), layout.result, layout.grid, list(spec.colors),
-                   layout.grid_style, issues, actors, spec.highlight_cells, rows)
+        paint_grid(painter, QPointF(left, y), layout.result, layout.grid,
+                   list(spec.painted_colors), layout.grid_style, issues, actors,
+                   spec.highlight_cells, rows)
     elif layout.empty_grid:
         font = layout.fonts["subtitle"]
         painter.setPen(QColor(spec.theme.text_muted))
@@ -219,31 +232,69 @@ def _paint_heading(painter: QPainter, left: float, y: float, width: float,
     return _lines(painter, left, y, layout.caption, fonts["small"])
 
 
+def _legend_rows(result: QueryResult, spec: PageSpec, font: QFont,
+                 width: float) -> tuple[tuple[tuple[int, str, float], ...], ...]:
+    """The legend's entries (actor, label, width), wrapped into rows that fit ``width``:
+    every shown actor has its entry; a label longer than a row ends with "…"."""
+    metrics = QFontMetricsF(font)
+    swatch = metrics.height() * 0.75
+    dataset = result.dataset
+    rows: list[tuple[tuple[int, str, float], ...]] = []
+    row: list[tuple[int, str, float]] = []
+    x = 0.0
+    for index in result.actor_columns.tolist():
+        actor = dataset.actors[index]
+        label = actor.name + (f" ({actor.detail})" if actor.detail else "")
+        label = elide(label, font, max(40.0, width - swatch - 24))
+        needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
+        if row and x + needed > width:
+            rows.append(tuple(row))
+            row, x = [], 0.0
+        row.append((index, label, needed))
+        x += needed
+    if row:
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
 def _paint_legend(painter: QPainter, left: float, y: float, width: float,
                   layout: PageLayout) -> float:
     theme, font = layout.spec.theme, layout.fonts["legend"]
     metrics = QFontMetricsF(font)
     line = metrics.lineSpacing() * 1.3
     swatch = metrics.height() * 0.75
-    dataset = layout.result.dataset
-    x = left
+    colors = layout.spec.painted_colors
     painter.setFont(font)
-    for index in layout.result.actor_columns.tolist():
-        actor = dataset.actors[index]
-        label = actor.name + (f" ({actor.detail})" if actor.detail else "")
-        label = elide(label, font, max(40.0, width / 3))
-        needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
-        if x + needed > left + width and x > left:
-            break  # the caption line below still says which actors are shown
-        color = layout.spec.colors[index] if index < len(layout.spec.colors) else theme.text
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(visible_actor_color(color, theme.dark))
-        painter.drawRoundedRect(QRectF(x, y + (line - swatch) / 2, swatch, swatch), 3, 3)
-        painter.setPen(QColor(theme.text))
-        painter.drawText(QRectF(x + swatch + 6, y, width, line),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), label)
-        x += needed
-    return y + line
+    for row in layout.legend_rows:
+        x = left
+        for index, label, needed in row:
+            color = colors[index] if index < len(colors) else theme.text
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(QRectF(x, y + (line - swatch) / 2, swatch, swatch), 3, 3)
+            painter.setPen(QColor(theme.text))
+            painter.drawText(QRectF(x + swatch + 6, y, width, line),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             label)
+            x += needed
+        y += line
+    return y
+
+
+def _widened(spec: PageSpec, result: QueryResult) -> PageSpec:
+    """``spec`` laid out wide enough that each actor's column is ``min_column_px`` (at most
+    the widest picture there is)."""
+    if spec.min_column_px <= 0 or spec.view == "timeline" or result.column_count == 0:
+        return spec
+    pad = 2 * spec.theme.px(1.6)
+    width = spec.width
+    while width < MAX_SIDE_PX:
+        inner = width - pad
+        column = (inner - issue_column_width(inner, result.column_count)) / result.column_count
+        if column >= spec.min_column_px:
+            break
+        width = min(MAX_SIDE_PX, round(width * 1.1) + 1)
+    return spec if width == spec.width else replace(spec, width=width)
 
 
 def _lines(painter: QPainter, left: float, y: float, lines: tuple[str, ...], font: QFont) -> float:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from math import floor
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from ...export.formats import PAGE_SIZES, ExportOptions, Page, get_format
-from ..theme import theme
-from .fonts import theme_font
-from .grid_painter import issue_column_width
+from .fonts import family_font
 from .handout_notes import HandoutNotes, layout_notes, paint_notes
 from .image import page_spec
 from .page import PageLayout, layout_page, paint_grid_part, paint_top
@@ -30,7 +29,8 @@ DPI = 96  # device px per inch: 1 layout px is 1 CSS px (0.75 pt) at the paper's
 MARGIN_PX = 28.0  # around the page's own padding: about 12 mm of white in all
 FOOTER_PX = 24.0  # the page number's line, inside the bottom margin
 FIT_MIN = 0.6  # a handout page shrinks this far to stay on one sheet, else it continues
-MIN_COLUMN_PX = 110.0  # an actor column narrower than this makes the layout wider (shrunk)
+MIN_COLUMN_PX = 110  # an actor column narrower than this makes the layout wider (shrunk):
+#                     on paper, 110 px of 9.75 pt text rather than the pictures' 180 px
 _SLIDE_INCHES = QSizeF(13.333, 7.5)  # 16:9, as presentation software makes slides
 
 
@@ -142,11 +142,11 @@ def paginate(pages: Sequence[Page], options: ExportOptions, paper: Paper | None 
     printable = paper.printable_px
     paginated = []
     for page in pages:
-        pad = theme(options.theme).px(1.6)  # the page's own padding (page.layout_page)
-        width = options.width or _paper_width(page, printable.width(), pad)
-        spec = page_spec(page, options, view, width)
+        spec = page_spec(page, options, view, options.width or floor(printable.width()),
+                         MIN_COLUMN_PX)
         layout = layout_page(page.grid, page.index, spec,
                              None if page.timeline is page.grid else page.timeline)
+        width = layout.spec.width  # wider than the paper when many actors need it
         notes = None
         if page.handout:
             notes = layout_notes(page.notes, page.grid, spec.theme, width - 2 * layout.pad)
@@ -155,17 +155,6 @@ def paginate(pages: Sequence[Page], options: ExportOptions, paper: Paper | None 
                             printable.height(), page.handout)
         paginated.append(paged)
     return Pagination(paper, paginated)
-
-
-def _paper_width(page: Page, printable: float, pad: float) -> int:
-    """The printable width, or wider (then shrunk) when the actors' columns would be
-    narrower than :data:`MIN_COLUMN_PX`."""
-    columns = page.grid.column_count
-    needed = printable
-    for _ in range(3):  # the issue column's share depends on the width
-        needed = max(printable, issue_column_width(needed, columns) + columns * MIN_COLUMN_PX
-                     + 2 * pad)
-    return round(needed)
 
 
 def _top_height(layout: PageLayout) -> float:
@@ -259,7 +248,7 @@ def paint_sheet(painter: QPainter, paged: PagedPage, sheet: Sheet, number: int, 
 def _paint_footer(painter: QPainter, paged: PagedPage, number: int, total: int,
                   size: QSizeF, inset: float) -> None:
     theme = paged.layout.spec.theme
-    font = theme_font(theme)
+    font = family_font(theme)
     font.setPixelSize(11)
     painter.setFont(font)
     painter.setPen(QColor(theme.text_muted))

@@ -18,6 +18,8 @@ from ..render.timeline.scale import brush_days
 __all__ = ["describe", "event_tooltip", "tooltip_at"]
 
 _DETAIL_CHARS = 400  # a tooltip shows the start of long details; the panel shows them whole
+_CHIP_TITLES = 8  # a chip's tooltip lists this many of its events
+_TITLE_CHARS = 90
 
 
 def tooltip_at(hit: TimelineHitMap, pos: QPointF, dataset: Dataset | None) -> str:
@@ -29,7 +31,7 @@ def tooltip_at(hit: TimelineHitMap, pos: QPointF, dataset: Dataset | None) -> st
     chip = hit.chip_at(pos)
     if chip is not None:
         first, last, count = chip
-        return _count_tip(count, first, last)
+        return _count_tip(count, first, last, hit.chip_events(pos), dataset)
     if hit.in_axis(pos):
         return "Drag along the axis to set the date filter"
     if hit.lod is Lod.DENSITY:
@@ -40,9 +42,20 @@ def tooltip_at(hit: TimelineHitMap, pos: QPointF, dataset: Dataset | None) -> st
     return ""
 
 
-def _count_tip(count: int, first: float, last: float) -> str:
+def _count_tip(count: int, first: float, last: float, rows: tuple[int, ...] = (),
+               dataset: Dataset | None = None) -> str:
+    """How many events, when; for a "+n" chip, their titles (the marks it stands for
+    cannot be told apart at this zoom)."""
     noun = "event" if count == 1 else "events"
-    return f"{count:,} {noun}, {_span_label(first, last)}\nClick to zoom in"
+    lines = [f"{count:,} {noun}, {_span_label(first, last)}"]
+    if dataset is not None and rows:
+        events = [dataset.events[row] for row in rows[:_CHIP_TITLES] if row < len(dataset.events)]
+        lines += [f"• {event.date_label()}: {clip_text(event.title, _TITLE_CHARS)}"
+                  for event in events]
+        if len(rows) > _CHIP_TITLES:
+            lines.append(f"and {len(rows) - _CHIP_TITLES:,} more")
+    lines.append("Click to zoom in")
+    return "\n".join(lines)
 
 
 def event_tooltip(dataset: Dataset, row: int) -> str:
@@ -80,6 +93,4 @@ def day_date(ordinal: int) -> PartialDate:
 
 def _span_label(first: float, last: float) -> str:
     a, b = brush_days(first, last - 1e-9)
-    if a == b:
-        return day_date(a).label()
-    return f"{day_date(a).label()} – {day_date(b).label()}"
+    return day_date(a).range_label(day_date(b))  # "18–20 Dec 2025": the one wording

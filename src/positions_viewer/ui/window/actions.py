@@ -16,14 +16,18 @@ __all__ = ["build_menus", "shortcuts_text"]
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
 THEMES = (("system", "Follow &System"), ("light", "&Light"), ("dark", "&Dark"))
-TOOLBAR = ("open", "reload", "export", "copy-image", "present")
+TOOLBAR = ("open", "reload", "export", "copy-image", "compare", "present")
 
 # Keys that are not menu actions: the timeline's, the grid's and the presenter's.
 OTHER_KEYS = (
     ("Timeline", (("Zoom", "wheel, + / −"), ("Pan", "drag, ← / →"), ("Fit", "0"),
                   ("First / last event", "Home / End"), ("Lanes per actor", "L"),
-                  ("Clear the selection", "Esc"), ("Set the dates", "drag along the axis"))),
-    ("Grid", (("Move between cells", "arrow keys"), ("Copy the cell", "Ctrl+C"))),
+                  ("Clear the selection", "Esc"), ("Set the dates", "drag along the axis"),
+                  ("Edit an event", "double-click it"),
+                  ("Add an event there", "right-click"))),
+    ("Grid", (("Move between cells", "arrow keys"), ("Copy the cell", "Ctrl+C"),
+              ("Edit the cell's statement", "Enter, F2"), ("Add a statement", "Insert"),
+              ("Delete the cell's statement", "Delete"))),
     ("Presenter", (("Next step", "→, ↓, Page Down, Space, N"),
                    ("Previous step", "←, ↑, Page Up, Backspace, P"),
                    ("First / last step", "Home / End"), ("Blank the screen", "B"),
@@ -56,6 +60,8 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = file_menu.addMenu("Open Recen&t")
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     _action(window, file_menu, "&Reload", window.reload, QKeySequence("Ctrl+R"), "reload")
+    _action(window, file_menu, "I&mport…", window.import_dialog, QKeySequence("Ctrl+I"),
+            "import")
     file_menu.addSeparator()
     _action(window, file_menu, "&Export…", window.export_dialog, QKeySequence("Ctrl+E"),
             "export")
@@ -79,6 +85,14 @@ def build_menus(window: MainWindow) -> None:
     _action(window, view_menu, "&Actual Text Size", lambda: window.zoom_text(0),
             QKeySequence("Ctrl+0"), "zoom-reset")
     view_menu.addSeparator()
+    compare = _action(window, view_menu, "&Compare Dates", lambda: None,
+                      QKeySequence("Ctrl+Shift+D"), "compare")
+    compare.setCheckable(True)
+    compare.setToolTip("What changed between From (A) and As of (B): each cell with the "
+                       "statement before it, and the list of changes")
+    compare.toggled.connect(window.session.set_compare_mode)
+    window.session.compare_changed.connect(lambda on: compare.setChecked(on))
+    view_menu.addSeparator()
     theme_menu = view_menu.addMenu("&Theme")
     group = QActionGroup(window)
     for name, label in THEMES:
@@ -96,6 +110,18 @@ def build_menus(window: MainWindow) -> None:
     _action(window, view_menu, "Focus &Details", lambda: window.details.setFocus(),
             QKeySequence("Ctrl+3"), "focus-details")
     view_menu.addSeparator()
+    # A small screen makes room: the header and the details can be hidden (remembered).
+    header = _action(window, view_menu, "Show &Header", lambda: None,
+                     QKeySequence("Ctrl+Shift+H"), "show-header")
+    header.setCheckable(True)
+    header.setChecked(window.settings.show_header)
+    header.toggled.connect(window.show_header)
+    details = _action(window, view_menu, "Show Detail&s", lambda: None,
+                      QKeySequence("Ctrl+Shift+L"), "show-details")
+    details.setCheckable(True)
+    details.setChecked(True)
+    details.toggled.connect(window.right.setVisible)
+    view_menu.addSeparator()
     # F11 on every platform (Qt's standard key for full screen is empty on most Linux desktops).
     _action(window, view_menu, "&Full Screen", window.toggle_full_screen,
             [QKeySequence("F11"), *QKeySequence.keyBindings(keys.FullScreen)], "full-screen")
@@ -110,8 +136,6 @@ def build_menus(window: MainWindow) -> None:
     present.addAction(window.notes_action)
     present.addSeparator()
     window.views_menu = present.addMenu("Saved &Views")
-    _action(window, present, "Co&py Filters as a Saved View", window.copy_filters_as_view,
-            QKeySequence("Ctrl+Shift+V"), "copy-view")
     _action(window, present, "Export &All Steps…", window.export_all_steps, None,
             "export-steps")
     _action(window, present, "Export &Handout…", lambda: _handout(window), None,

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...export.errors import ExportError
-from ...export.formats import PAGE_SIZES, ExportOptions, format_names, get_format
+from ...export.formats import PAGE_SIZES, ExportOptions, format_names, get_format, has_writer
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ...limits import EXPORT_WIDTH, export_width_range
+from ...limits import EXPORT_SCALES, EXPORT_WIDTH, MIN_EXPORT_COLUMN_PX, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
 from ..render import outputs  # noqa: F401  (registers PNG, PDF and SVG)
 from ..render.image import ImageTooLarge, render_image
 from ..render.page import PageSpec
+from ..theme import theme
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -40,8 +41,7 @@ __all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_pl
            "export_steps", "may_replace", "run_export_all_steps", "run_export_dialog"]
 
 # Every format with a writer, in the registry's order (PNG, PDF, SVG, Markdown, CSV).
-FORMATS = tuple((get_format(name).label, name) for name in format_names()
-                if get_format(name).writer is not None)
+FORMATS = tuple((get_format(name).label, name) for name in format_names() if has_writer(name))
 VIEWS = (("Timeline and grid", "both"), ("Grid", "grid"), ("Timeline", "timeline"))
 STEPS_SCALE = 2  # Export All Steps: pictures sharp on a projector
 
@@ -58,7 +58,7 @@ class ExportDialog(QDialog):
         for label, value in FORMATS:
             self.format.addItem(label, value)
         self.scale = QComboBox(self)
-        for factor in (1, 2, 3):
+        for factor in EXPORT_SCALES:
             self.scale.addItem(f"{factor}×", factor)
         self.scale.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
@@ -69,7 +69,11 @@ class ExportDialog(QDialog):
         self.theme_box = QComboBox(self)
         self.theme_box.addItem("Light", "light")
         self.theme_box.addItem("Dark", "dark")
-        self.theme_box.setCurrentIndex(1 if window.theme.dark else 0)
+        # The export's own theme, not the window's (light unless chosen here before).
+        self.theme_box.setCurrentIndex(self.theme_box.findData(window.settings.export_theme))
+        self.timeline_range = QComboBox(self)
+        self.timeline_range.addItem("As shown in the window", "shown")
+        self.timeline_range.addItem("The whole range of the filters", "whole")
         self.page_size = QComboBox(self)
         for name in PAGE_SIZES:
             self.page_size.addItem(name, name)
@@ -93,6 +97,7 @@ class ExportDialog(QDialog):
         form.addRow("&Scale", self.scale)
         form.addRow("&Layout width", self.width_box)
         form.addRow("&Theme", self.theme_box)
+        form.addRow("Timeline &range", self.timeline_range)
         paper_label = QLabel("&Paper", self)
         paper_label.setBuddy(self.page_size)
         form.addRow(paper_label, paper)
@@ -134,6 +139,8 @@ class ExportDialog(QDialog):
         self.landscape.setEnabled(paged)
         self.all_views.setText("Every saved view, a page each (a handout)" if paged
                                else "Every saved view, one file each (into a folder)")
+        self.timeline_range.setEnabled(get_format(self.fmt).drawn
+                                       and not self.all_views.isChecked())
         # CSV is one table: the grid or the timeline, not both on one page.
         both = self.view.findData("both")
         item = self.view.model().item(both)  # type: ignore[attr-defined]
@@ -182,11 +189,15 @@ class ExportDialog(QDialog):
         if not may_replace(self, plan):
             return
         paged = get_format(self.fmt).pages
+        shown = self.timeline_range.currentData() == "shown" and not self.all_views.isChecked()
         options = ExportOptions(str(self.view.currentData()), int(self.scale.currentData()),
                                 None if paged else self.width_box.value(),
                                 str(self.theme_box.currentData()),
+                                timeline_range=window.timeline.visible_range() if shown
+                                else None, compare=window.session.compare_mode,
                                 page_size=str(self.page_size.currentData()),
                                 landscape=self.landscape.isChecked())
+        window.settings.export_theme = str(self.theme_box.currentData())
         try:
             written = export_files(window, plan, options)
         except ExportError as exc:
@@ -215,7 +226,7 @@ def export_plan(window: MainWindow, target: Path, fmt: str, all_views: bool) -> 
     if all_views:
         plan = plan_views(window.dataset, target, fmt)
     else:
-        plan = plan_filters(target, fmt, window.result.filter, window.current_view())
+        plan = plan_filters(target, fmt, window.result.filter, window.session.current_view())
     if window.path is not None:
         plan.refuse_input(window.path)
     return plan
@@ -242,8 +253,11 @@ def copy_image_to_clipboard(window: MainWindow, scale: int = 2) -> bool:
     """The current view as a picture on the clipboard, ready to paste into a slide."""
     if window.result is None or window.index is None:
         return False
-    spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=window.theme.scaled(13),
-                    colors=tuple(window.colors))
+    # What the user sees: the timeline's visible range, compare mode; in the export's theme.
+    spec = PageSpec(view="both", width=EXPORT_WIDTH, theme=theme(window.settings.export_theme),
+                    colors=window.session.colors,
+                    timeline_range=window.timeline.visible_range(),
+                    compare=window.session.compare_mode, min_column_px=MIN_EXPORT_COLUMN_PX)
     try:
         image = render_image(window.result, window.index, spec, scale)
     except ImageTooLarge as exc:

@@ -301,6 +301,7 @@ class ImportDialog(QDialog):
         if not isinstance(result, ImportPlan):
             self.plan, self.problem = None, str(result)
             self.summary.setText(self.problem)
+            self._relayout()
             self.planned.emit()
             return
         self.plan, self.problem = result, ""
@@ -321,7 +322,14 @@ class ImportDialog(QDialog):
         if hidden > 0:
             self.diagnostics.addItem(f"… and {hidden} more")
         self.import_button.setEnabled(result.writable and self.destination() is not None)
+        self._relayout()
         self.planned.emit()
+
+    def _relayout(self) -> None:
+        """Give the summary its new lines now, not at the next layout pass."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def _summary_text(self, plan: ImportPlan) -> str:
         lines = [f"Will create: {plan.counts()}."]

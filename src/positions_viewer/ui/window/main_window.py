@@ -14,20 +14,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter
 
+from ...limits import DEFAULT_TEXT_PX
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
+from ..details.changes import ChangesPanel
 from ..details.panel import DetailsPanel
+from ..edit.editing import Editing
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
+from ..render.colors import theme_colors
 from ..session import DocumentSession
 from ..settings import Settings
 from ..theme import Theme
@@ -35,6 +32,7 @@ from ..timeline.widget import TimelineWidget
 from .actions import build_menus, shortcuts_text
 from .layout_memory import WindowLayout
 from .opening import DocumentOpener, dropped_file
+from .panes import lay_out
 from .parts import Banner, Header, show_text_dialog
 from .presenting import Presenting
 from .saved_views import SavedViews
@@ -47,13 +45,18 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 APP_NAME = "Positions Viewer"
-DEFAULT_TEXT_PX = 13
 
 
 class MainWindow(QMainWindow):
     """Emits ``resultChanged(QueryResult)`` after every filter change or reload."""
 
     resultChanged = Signal(object)
+    side: QSplitter
+    right: QSplitter
+    splitter: QSplitter
+    status: StatusLine
+    status_label: QLabel
+    progress: QProgressBar
     views_menu: QMenu
     notes_action: QAction
     recent_menu: QMenu
@@ -83,52 +86,25 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineWidget(self)
         self.grid = GridView(self.session, self)
         self.details = DetailsPanel(self.session, self)
+        self.changes = ChangesPanel(self.session, self)
         self.empty_state = EmptyState(self.session, self.grid, self)
         self.empty_label = self.empty_state.label
-        self._lay_out()
+        lay_out(self)
         build_menus(self)
         self.saved_views = SavedViews(self.session, self.views_menu, self)
         self.views_combo = self.saved_views.combo
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
+        self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
+        self.header.setVisible(settings.show_header)
         self._apply_theme()
         self.layout_memory = WindowLayout(self, settings, {"views": self.splitter,
-                                                           "side": self.side})
+                                                           "side": self.side,
+                                                           "right": self.right})
         self.layout_memory.restore()
         if settings.problem:
             self.statusBar().showMessage(f"Settings: {settings.problem}", 15000)
-
-    def _lay_out(self) -> None:
-        self.side = QSplitter(Qt.Orientation.Horizontal, self)
-        grid_box = QWidget(self)
-        grid_layout = QVBoxLayout(grid_box)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addWidget(self.grid)
-        grid_layout.addWidget(self.empty_label)
-        self.side.addWidget(grid_box)
-        self.side.addWidget(self.details)
-        self.side.setStretchFactor(0, 3)
-        self.side.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.timeline)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        for widget in (self.header, self.banner, self.filter_bar):
-            layout.addWidget(widget)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        self.status = StatusLine(self.session, self)
-        self.status_label, self.progress = self.status.label, self.status.progress
-        self.setTabOrder(self.filter_bar.reset_button, self.timeline)
-        self.setTabOrder(self.timeline, self.grid)
-        self.setTabOrder(self.grid, self.details)
 
     def _wire(self) -> None:
         session = self.session
@@ -139,6 +115,7 @@ class MainWindow(QMainWindow):
         self.opener.shown.connect(self.empty_state.load_shown)
         self.filter_bar.wasReset.connect(self._was_reset)
         self.saved_views.applied.connect(self.timeline.fit)  # a view shows its own period
+        session.compare_changed.connect(self._compare_changed)
         self.timeline.eventSelected.connect(
             lambda event: session.select_event(event if event >= 0 else None))
         self.timeline.dateRangeBrushed.connect(self.filter_bar.set_dates)
@@ -161,10 +138,6 @@ class MainWindow(QMainWindow):
     @property
     def result(self) -> QueryResult | None:
         return self.session.result
-
-    @property
-    def colors(self) -> tuple[str, ...]:
-        return self.session.colors
 
     @property
     def selected_event(self) -> int | None:
@@ -190,14 +163,14 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         self.opener.reload()
 
+    def import_dialog(self) -> None:
+        self.opener.import_dialog(self)
+
     def apply_filter(self, flt: Filter) -> None:
         self.session.set_filter(flt)
 
     def apply_view(self, number: int) -> None:
         self.saved_views.apply(number)
-
-    def current_view(self) -> int | None:
-        return self.session.current_view()
 
     def start_presenting(self, from_current: bool = False) -> PresenterWindow | None:
         return self.presenting.start(from_current, self.theme.dark)
@@ -221,9 +194,6 @@ class MainWindow(QMainWindow):
 
         copy_image_to_clipboard(self)
 
-    def copy_filters_as_view(self) -> str:
-        return self.saved_views.copy_snippet()
-
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
         self._apply_theme()
@@ -232,6 +202,10 @@ class MainWindow(QMainWindow):
         self.settings.text_size = DEFAULT_TEXT_PX if step == 0 else \
             self.settings.text_size + step
         self._apply_theme()
+
+    def show_header(self, on: bool) -> None:
+        self.settings.show_header = on
+        self.header.setVisible(on)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -249,8 +223,8 @@ class MainWindow(QMainWindow):
         assert dataset is not None
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
         title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{title} — {APP_NAME}")
-        self.timeline.set_actor_colors(list(self.session.colors))
+        self.setWindowTitle(f"{title}[*] — {APP_NAME}")  # "[*]": unsaved edits
+        self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
         if not reloaded:
             self._fit_on_first_result = True
 
@@ -263,6 +237,13 @@ class MainWindow(QMainWindow):
             self.timeline.fit()
             self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resultChanged.emit(result)
+
+    def _compare_changed(self, on: bool) -> None:
+        """The list of changes takes room above the details; without a From, type one."""
+        if on:
+            self.layout_memory.default_panes("right")
+            if self.session.filter.date_from is None:
+                self.filter_bar.date_from.setFocus()
 
     def _was_reset(self) -> None:
         """Reset shows everything: the whole timeline, and no event selected."""
@@ -296,4 +277,6 @@ class MainWindow(QMainWindow):
         self.theme = chosen_theme(self.settings.theme, self.settings.text_size)
         apply_palette(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.grid.set_theme(self.theme)
+        self.details.set_theme(self.theme)
         self.timeline.set_theme(self.theme)
+        self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))

@@ -3,9 +3,11 @@ session. Loads run off the GUI thread; the session decides what a finished load 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
@@ -32,6 +34,8 @@ class DocumentOpener(QObject):
         self._session = session
         self._settings = settings
         self._opening: Path | None = None  # a file being opened, not shown yet
+        # Whether the open file may be replaced by ``path`` (unsaved edits ask; issue 17).
+        self.may_replace: Callable[[Path], bool] = lambda _path: True
         self.loader = BackgroundLoader(self)
         self.loader.started.connect(lambda _path: self.loading.emit(True))
         self.loader.finished.connect(self.take)
@@ -46,6 +50,8 @@ class DocumentOpener(QObject):
         self.take(Loaded(path, result, index, digest, 0), flt)
 
     def open_path(self, path: Path) -> None:
+        if not self.may_replace(path):
+            return
         self._opening = path
         self.loader.start(path)
 
@@ -63,6 +69,15 @@ class DocumentOpener(QObject):
         if name:
             self.open_path(Path(name))
 
+    def import_dialog(self, parent: QWidget) -> None:
+        """File ▸ Import…: a spreadsheet or article table into a new file (opened), or into
+        the open file (which then reloads by itself, as after any save)."""
+        from .import_dialog import run_import_dialog
+
+        written = run_import_dialog(parent, self._session.path)
+        if written is not None and not self._session.is_open(written):
+            self.open_path(written)
+
     def reload(self) -> None:
         """Loads the open file again; while another file is being opened, that one (a
         reload must not overtake an Open and show the old file)."""
@@ -76,10 +91,15 @@ class DocumentOpener(QObject):
         self._opening = None
         session = self._session
         same_file = session.is_open(loaded.path)
+        if same_file and flt is None and session.edits.intercept(loaded.result, loaded.index,
+                                                                 loaded.digest):
+            return  # the app's own save, or a change the unsaved edits must not lose
         replaced = session.show_loaded(loaded.path, loaded.result, loaded.index, flt)
         if replaced:
             self._settings.add_recent(loaded.path)
             self.watcher.watch(loaded.path, loaded.digest)
+            if loaded.index is not None:
+                _prepare_search_soon(loaded.index)
         elif same_file:
             self.watcher.accept(loaded.digest)
         elif session.dataset is None:
@@ -115,3 +135,14 @@ def dropped_file(mime: QMimeData) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(".toml"):
             return Path(url.toLocalFile())
     return None
+
+
+def _prepare_search_soon(index: DatasetIndex) -> None:
+    """Fold the texts for search and code the stances for compare on a worker thread, once
+    the window has painted (issue 18 item 4: the first search is then fast)."""
+
+    def start() -> None:
+        threading.Thread(target=index.prepare_search, name="positions-search",
+                         daemon=True).start()
+
+    QTimer.singleShot(0, start)

@@ -51,16 +51,21 @@ class Presenting(QObject):
         presenter.setGeometry(screen.geometry())
         presenter.finished.connect(self.stop)
         self.presenter = presenter
-        if self.notes_action.isChecked():
-            notes = NotesWindow()
-            others = [s for s in QGuiApplication.screens() if s is not screen]
-            if others:
-                notes.setScreen(others[0])
-                notes.move(others[0].availableGeometry().topLeft())
-            notes.show_step(steps, presenter.current)
-            presenter.stepChanged.connect(lambda n: notes.show_step(steps, n))
-            notes.show()
-            self.notes = notes
+        others = [s for s in QGuiApplication.screens() if s is not screen]
+        # One screen: the notes stay in front of the full-screen slides, in a corner.
+        notes = NotesWindow(presenter=presenter, on_top=not others)
+        if others:
+            notes.setScreen(others[0])
+            notes.move(others[0].availableGeometry().topLeft())
+        else:
+            area = screen.availableGeometry()
+            notes.resize(min(560, area.width() // 2), min(340, area.height() // 2))
+            notes.move(area.right() - notes.width() - 16, area.bottom() - notes.height() - 48)
+        notes.show_step(steps, presenter.current)
+        presenter.stepChanged.connect(lambda n: notes.show_step(steps, n))
+        presenter.notesToggled.connect(lambda: notes.setVisible(not notes.isVisible()))
+        notes.setVisible(self.notes_action.isChecked())
+        self.notes = notes
         presenter.showFullScreen()
         presenter.activateWindow()
         presenter.setFocus()

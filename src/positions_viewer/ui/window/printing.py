@@ -37,7 +37,8 @@ def print_pages(window: MainWindow, printer: QPrinter) -> int:
     ``printer``'s paper and orientation. Returns the number of sheets; raises
     :class:`DrawError` when the printer cannot be drawn on."""
     assert window.result is not None and window.index is not None
-    page = Subject(window.result.filter, saved_view=window.current_view()).page(window.index)
+    subject = Subject(window.result.filter, saved_view=window.session.current_view())
+    page = subject.page(window.index)
     if window.dataset is not None:
         printer.setDocName(window.dataset.title)
     pagination = paginate([page], ExportOptions("both"), Paper.of_layout(printer.pageLayout()))

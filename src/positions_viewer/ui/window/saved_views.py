@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
-from ...model.story import view_snippet
 from ...model.text import clip_text
 from ..labels import literal_mnemonic
 from ..session import DocumentSession
@@ -62,19 +60,6 @@ class SavedViews(QObject):
     def apply(self, number: int) -> None:
         if self._session.apply_view(number):
             self.applied.emit()
-
-    def copy_snippet(self) -> str:
-        """A ready ``[[views]]`` entry for the current filters, on the clipboard."""
-        dataset = self._session.dataset
-        if dataset is None:
-            return ""
-        snippet = view_snippet(dataset, self._session.filter)
-        QGuiApplication.clipboard().setText(snippet)
-        window = self.parent()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage("Copied a [[views]] entry for these filters: paste "
-                                           "it into the file", 6000)
-        return snippet
 
     def _chosen(self, row: int) -> None:
         number = self.combo.itemData(row)

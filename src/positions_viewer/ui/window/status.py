@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
 
 from ...model import QueryResult
+from ..details.changes import SHOWN_KINDS
 from ..labels import plain_label
 from ..session import DocumentSession
 
@@ -26,10 +27,21 @@ class StatusLine:
         self.progress.hide()
         window.statusBar().addWidget(self.label, 1)
         window.statusBar().addPermanentWidget(self.progress)
+        self._session = session
         session.result_changed.connect(self._result_changed)
+        session.compare_changed.connect(self._result_changed)
 
-    def _result_changed(self, result: QueryResult) -> None:
-        self.label.setText(result.status_text())
+    def _result_changed(self, _changed: object = None) -> None:
+        """What is shown; in compare mode, how many cells changed ("2 changed · 3 new")."""
+        result = self._session.result
+        if result is None:
+            return
+        text = result.status_text()
+        if self._session.compare_mode and result.filter.date_from is not None:
+            counts = result.kind_counts()
+            kinds = [f"{counts[kind]} {kind.value}" for kind in SHOWN_KINDS if counts[kind]]
+            text += " · " + (" · ".join(kinds) if kinds else "no changes")
+        self.label.setText(text)
 
 
 class EmptyState:

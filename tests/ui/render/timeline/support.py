@@ -92,3 +92,70 @@ def event_row(dataset: Dataset, event_id: str) -> int:
     assert row is not None
     return row
 
+
+
+_TOPICS = (
+    "Necessity of ending the economic, commercial and financial embargo against Cuba",
+    "Question of Palestine",
+    "Peaceful settlement of the question of Palestine",
+    "The situation in the Middle East",
+    "Nuclear disarmament",
+    "Comprehensive Nuclear-Test-Ban Treaty",
+    "Reducing nuclear danger",
+    "Prevention of an arms race in outer space",
+    "Situation of human rights in the Islamic Republic of Iran",
+    "Situation of human rights in Myanmar",
+    "Moratorium on the use of the death penalty",
+    "Right to development",
+    "Unilateral economic measures as a means of political and economic coercion",
+    "Implementation of the Declaration on decolonization",
+    "Question of Western Sahara",
+    "Israeli practices affecting the human rights of the Palestinian people",
+    "Permanent sovereignty of the Palestinian people over their natural resources",
+    "Status of the Convention on the Rights of the Child",
+    "Missiles",
+    "Convention on the Prohibition of Anti-Personnel Mines",
+    "Follow-up to the advisory opinion of the International Court of Justice",
+    "Elimination of unilateral extraterritorial coercive economic measures",
+    "Human rights and unilateral coercive measures",
+    "Globalization and its impact on the full enjoyment of all human rights",
+)
+_UN_ACTORS = (("usa", "United States"), ("russia", "Russia"), ("china", "China"),
+              ("france", "France"), ("uk", "United Kingdom"), ("india", "India"),
+              ("brazil", "Brazil"), ("south-africa", "South Africa"))
+
+
+def un_votes_spec(count: int = 288, seed: int = 48) -> dict[str, object]:
+    """A comparison shaped like the UN General Assembly's recorded votes (8 members, one
+    event per resolution, ``R/<session>/<number> <title>``): votes come in bunches on a
+    few plenary days each December, and a few during the year. For ``datagen.to_toml``."""
+    rnd = random.Random(seed)
+    per_session = max(1, count // 8)
+    events: list[dict[str, object]] = []
+    for number in range(count):
+        session = 48 + number // per_session
+        year = 1945 + session
+        kind = rnd.random()
+        if kind < 0.6:  # the big plenary days
+            date = dt.date(year, 12, rnd.choice((6, 15, 16, 20)))
+        elif kind < 0.85:
+            date = dt.date(year, rnd.choice((10, 11, 12)), rnd.randint(1, 28))
+        else:
+            date = dt.date(year + 1, rnd.randint(1, 9), rnd.randint(1, 28))
+        voters = rnd.sample(range(len(_UN_ACTORS)), rnd.randint(1, 3))
+        events.append({
+            "date": date,
+            "title": f"R/{session}/{number % per_session + 1} {rnd.choice(_TOPICS)}",
+            "actors": [_UN_ACTORS[i][0] for i in sorted(voters)],
+            "issues": ["votes"],
+        })
+    events.sort(key=lambda e: e["date"])  # type: ignore[arg-type, return-value]
+    positions = [{"actor": actor, "issue": "votes", "text": f"{name} voted.",
+                  "date": dt.date(1993, 12, 20)} for actor, name in _UN_ACTORS]
+    return {
+        "schema": 1, "title": "UN General Assembly recorded votes (shape of)",
+        "as_of": dt.date(2001, 9, 30),
+        "actors": [{"id": actor, "name": name} for actor, name in _UN_ACTORS],
+        "issues": [{"id": "votes", "title": "Recorded votes"}],
+        "events": events, "positions": positions,
+    }

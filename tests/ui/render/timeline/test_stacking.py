@@ -130,3 +130,18 @@ def test_stacking_and_clustering_match_the_rule_item_by_item() -> None:
             assert got == _clusters_one_by_one(left, ends, out, merge)
 
 
+
+
+def test_max_overlap_counts_the_deepest_point() -> None:
+    """The lanes marks need at least: the most half-open intervals sharing a point (it
+    decides whether the chips' row can become a lane)."""
+    from positions_viewer.ui.render.timeline.stacking import max_overlap
+
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        n = int(rng.integers(0, 40))
+        starts = np.round(rng.uniform(0, 100, n), int(rng.integers(0, 2)))
+        ends = starts + np.round(rng.uniform(0.5, 30, n), 1)
+        points = np.concatenate([starts, ends])
+        naive = max((int(((starts <= x) & (x < ends)).sum()) for x in points), default=0)
+        assert max_overlap(starts, ends) == naive

@@ -3,9 +3,10 @@
 Qt-free, under an import-linter contract: ``scale`` (time ↔ pixels), ``ticks``, ``stacking``
 (marks and labels in lanes), ``cluster`` ("+n" chips), ``lod`` (culling, level of detail,
 density counts), ``data`` (the shown events as arrays) and ``view`` (the range shown, what
-is marked). With QtGui: ``style``, ``frame`` (one frame laid out), ``labels``, ``fit``
-(the fitted view, an export's height), ``paint`` (:func:`~.paint.paint_timeline`), ``marks``,
-``primitives``, ``raster`` (pixel-exact shortcuts) and ``hit`` (hit-testing).
+is marked). With QtGui: ``style``, ``frame`` (one frame laid out, into ``parts``: bands,
+items, chips), ``counts`` ("+n" chips, density), ``labels``, ``fit`` (the fitted view, an
+export's height), ``paint`` (:func:`~.paint.paint_timeline`), ``marks``, ``primitives``,
+``raster`` (pixel-exact shortcuts) and ``hit`` (hit-testing).
 
 This package's ``__init__`` imports nothing, so that the Qt-free modules stay Qt-free when
 imported alone.

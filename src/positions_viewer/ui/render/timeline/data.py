@@ -7,6 +7,7 @@ its style's measure) and remembered here, per font, until the next filter change
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from positions_viewer.model import DatasetIndex, Event, PartialDate, QueryResult
 from positions_viewer.model.types import Dataset
 
 from .scale import FloatArray, IntArray
+from .stacking import readable_length
 
 __all__ = ["NO_ACTOR", "LabelMetrics", "TimelineData", "softness"]
 
@@ -83,6 +85,10 @@ class TimelineData:
         assert self.dataset is not None
         return self.dataset.events[row]
 
+    def event_list(self) -> tuple[Event, ...]:
+        """Every event of the dataset, by index (the rows index into it)."""
+        return self.dataset.events if self.dataset is not None else ()
+
     def span(self) -> tuple[float, float] | None:
         """Days ``[first, last)`` worth showing: the events, the as-of line, the filter."""
         lows: list[float] = []
@@ -139,11 +145,12 @@ class TimelineData:
 
     def label_metrics(
         self, positions: IntArray, font: Hashable, width: Callable[[str], float]
-    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+    ) -> LabelMetrics:
         """Fade-in and fade-out fractions (0 when exact) and label widths, measured by
-        ``width`` (the label font called ``font``), of the shown events at ``positions``.
-        Worked out in Python the first time an event is stacked, then read from arrays: a
-        frame pays only for events it has not seen since the last filter change."""
+        ``width`` (the label font called ``font``), of the shown events at ``positions``
+        (arrays aligned with ``positions``). Worked out in Python the first time an event
+        is stacked, then read from arrays: a frame pays only for events it has not seen
+        since the last filter change."""
         metrics = self._labels.get(font)
         if metrics is None:
             metrics = self._labels[font] = LabelMetrics.empty(self.count)
@@ -152,19 +159,29 @@ class TimelineData:
             assert self.dataset is not None
             events = self.dataset.events
             separator = width(" · ")
-            fades_in, fades_out, widths = [], [], []
+            fades_in, fades_out, fulls, titles, cuts = [], [], [], [], []
             for row in self.rows[new].tolist():
                 event = events[row]
                 soft = softness(event)
                 prefix = event.date_label() if soft != (0.0, 0.0) else ""
                 fades_in.append(soft[0])
                 fades_out.append(soft[1])
-                widths.append(width(event.title) + (width(prefix) + separator if prefix else 0.0))
+                title = width(event.title)
+                titles.append(title)
+                fulls.append(title + (width(prefix) + separator if prefix else 0.0))
+                keep = readable_length(len(event.title))
+                cuts.append(width(event.title[:keep] + "…") if keep < len(event.title)
+                            else math.inf)
             metrics.fade_in[new] = fades_in
             metrics.fade_out[new] = fades_out
-            metrics.width[new] = widths
+            metrics.width[new] = fulls
+            metrics.title_width[new] = titles
+            metrics.min_cut[new] = cuts
             metrics.known[new] = True
-        return metrics.fade_in[positions], metrics.fade_out[positions], metrics.width[positions]
+        return LabelMetrics(
+            metrics.known[positions], metrics.fade_in[positions], metrics.fade_out[positions],
+            metrics.width[positions], metrics.title_width[positions], metrics.min_cut[positions],
+        )
 
 
 @dataclass(slots=True)
@@ -175,10 +192,13 @@ class LabelMetrics:
     fade_in: FloatArray
     fade_out: FloatArray
     width: FloatArray  # the title, and an approximate date's prefix and separator before it
+    title_width: FloatArray  # the title alone
+    min_cut: FloatArray  # the shortest readable cut of the title; inf: whole or nothing
 
     @classmethod
     def empty(cls, count: int) -> LabelMetrics:
-        return cls(np.zeros(count, dtype=bool), np.zeros(count), np.zeros(count), np.zeros(count))
+        return cls(np.zeros(count, dtype=bool), np.zeros(count), np.zeros(count),
+                   np.zeros(count), np.zeros(count), np.zeros(count))
 
 
 def softness(event: Event) -> tuple[float, float]:

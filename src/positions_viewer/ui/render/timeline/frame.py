@@ -8,102 +8,42 @@ writes nothing back.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-
 import numpy as np
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
 
-from .cluster import cluster_overflow
+from .counts import cluster_chips, density_counts
 from .data import NO_ACTOR, TimelineData
-from .labels import fit_label
+from .labels import label_text
 from .lod import (
     Lod,
     choose_lod,
-    column_density,
-    compact_count,
-    overlap_counts,
     visible_count,
     visible_range,
 )
-from .scale import IntArray, TimeScale
-from .stacking import item_extents, stack_lanes
+from .parts import Band, Frame, Item
+from .scale import FIRST_DAY, LAST_DAY, TimeScale
+from .stacking import (
+    ItemExtents,
+    LabelForm,
+    Stacking,
+    item_extents,
+    max_overlap,
+    place_labels,
+    stack_lanes,
+)
 from .style import TimelineStyle
-from .ticks import AxisTicks, choose_ticks, count_periods
+from .ticks import choose_ticks
 from .view import TimelineView
 
-__all__ = ["Band", "Chip", "Frame", "Item", "layout_frame"]
-
-_EMPTY = np.zeros(0, dtype=np.int64)
-
-
-@dataclass(slots=True)
-class Item:
-    """One labelled event as drawn."""
-
-    row: int  # event index in the dataset
-    mark: QRectF  # marker or bar
-    label_x: float
-    prefix: str  # an approximate date, drawn muted before the title
-    title: str  # already cut to fit, "" when there is no room
-    bounds: QRectF  # mark and label: what hover, selection and highlight cover
-    colors: tuple[QColor, ...]
-    is_point: bool
-    soft: tuple[float, float]  # fade-in and fade-out widths as fractions; (0, 0) when exact
-
-
-@dataclass(slots=True)
-class Chip:
-    """A count of events on a small pill: a cluster, or a period in density mode."""
-
-    rect: QRectF
-    text: str
-    first: float  # days the chip stands for: a click zooms there
-    last: float
-    count: int
-
-
-@dataclass(slots=True)
-class Band:
-    """A horizontal strip of lanes: the whole plot, or one actor's with lanes per actor."""
-
-    rect: QRectF
-    lanes: int
-    actor: int | None  # None: the single band of all events
-    starts: IntArray  # the band's events, sorted by start
-    stops: IntArray
-    sorted_stops: IntArray
-    positions: IntArray | None  # into the data's arrays; None: all of them
-    visible: IntArray = field(default_factory=lambda: _EMPTY)  # into this band's arrays
-    items: list[Item] = field(default_factory=list)
-    chips: list[Chip] = field(default_factory=list)
-    lanes_used: int = 0
-    density: IntArray | None = None  # events per device column, in density mode
-    density_rect: QRectF | None = None  # where the density histogram goes
-
-    def data_positions(self, local: IntArray) -> IntArray:
-        return local if self.positions is None else self.positions[local]
-
-
-@dataclass(slots=True)
-class Frame:
-    rect: QRectF
-    header: QRectF
-    plot: QRectF
-    axis: QRectF
-    scale: TimeScale
-    ticks: AxisTicks
-    bands: list[Band]
-    lod: Lod
-    visible_count: int
+__all__ = ["layout_frame"]
 
 
 def layout_frame(
     rect: QRectF, data: TimelineData, view: TimelineView, style: TimelineStyle,
     lanes_per_band: int | None = None, device_scale: float = 1.0,
 ) -> Frame:
-    """The frame of ``data`` seen through ``view`` in ``rect`` (logical pixels). A band
+    """The frame of ``data`` seen through ``view`` in ``rect`` (logical pixels), within the
+    calendar (a view reaching past it is moved inside, its span kept). A band
     holds ``lanes_per_band`` lanes, or as many as its height allows; ``device_scale`` is
     device pixels per logical pixel, the resolution density mode counts at."""
     header = QRectF(rect.left(), rect.top(), rect.width(), style.header_h)
@@ -113,6 +53,8 @@ def layout_frame(
         max(1.0, rect.width() - 2 * style.side), max(1.0, axis.top() - header.bottom()),
     )
     scale = TimeScale(view.start, view.end, plot.left(), plot.width())
+    if view.start < FIRST_DAY or view.end > LAST_DAY:  # a page's margins past year 1 or 9999
+        scale = scale.with_range(view.start, view.end)
     ticks = choose_ticks(
         scale, style.small_width, gap=style.gap, pad=style.pad, min_spacing=style.tick_spacing
     )
@@ -134,7 +76,7 @@ def layout_frame(
             )
             _stack_band(band, data, scale, plot, style)
     else:
-        _density(frame, style, device_scale)
+        density_counts(frame, style, device_scale)
     return frame
 
 
@@ -152,109 +94,89 @@ def _bands(
     for i, actor in enumerate(actors):
         rect = QRectF(plot.left(), plot.top() + i * height, plot.width(), height)
         lanes = lanes_per_band or max(1, int((height - style.overflow_h) // style.lane_h))
+        roomy = lanes_per_band or max(lanes, int(height // style.lane_h))
         if actor is None:
-            bands.append(Band(rect, lanes, None, data.starts, data.stops, data.sorted_stops, None))
+            band = Band(rect, lanes, None, data.starts, data.stops, data.sorted_stops, None)
         else:
             positions, sorted_stops = data.band_positions(actor)
-            bands.append(Band(
-                rect, lanes, actor, data.starts[positions], data.stops[positions], sorted_stops,
-                positions,
-            ))
+            band = Band(rect, lanes, actor, data.starts[positions], data.stops[positions],
+                        sorted_stops, positions)
+        band.max_lanes = roomy
+        bands.append(band)
     return bands
 
 
 def _stack_band(
     band: Band, data: TimelineData, scale: TimeScale, plot: QRectF, style: TimelineStyle
 ) -> None:
-    """Labelled items in lanes, bottom lane nearest the axis; what does not fit, clustered."""
+    """Marks in lanes, bottom lane nearest the axis, then labels where they are readable;
+    what has no lane (its mark would cover others in every lane) is counted on a chip."""
     local = band.visible
     if not len(local):
         return
     positions = band.data_positions(local)
-    fade_in, fade_out, label_w = data.label_metrics(positions, style, style.width)
+    metrics = data.label_metrics(positions, style, style.width)
     starts, stops = band.starts[local], band.stops[local]
-    is_point = (fade_in == 0.0) & (fade_out == 0.0) & (starts == stops)
+    is_point = (metrics.fade_in == 0.0) & (metrics.fade_out == 0.0) & (starts == stops)
     ext = item_extents(
-        scale.xs(starts), scale.xs(stops + 1), is_point, label_w,
+        scale.xs(starts), scale.xs(stops + 1), is_point, metrics.width,
         marker=style.marker, pad=style.pad, min_label=style.min_label,
         inside_min=style.min_label, plot_left=plot.left(), plot_right=plot.right(),
     )
-    stacking = stack_lanes(ext.left, ext.min_right, ext.full_right, band.lanes, style.gap)
+    stacking = _stack(band, ext, style)
     band.lanes_used = stacking.lane_count
-    lane_bottom = band.rect.bottom()
-    # Only the placed items (a few dozen) become objects; the rest are counted on chips.
     placed = np.flatnonzero(stacking.lanes >= 0)
-    for row, lane, limit, label_x, point, x0, x1, soft in zip(
-        data.rows[positions[placed]].tolist(), stacking.lanes[placed].tolist(),
-        stacking.label_limit[placed].tolist(), ext.label_x[placed].tolist(),
+    lanes = stacking.lanes[placed]
+    labels = place_labels(
+        lanes, ext.mark_x0[placed], ext.mark_x1[placed], ext.right_x[placed],
+        stacking.label_limit[placed], metrics.width[placed], metrics.title_width[placed],
+        metrics.min_cut[placed], gap=style.gap, pad=style.pad, plot_left=plot.left(),
+        plot_right=plot.right(),
+    )
+    lane_bottom, lane_h, bar_h, marker = band.rect.bottom(), style.lane_h, style.bar_h, style.marker
+    events, colors, items = data.event_list(), data.actor_colors, band.items
+    full = int(LabelForm.FULL)
+    # Only the placed items (a few dozen) become objects; the rest are counted on chips.
+    for row, lane, side, form, label_x0, label_x1, point, x0, x1, soft in zip(
+        data.rows[positions[placed]].tolist(), lanes.tolist(), labels.side.tolist(),
+        labels.form.tolist(), labels.x0.tolist(), labels.x1.tolist(),
         is_point[placed].tolist(), ext.mark_x0[placed].tolist(), ext.mark_x1[placed].tolist(),
-        zip(fade_in[placed].tolist(), fade_out[placed].tolist(), strict=True), strict=True,
+        zip(metrics.fade_in[placed].tolist(), metrics.fade_out[placed].tolist(), strict=True),
+        strict=True,
     ):
-        event = data.event(row)
-        top = lane_bottom - (lane + 1) * style.lane_h
-        prefix = event.date_label() if soft != (0.0, 0.0) else ""
-        prefix, title, label_end = fit_label(
-            prefix, event.title, label_x, min(limit, plot.right()), style
-        )
+        event = events[row]
+        top = lane_bottom - (lane + 1) * lane_h
+        # The approximate date goes before the title only in the full form.
+        prefix = event.date_label() if form == full and soft != (0.0, 0.0) else ""
+        prefix, title, label_x, label_end = label_text(
+            prefix, event.title, side, form, label_x0, label_x1, style)
         if point:
-            size = style.marker
-            mark = QRectF(x0, top + (style.lane_h - size) / 2, size, size)
+            mark = QRectF(x0, top + (lane_h - marker) / 2, marker, marker)
+            left, right = x0, x0 + marker
         else:
-            mark = QRectF(x0, top + (style.lane_h - style.bar_h) / 2, x1 - x0, style.bar_h)
-        left = min(mark.left(), label_x)
-        right = max(mark.right(), label_end)
-        band.items.append(Item(
+            mark = QRectF(x0, top + (lane_h - bar_h) / 2, x1 - x0, bar_h)
+            left, right = x0, x1
+        if title:
+            left, right = min(left, label_x), max(right, label_end)
+        items.append(Item(
             row, mark, label_x, prefix, title,
-            QRectF(left - 2, top + 1, right - left + 4, style.lane_h - 2),
-            style.event_colors(data.actor_colors, event.actors), point, soft,
+            QRectF(left - 2, top + 1, right - left + 4, lane_h - 2),
+            style.event_colors(colors, event.actors), point, soft,
         ))
-    overflow = np.flatnonzero(stacking.lanes < 0)
-    merge = style.chip_width("+999") + 2 * style.pad + style.gap
-    for cluster in cluster_overflow(ext.mark_x0, ext.mark_x1, overflow, merge):
-        members = positions[list(cluster.members)]
-        text = f"+{cluster.count}"
-        width = style.chip_width(text) + 2 * style.pad
-        x = min(max(cluster.x0, plot.left()), plot.right() - width)
-        chip = QRectF(x, band.rect.top() + (style.overflow_h - style.chip_h) / 2, width,
-                      style.chip_h)
-        first = float(data.starts[members].min())
-        last = float(data.stops[members].max() + 1)
-        band.chips.append(Chip(chip, text, first, last, cluster.count))
+    cluster_chips(band, data, positions, ext.mark_x0, ext.mark_x1, stacking.lanes, plot, style)
 
 
-def _density(frame: Frame, style: TimelineStyle, device_scale: float) -> None:
-    """Per device column counts for each band's histogram; counts per labelled period on
-    chips above it (calendar periods, so the counts do not change as the view pans)."""
-    plot = frame.plot
-    columns = max(1, round(plot.width() * device_scale))
-    chip = style.chip_width("8.8k") + 2 * style.pad + 2 * style.gap
-    edges = count_periods(frame.scale, chip, frame.ticks.step)
-    for band in frame.bands:
-        room = max(1.0, band.rect.height() - style.overflow_h)
-        # The tallest column stops short of the count chips, leaving air under them.
-        band.density_rect = QRectF(plot.left(), band.rect.bottom() - room * 0.88, plot.width(),
-                                   room * 0.88)
-        band.density = column_density(band.starts, band.sorted_stops, frame.scale, columns)
-        counts = overlap_counts(band.starts, band.sorted_stops, edges)
-        _period_chips(band, frame, edges, counts.tolist(), style)
+def _stack(band: Band, ext: ItemExtents, style: TimelineStyle) -> Stacking:
+    """Marks first: an item needs only room for its mark (``style.pad`` from the next) to
+    get a lane, and goes where its whole label fits too when some lane allows. The top row,
+    kept for count chips, becomes a lane when that leaves nothing to count."""
+    def stack(lanes: int) -> Stacking:
+        return stack_lanes(ext.mark_x0, ext.mark_x1, ext.full_right, lanes, style.gap,
+                           min_gap=style.pad, full_left=ext.left)
 
-
-def _period_chips(
-    band: Band, frame: Frame, edges: list[float], counts: list[int], style: TimelineStyle
-) -> None:
-    """The clusters of density mode: how many events each labelled period holds."""
-    plot = frame.plot
-    top = band.rect.top() + (style.overflow_h - style.chip_h) / 2
-    previous_right = -math.inf
-    for first, last, count in zip(edges, edges[1:], counts, strict=False):
-        if count <= 0:
-            continue
-        x0 = max(frame.scale.x(first), plot.left())
-        x1 = min(frame.scale.x(last), plot.right())
-        text = compact_count(count)
-        width = style.chip_width(text) + 2 * style.pad
-        x = (x0 + x1 - width) / 2
-        if width > x1 - x0 - 2 or x < previous_right + style.pad:
-            continue
-        band.chips.append(Chip(QRectF(x, top, width, style.chip_h), text, first, last, count))
-        previous_right = x + width
+    if band.max_lanes > band.lanes and (
+            max_overlap(ext.mark_x0, ext.mark_x1 + style.pad) <= band.max_lanes):
+        roomier = stack(band.max_lanes)
+        if (roomier.lanes >= 0).all():
+            return roomier
+    return stack(band.lanes)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
 
-from .frame import Frame
 from .lod import Lod
+from .parts import Frame
 from .scale import IntArray, TimeScale
 
 __all__ = ["TimelineHitMap", "hit_map"]
@@ -25,6 +25,7 @@ class TimelineHitMap:
     items: list[tuple[QRectF, QRectF, int]]  # (bounds, mark, event index), drawing order
     chips: list[tuple[QRectF, float, float, int]]  # (rect, first day, end day, count)
     density: list[tuple[QRectF, IntArray]]  # (band, events per column)
+    chip_rows: list[tuple[int, ...]] = field(default_factory=list)  # events of each chip
 
     def event_at(self, pos: QPointF) -> int | None:
         """The event drawn under ``pos``: the mark wins over labels, the topmost over others."""
@@ -49,6 +50,13 @@ class TimelineHitMap:
                 return first, last, count
         return None
 
+    def chip_events(self, pos: QPointF) -> tuple[int, ...]:
+        """The events (dataset indices) counted on the "+n" chip under ``pos``, if any."""
+        for (rect, *_rest), rows in zip(self.chips, self.chip_rows, strict=False):
+            if rect.adjusted(-2, -2, 2, 2).contains(pos):
+                return rows
+        return ()
+
     def density_at(self, pos: QPointF) -> tuple[int, float, float] | None:
         """(events, first day, end day) of the density column under ``pos``."""
         for band, counts in self.density:
@@ -71,4 +79,5 @@ def hit_map(frame: Frame) -> TimelineHitMap:
         [(item.bounds, item.mark, item.row) for band in frame.bands for item in band.items],
         [(c.rect, c.first, c.last, c.count) for band in frame.bands for c in band.chips],
         [(band.rect, band.density) for band in frame.bands if band.density is not None],
+        [c.rows for band in frame.bands for c in band.chips],
     )

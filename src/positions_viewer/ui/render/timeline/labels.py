@@ -1,26 +1,31 @@
-"""Labels cut to the room the stacking left them, in the label font (QtGui, no widgets)."""
+"""Label text as drawn: whole, or cut to its room when that keeps it readable (QtGui)."""
 
 from __future__ import annotations
 
 from ..text_layout import MAX_LAYOUT_CHARS
+from .stacking import LabelForm, LabelSide, readable_length
 from .style import TimelineStyle
 
-__all__ = ["fit_label"]
+__all__ = ["label_text"]
 
 
-def fit_label(
-    prefix: str, title: str, x: float, limit: float, style: TimelineStyle
-) -> tuple[str, str, float]:
-    """The prefix and title cut with an ellipsis to end before ``limit``; and where they end."""
-    room = limit - x
-    prefix_w = style.width(prefix + " · ") if prefix else 0.0
-    if prefix and prefix_w > room:
-        prefix = style.elide(prefix, room)
-        return prefix, "", x + style.width(prefix)
-    full = style.width(title)
-    if prefix_w + full <= room:
-        return prefix, title, x + prefix_w + full
-    cut = style.elide(" ".join(title[:MAX_LAYOUT_CHARS].split()), room - prefix_w)
-    if cut in ("", "…"):
-        return prefix, "", x + prefix_w
-    return prefix, cut, x + prefix_w + style.width(cut)
+def label_text(
+    prefix: str, title: str, side: int, form: int, x0: float, x1: float, style: TimelineStyle
+) -> tuple[str, str, float, float]:
+    """``(prefix, title, x, end)`` of an event's label placed by ``place_labels`` in the
+    room ``[x0, x1]``: the approximate date and the title, the title alone, or the title cut
+    with an ellipsis (drawn against the mark: right-aligned on the left side). ``("", "",
+    x0, x0)`` when there is none, or when the cut would keep less than its readable minimum
+    (issue 13: a label too short to read is not drawn)."""
+    if side == LabelSide.NONE:
+        return "", "", x0, x0
+    if form == LabelForm.FULL:
+        return prefix, title, x0, x1
+    if form == LabelForm.TITLE:
+        return "", title, x0, x1
+    cut = style.elide(" ".join(title[:MAX_LAYOUT_CHARS].split()), x1 - x0)
+    if len(cut.rstrip("…")) < readable_length(len(title)):
+        return "", "", x0, x0
+    width = style.width(cut)
+    x = x1 - width if side == LabelSide.LEFT else x0
+    return "", cut, x, x + width

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from . import raster
 from .data import TimelineData
-from .frame import Frame, Item
+from .parts import Frame, Item
 from .primitives import device_scale, draw_static
 from .raster import (
     GRADIENT_STEPS,
@@ -65,21 +65,19 @@ def draw_items(
 
 def _draw_marker(painter: QPainter, item: Item, style: TimelineStyle) -> None:
     """A dot with a thin ring of the surface colour, so that neighbours stay apart; several
-    actors share it as pie slices, the first actor on the left."""
-    ring = item.mark.adjusted(-0.75, -0.75, 0.75, 0.75)
-    if len(item.colors) == 1:
-        painter.setPen(style.ring)
-        painter.setBrush(item.colors[0])
-        painter.drawEllipse(ring)  # one call: the pen is the ring
-        return
+    actors share it as pie slices, the first actor on the left. The ring is a disc of the
+    surface under the dot: two fills cost half a stroked outline."""
     painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.surface)
+    painter.drawEllipse(item.mark.adjusted(-1.5, -1.5, 1.5, 1.5))
+    if len(item.colors) == 1:
+        painter.setBrush(item.colors[0])
+        painter.drawEllipse(item.mark)
+        return
     span = 360 * 16 // len(item.colors)
     for i, color in enumerate(item.colors):
         painter.setBrush(color)
         painter.drawPie(item.mark, 90 * 16 + i * span, span)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(style.ring)
-    painter.drawEllipse(ring)
 
 
 def _stripes(item: Item) -> list[tuple[QRectF, QColor]]:

@@ -18,10 +18,11 @@ from positions_viewer.model import PartialDate
 from ...theme import Theme
 from ..text_layout import elide
 from .data import NO_ACTOR, TimelineData
-from .frame import Frame, layout_frame
+from .frame import layout_frame
 from .hit import TimelineHitMap, hit_map
 from .lod import Lod
 from .marks import draw_chips, draw_density, draw_items
+from .parts import Frame
 from .primitives import crisp, device_scale, draw_static, vlines
 from .scale import brush_days
 from .style import TimelineStyle, timeline_style, with_alpha
@@ -201,7 +202,7 @@ def draw_brush(painter: QPainter, frame: Frame, view: TimelineView, style: Timel
     days = last - first + 1
     a, b = PartialDate.from_date(dt.date.fromordinal(first)), PartialDate.from_date(
         dt.date.fromordinal(last))
-    text = f"{a.label()} – {b.label()} · {days} day{'s' if days != 1 else ''}"
+    text = f"{a.range_label(b)} · {days} day{'s' if days != 1 else ''}"
     painter.setFont(style.context_font)
     width = style.context_fm.horizontalAdvance(text) + 2 * style.pad
     cx = min(max((x0 + x1) / 2 - width / 2, frame.plot.left()), frame.plot.right() - width)

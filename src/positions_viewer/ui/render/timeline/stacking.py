@@ -11,12 +11,16 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import IntEnum
 
 import numpy as np
 
 from .scale import BoolArray, FloatArray, IntArray
 
-__all__ = ["ItemExtents", "Stacking", "item_extents", "stack_lanes"]
+__all__ = [
+    "MIN_LABEL_CHARS", "ItemExtents", "LabelForm", "LabelPlacement", "LabelSide", "Stacking",
+    "item_extents", "max_overlap", "place_labels", "readable_length", "stack_lanes",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,7 @@ class ItemExtents:
     left: FloatArray  # what the item occupies in its lane
     min_right: FloatArray  # right end with the label cut to ``min_label`` px
     full_right: FloatArray  # right end with the whole label
+    right_x: FloatArray  # where the label starts on the mark's right (or inside its bar)
 
 
 def item_extents(
@@ -59,7 +64,7 @@ def item_extents(
     mark_x1 = np.where(is_point, centre + half, np.maximum(x1, x0 + 3.0))
     visible_x0 = np.maximum(mark_x0, plot_left)
     inside = ~is_point & (np.minimum(mark_x1, plot_right) - visible_x0 >= inside_min)
-    label_x = np.where(inside, visible_x0 + pad, mark_x1 + pad)
+    right_x = label_x = np.where(inside, visible_x0 + pad, mark_x1 + pad)
     full_right = np.maximum(mark_x1, label_x + label_width)
     flipped = (
         ~inside
@@ -72,7 +77,7 @@ def item_extents(
     min_right = np.where(
         flipped, mark_x1, np.maximum(mark_x1, label_x + np.minimum(label_width, min_label))
     )
-    return ItemExtents(mark_x0, mark_x1, label_x, flipped, left, min_right, full_right)
+    return ItemExtents(mark_x0, mark_x1, label_x, flipped, left, min_right, full_right, right_x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +93,26 @@ def stack_lanes(
     full_right: Sequence[float] | FloatArray,
     max_lanes: int,
     gap: float,
+    min_gap: float | None = None,
+    full_left: Sequence[float] | FloatArray | None = None,
 ) -> Stacking:
     """Greedy interval packing, left to right, so that no two items' extents overlap.
 
     An item goes to the first lane where it fits with every label whole. When none is free,
     it goes where it fits by cutting the previous label to no less than its minimum (the
-    lane with the most room); when even that fails it is left out (lane -1) for a cluster.
-    Labels are therefore cut with an ellipsis before anything collides or is hidden.
+    lane with the most room), ``min_gap`` (``gap`` by default) after that minimum; when even
+    that fails it is left out (lane -1) for a cluster. With ``min_right`` at the end of each
+    mark, marks come first: an item is left out only where every lane has a mark in its way.
+    ``full_left`` (``left`` by default, never right of it) is where the item starts with its
+    whole label, for a label that goes left of its mark.
     """
+    mark_gap = gap if min_gap is None else min_gap
     lefts = np.asarray(left, dtype=np.float64)
     n = len(lefts)
     lanes = np.full(n, -1, dtype=np.int64)
     limit = np.full(n, np.inf)
     xs = lefts.tolist()
+    full_xs = xs if full_left is None else np.asarray(full_left, dtype=np.float64).tolist()
     mins = np.asarray(min_right, dtype=np.float64).tolist()
     fulls = np.asarray(full_right, dtype=np.float64).tolist()
     lane_last = [-1] * max_lanes
@@ -120,19 +132,21 @@ def stack_lanes(
         i, x = order[p], ordered_xs[p]
         p += 1
         if used == max_lanes:
-            lowest = min(lowest_min, lowest_full) + gap
+            lowest = min(lowest_min + mark_gap, lowest_full + gap)
             if lowest > x:
                 p = bisect.bisect_left(ordered_xs, lowest, p)
                 continue
         chosen = -1
-        for lane in range(min(used + 1, max_lanes)):
-            if lane_full[lane] + gap <= x:
-                chosen = lane
-                break
+        whole_x = full_xs[i]
+        if used < max_lanes or lowest_full + gap <= whole_x:
+            for lane in range(min(used + 1, max_lanes)):
+                if lane_full[lane] + gap <= whole_x:
+                    chosen = lane
+                    break
         if chosen < 0:
             best = -math.inf
             for lane in range(used):
-                if lane_min[lane] + gap <= x and x - lane_full[lane] > best:
+                if lane_min[lane] + mark_gap <= x and x - lane_full[lane] > best:
                     best = x - lane_full[lane]
                     chosen = lane
         if chosen < 0:
@@ -148,3 +162,122 @@ def stack_lanes(
         if used == max_lanes:
             lowest_min, lowest_full = min(lane_min), min(lane_full)
     return Stacking(lanes, limit, used)
+
+
+def max_overlap(starts: FloatArray, ends: FloatArray) -> int:
+    """The most intervals ``[start, end)`` that share a point: as many lanes as those items
+    need at least, each in its own."""
+    if not len(starts):
+        return 0
+    ordered = np.sort(starts)
+    ended = np.searchsorted(np.sort(ends), ordered, side="right")
+    return int((np.arange(1, len(ordered) + 1) - ended).max())
+
+
+# A cut label keeps at least this many characters of its title, and half of a longer one
+# up to ``_MAX_REQUIRED``: "Severe d…" or "R/48/1…" tell a reader nothing.
+MIN_LABEL_CHARS = 12
+_MAX_REQUIRED = 24
+
+
+def readable_length(title_length: int) -> int:
+    """How many characters of a title of ``title_length`` a cut label must keep; a title
+    that long or shorter is drawn whole or not at all."""
+    return max(MIN_LABEL_CHARS, min(math.ceil(title_length / 2), _MAX_REQUIRED))
+
+
+class LabelSide(IntEnum):
+    """Where an item's label goes, and in what form."""
+
+    NONE = 0  # no room for a readable label: the mark alone (the tooltip says the rest)
+    RIGHT = 1  # after the mark, or inside a wide bar from its visible left end
+    LEFT = 2  # before the mark, ending ``pad`` before it
+
+
+class LabelForm(IntEnum):
+    FULL = 0  # an approximate date's prefix and the title, whole
+    TITLE = 1  # the title whole, without the prefix
+    CUT = 2  # the title cut to the room, keeping at least its readable minimum
+
+
+@dataclass(frozen=True, slots=True)
+class LabelPlacement:
+    """Per item: the side, the form, and the room ``[x0, x1]`` the label is drawn in (a
+    whole label fills it from ``x0``; a cut label is fitted into it, against the mark)."""
+
+    side: IntArray
+    form: IntArray
+    x0: FloatArray
+    x1: FloatArray
+
+
+def place_labels(
+    lanes: IntArray,
+    mark_x0: FloatArray,
+    mark_x1: FloatArray,
+    right_x: FloatArray,
+    limit: FloatArray,
+    full_width: FloatArray,
+    title_width: FloatArray,
+    min_cut: FloatArray,
+    *,
+    gap: float,
+    pad: float,
+    plot_left: float,
+    plot_right: float,
+) -> LabelPlacement:
+    """Labels a reader can use (issue 13), once the marks have their lanes.
+
+    Each label is drawn whole where there is room: right of its mark (``right_x``, inside
+    a wide bar or after the mark) up to the next mark in its lane (``limit``), else on the
+    free side, left of the mark after whatever precedes it in the lane; on either side with
+    the approximate date before the title when that fits too, else the title alone. Where
+    neither side has room for the title, it is cut to the larger room if that keeps its
+    readable minimum (``min_cut`` px, ``inf`` for a title that may not be cut); otherwise the
+    mark stands alone. Items left out of the lanes (lane -1) get no label.
+    """
+    n = len(lanes)
+    sides, forms, starts, ends = [0] * n, [0] * n, [0.0] * n, [0.0] * n
+    order = np.lexsort((mark_x0, lanes)).tolist()  # lane by lane, left to right
+    lane_list, m0, m1 = lanes.tolist(), mark_x0.tolist(), mark_x1.tolist()
+    rx, lim = right_x.tolist(), limit.tolist()
+    full, title, cut = full_width.tolist(), title_width.tolist(), min_cut.tolist()
+    none, right, left = int(LabelSide.NONE), int(LabelSide.RIGHT), int(LabelSide.LEFT)
+    forms_in_order = ((int(LabelForm.FULL), full), (int(LabelForm.TITLE), title))
+    cut_form = int(LabelForm.CUT)
+    lane, previous_end = -1, -math.inf
+    for i in order:
+        if lane_list[i] < 0:
+            continue
+        if lane_list[i] != lane:
+            lane, previous_end = lane_list[i], -math.inf
+        right_start, right_end = rx[i], min(lim[i], plot_right)
+        left_start, left_end = max(previous_end + gap, plot_left), m0[i] - pad
+        chosen = none
+        for shape, widths in forms_in_order:
+            width = widths[i]
+            if right_start + width <= right_end:
+                chosen, forms[i] = right, shape
+                starts[i], ends[i] = right_start, right_start + width
+                break
+        else:
+            for shape, widths in forms_in_order:
+                width = widths[i]
+                if left_end - width >= left_start:
+                    chosen, forms[i] = left, shape
+                    starts[i], ends[i] = left_end - width, left_end
+                    break
+        if chosen == none:
+            right_room, left_room = right_end - right_start, left_end - left_start
+            if max(right_room, left_room) >= cut[i]:
+                forms[i] = cut_form
+                if right_room >= left_room:
+                    chosen, starts[i], ends[i] = right, right_start, right_end
+                else:
+                    chosen, starts[i], ends[i] = left, left_start, left_end
+        sides[i] = chosen
+        previous_end = max(m1[i], ends[i]) if chosen == right else m1[i]
+    return LabelPlacement(
+        np.array(sides, dtype=np.int64), np.array(forms, dtype=np.int64),
+        np.array(starts, dtype=np.float64), np.array(ends, dtype=np.float64),
+    )

@@ -13,14 +13,13 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen, QStaticText, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QStaticText, QTransform
 
 from positions_viewer.cache import BoundedCache
 
 from ...theme import Theme
 from ..colors import visible_actor_color
-from ..fonts import theme_font
-from ..text_layout import MAX_LAYOUT_CHARS
+from ..text_layout import MAX_LAYOUT_CHARS, theme_font
 
 __all__ = ["TimelineStyle", "mix", "timeline_style", "with_alpha"]
 
@@ -63,7 +62,6 @@ class TimelineStyle:
         self.highlight, self.as_of = c(theme.highlight), c(theme.as_of_line)
         self.chip_fill, self.chip_text = c(theme.chip_fill), c(theme.chip_text)
         self.changed_edge = c(theme.changed_edge)
-        self.ring = QPen(self.surface, 1.5)
         self.outside = with_alpha(c(theme.surface_alt), 150 if theme.dark else 170)
         self.density = mix(c(theme.accent), self.surface, 0.55 if theme.dark else 0.45)
         self.neutral = c(theme.text_muted)
@@ -136,10 +134,7 @@ class TimelineStyle:
 
 
 def _font(theme: Theme, factor: float, bold: bool = False) -> QFont:
-    font = theme_font(theme)
-    font.setPixelSize(theme.px(factor))
-    font.setBold(bold)
-    return font
+    return theme_font(theme, factor, QFont.Weight.Bold if bold else QFont.Weight.Normal)
 
 
 def mix(color: QColor, base: QColor, amount: float) -> QColor:

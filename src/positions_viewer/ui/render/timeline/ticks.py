@@ -16,15 +16,11 @@ from functools import cache, lru_cache
 
 import numpy as np
 
+from ....model.dates import MONTH_ABBR, MONTH_NAMES
 from .scale import FIRST_DAY, LAST_DAY, IntArray, TimeScale
 
 __all__ = ["AxisTicks", "Tick", "TickStep", "choose_ticks", "count_periods"]
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -117,13 +113,13 @@ def _tick_formats(unit: str, count: int, day: int) -> tuple[str, ...]:
     if unit == "day":
         return (f"{_WEEKDAYS[date.weekday()]} {date.day}", f"{date.day}")
     if unit == "week":
-        return (f"{date.day} {_MONTHS[date.month - 1]}", f"{date.day}")
+        return (f"{date.day} {MONTH_ABBR[date.month - 1]}", f"{date.day}")
     if unit == "month":
         if count == 3:
             return (f"Q{(date.month - 1) // 3 + 1}",)
         if count == 6:
             return (f"H{(date.month - 1) // 6 + 1}",)
-        return (_MONTH_NAMES[date.month - 1], _MONTHS[date.month - 1])
+        return (MONTH_NAMES[date.month - 1], MONTH_ABBR[date.month - 1])
     if count == 10:
         return (f"{date.year}s", f"{date.year}")
     return (f"{date.year}",)
@@ -139,9 +135,9 @@ def _context_formats(unit: str, day: int) -> tuple[str, ...]:
     date = dt.date.fromordinal(day)
     if unit == "month":
         return (
-            f"{_MONTH_NAMES[date.month - 1]} {date.year}",
-            f"{_MONTHS[date.month - 1]} {date.year}",
-            f"{_MONTHS[date.month - 1]} ’{date.year % 100:02d}",
+            f"{MONTH_NAMES[date.month - 1]} {date.year}",
+            f"{MONTH_ABBR[date.month - 1]} {date.year}",
+            f"{MONTH_ABBR[date.month - 1]} ’{date.year % 100:02d}",
         )
     return (f"{date.year}",)
 

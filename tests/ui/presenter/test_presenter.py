@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import DatasetIndex, Filter, load_file, parse_date
-from positions_viewer.model.story import story_steps, view_snippet
+from positions_viewer.model.story import story_steps
 from positions_viewer.ui.presenter.window import (
     NEXT_KEYS,
     PREVIOUS_KEYS,
@@ -233,29 +233,6 @@ def test_choosing_a_saved_view_applies_it_and_names_it(qtbot: QtBot, seed_path: 
     assert window.header.view.isHidden()
 
 
-def test_copy_filters_as_view_gives_loadable_toml(qtbot: QtBot, seed_path: Path,
-                                                  tmp_path: Path) -> None:
-    result = load_file(seed_path)
-    assert result.dataset is not None
-    dataset = result.dataset
-    from positions_viewer.model import parse_date
-
-    snippet = view_snippet(dataset, Filter(issues=frozenset({0, 3}), actors=frozenset({1}),
-                                           date_from=parse_date("2025-12"),
-                                           date_to=parse_date("2025-12-26")))
-    assert 'issues = ["imminence", "vinatier"]' in snippet
-    assert 'from = "2025-12"' in snippet and "to = 2025-12-26" in snippet
-    extended = tmp_path / "with-view.toml"
-    extended.write_text(seed_path.read_text(encoding="utf-8") + "\n" + snippet, encoding="utf-8")
-    loaded = load_file(extended)
-    assert loaded.dataset is not None, loaded.diagnostics
-    assert loaded.dataset.views[-1].id == "view-7"
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show_loaded(seed_path, result)
-    assert window.copy_filters_as_view() == QGuiApplication.clipboard().text()
-
-
 def test_key_hints_show_at_the_start_then_leave_the_audience_alone(
         qtbot: QtBot, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from positions_viewer.ui.presenter import window as presenter_module
@@ -316,15 +293,23 @@ def test_a_step_too_tall_for_the_screen_still_fills_its_width(seed_path: Path,
     assert used[0] < 40 and used[-1] > 1240
 
 
-def test_every_step_of_a_presentation_shares_one_type_size(presenter: PresenterWindow) -> None:
-    from positions_viewer.ui.presenter.window import fitting_size
+def test_steps_differ_in_size_by_a_small_ratio_at_most(presenter: PresenterWindow) -> None:
+    """Issue 13 item 3: not every step shrinks to the tallest one's size; a step's type is
+    within SIZE_RATIO of the smallest step's, unless keeping to it would leave the step
+    filling less of the screen than FILL of its own size would."""
+    from positions_viewer.ui.presenter.window import FILL, SIZE_RATIO, fitting_size
 
-    sizes = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
-                          presenter.width(), presenter.height()) for step in presenter.steps]
-    assert len(set(sizes)) > 1  # the steps alone would jump between sizes
-    shared = presenter._shared_size()
-    assert shared is not None
-    assert shared <= min(size for size in sizes if size is not None)
+    fits = [fitting_size(step, presenter.index, presenter.colors, presenter.theme,
+                         presenter.width(), presenter.height(), ceiling=200)
+            for step in presenter.steps]
+    assert len(set(fits)) > 1  # the steps alone would jump between sizes
+    sizes = [presenter._size(n) for n in range(len(presenter.steps))]
+    assert None not in sizes
+    smallest = min(sizes)  # type: ignore[type-var]
+    for size, fit in zip(sizes, fits, strict=True):
+        assert size is not None and (size <= smallest * SIZE_RATIO + 1e-6
+                                     or (fit is not None and size >= fit * FILL - 1e-6))
+    assert max(sizes) > smallest  # type: ignore[type-var, operator]
 
 
 def test_an_event_step_highlights_only_its_own_answers(seed_path: Path) -> None:
@@ -382,13 +367,20 @@ def test_event_steps_never_go_back_in_time(write_toml: Callable[..., Path]) -> N
 @pytest.mark.parametrize(("width", "height", "views"),
                          [(1280, 720, True), (1366, 768, True), (1280, 720, False),
                           (1920, 1080, True)])
-def test_every_step_shows_its_type_at_the_same_size_on_screen(
+def test_every_step_fills_the_room_and_fits_the_screen(
         seed_path: Path, qapp: object, width: int, height: int, views: bool) -> None:
-    """Steps that fit and steps too tall even at the smallest size (laid out wider and
-    scaled) show their text at one size on screen, and every page fits the screen."""
+    """Issue 13 item 3: every step fits the screen, fills at least ~75% of its height or
+    width, and no step's text is below the presenter's smallest size; sizes stay within a
+    small ratio of each other where the room allows."""
     from dataclasses import replace
 
-    from positions_viewer.ui.presenter.window import _placement, _room, _StepPage, shared_size
+    from positions_viewer.ui.presenter.window import (
+        MIN_PRESENTER_PX,
+        _placement,
+        _room,
+        _StepPage,
+        step_sizes,
+    )
 
     result = load_file(seed_path)
     assert result.dataset is not None
@@ -397,15 +389,29 @@ def test_every_step_shows_its_type_at_the_same_size_on_screen(
     steps = story_steps(index.dataset, index)
     theme = presenter_theme(height)
     colors = ("#1f4e9c", "#b3261e")
-    shared = shared_size(steps, index, colors, theme, width, height)
-    on_screen = []
-    for step in steps:
-        layout, fit = _placement(_StepPage.of(step, index, colors, theme), width, height,
-                                 shared)
-        on_screen.append(layout.spec.theme.font_px * min(1.0, fit))
-        assert layout.height * min(1.0, fit) <= _room(theme, height) + 0.5
-    assert max(on_screen) - min(on_screen) < 0.05, on_screen
-    assert abs(on_screen[0] - shared) < 0.05
+    sizes = step_sizes(steps, index, colors, theme, width, height)
+    room = _room(theme, height)
+    for step, size in zip(steps, sizes, strict=True):
+        layout, fit = _placement(_StepPage.of(step, index, colors, theme), width, height, size)
+        scale = min(1.0, fit)
+        assert layout.height * scale <= room + 0.5
+        filled = max(layout.height * scale / room, layout.spec.width * scale / width)
+        assert filled >= 0.75, (step.title, filled)
+        assert layout.spec.theme.font_px * scale >= MIN_PRESENTER_PX * min(1.0, fit) - 0.05
+
+
+def test_a_small_step_gets_large_type_at_720p(seed_path: Path, qapp: object) -> None:
+    """A step of one issue is not shrunk to the type of a step of every issue: at 1280×720
+    its type is a third larger than the densest step's, above the old ~14 px."""
+    from positions_viewer.model.story import Step
+    from positions_viewer.ui.presenter.window import step_sizes
+
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    small = Filter(issues=frozenset({0}), date_to=parse_date("2025-12-26"))
+    steps.append(Step("Only imminence", small, small))
+    sizes = step_sizes(steps, index, ("#1f4e9c", "#b3261e"), presenter_theme(720), 1280, 720)
+    assert sizes[-1] >= 16 and sizes[-1] > 1.3 * min(sizes)
 
 
 @pytest.mark.parametrize("with_views", [False, True])
@@ -447,3 +453,53 @@ def test_a_step_marks_as_changed_exactly_what_changed_at_it(
         answers = {(dataset.index_of("issues", i), russia) for i in ("imminence", "conditions")}
         assert not answers & changed
         assert changed == step.changed_cells(step.results(index)[0])
+
+
+def test_the_notes_window_passes_the_presentation_keys_on(qtbot: QtBot, seed_path: Path,
+                                                          tmp_path: Path) -> None:
+    """Issue 13 item 2: a clicker keeps working when the speaker notes have focus, and on
+    one screen the notes stay in front of the slides (S shows or hides them)."""
+    from positions_viewer.ui.settings import Settings
+
+    window = MainWindow(Settings(tmp_path))
+    qtbot.addWidget(window)
+    window.show_loaded(seed_path, load_file(seed_path))
+    window.show()
+    window.notes_action.setChecked(True)
+    presenter = window.start_presenting()
+    assert presenter is not None and window.notes is not None
+    notes = window.notes
+    assert notes.windowFlags() & Qt.WindowType.WindowStaysOnTopHint  # one screen here
+    assert notes.isVisible()
+    for key, expected in ((Qt.Key.Key_Right, 1), (Qt.Key.Key_PageDown, 2),
+                          (Qt.Key.Key_Space, 3), (Qt.Key.Key_PageUp, 2)):
+        qtbot.keyClick(notes, key)
+        assert presenter.current == expected
+    assert notes.counter.text() == "Step 3 of 6"
+    qtbot.keyClick(notes, Qt.Key.Key_S)
+    assert not notes.isVisible()
+    qtbot.keyClick(presenter, Qt.Key.Key_S)
+    assert notes.isVisible()
+    qtbot.keyClick(notes, Qt.Key.Key_Escape)
+    assert window.presenter is None
+
+
+def test_a_saved_view_with_from_is_presented_as_a_comparison(seed_path: Path,
+                                                              qapp: object) -> None:
+    """Issue 14 item 6: a view with a ``from`` shows each changed cell with the statement
+    before it; a view without one does not."""
+    from positions_viewer.ui.presenter.window import _StepPage
+
+    index = seed_index(seed_path)
+    steps = story_steps(index.dataset, index)
+    theme = presenter_theme(1080)
+    pages = {step.title: _StepPage.of(step, index, ("#1f4e9c", "#b3261e"), theme)
+             for step in steps}
+    with_from = [p for p in pages.values() if p.step.grid_filter.date_from is not None]
+    without = [p for p in pages.values() if p.step.grid_filter.date_from is None]
+    assert with_from and without
+    for page in with_from:
+        layout = page.layout(20, 1920)
+        assert layout.spec.compare and layout.grid_style is not None
+        assert layout.grid_style.compare
+    assert not any(p.layout(20, 1920).spec.compare for p in without)

@@ -11,7 +11,7 @@ from positions_viewer.model import DatasetIndex, Filter, load_bytes
 from positions_viewer.ui.details.panel import DetailsPanel
 from positions_viewer.ui.session import DocumentSession
 
-CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
+CASES = Path(__file__).resolve().parents[2] / "data" / "cases"
 
 
 def test_a_url_that_passes_check_becomes_a_link_elided_in_the_middle(qtbot: QtBot) -> None:
