@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter
 
 from ...limits import DEFAULT_TEXT_PX
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
 from ..details.changes import ChangesPanel
 from ..details.panel import DetailsPanel
+from ..document.progress import LoadProgress
 from ..edit.editing import Editing
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
     splitter: QSplitter
     status: StatusLine
     status_label: QLabel
-    progress: QProgressBar
+    progress: LoadProgress
     views_menu: QMenu
     notes_action: QAction
     recent_menu: QMenu
@@ -111,7 +112,6 @@ class MainWindow(QMainWindow):
         session.opened.connect(self._document_opened)
         session.result_changed.connect(self._result_changed)
         session.selection_changed.connect(self._selection_changed)
-        self.opener.loading.connect(self.progress.setVisible)
         self.opener.shown.connect(self.empty_state.load_shown)
         self.filter_bar.wasReset.connect(self._was_reset)
         self.saved_views.applied.connect(self.timeline.fit)  # a view shows its own period
