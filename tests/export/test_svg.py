@@ -70,3 +70,36 @@ def test_markup_in_the_data_stays_text(write_toml: object, tmp_path: Path) -> No
     assert not [e for e in root.iter() if e.tag.split("}")[-1] in ("script", "b", "img", "x")]
     strings = ["".join(e.itertext()) for e in texts(out)]
     assert "<b>bold</b> & co" in strings and "<img src=x onerror=alert(1)>" in strings
+
+
+def test_the_svg_carries_the_bundled_fonts_it_uses(write_toml: object, tmp_path: Path) -> None:
+    """Each face its text uses is embedded, cut down to the characters shown, so a viewer
+    without DejaVu Sans or a CJK font draws the same glyphs; a script not shown adds nothing."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    path = write_toml(  # type: ignore[operator]
+        'schema = 1\ntitle = "Voices"\n'
+        '[[actors]]\nid = "cn"\nname = "中华人民共和国"\n'
+        '[[actors]]\nid = "kr"\nname = "대한민국 🇰🇷"\n'
+        '[[issues]]\nid = "i"\ntitle = "Ελληνικά και Русский 🌍"\n'
+        '[[positions]]\nactor = "cn"\nissue = "i"\ntext = "对话"\n')
+    out = tmp_path / "voices.svg"
+    assert main(["export", str(path), "-o", str(out), "--view", "grid"]) == 0
+    svg = out.read_bytes()
+    rules = re.findall(rb'font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+); '
+                       rb"src: url\(data:font/woff;base64,([^)]+)\)", svg)
+    families = {family.decode() for family, *_ in rules}
+    assert {"DejaVu Sans", "Droid Sans Fallback", "Noto Emoji"} <= families
+    assert "Noto Sans Arabic" not in families and "Noto Sans Hebrew" not in families
+    covered: set[int] = set()
+    for *_face, data in rules:
+        font = TTFont(io.BytesIO(base64.b64decode(data)))
+        assert font.flavor == "woff"
+        covered |= set(font.getBestCmap())
+    shown = {ord(c) for e in texts(out) for c in "".join(e.itertext()) if not c.isspace()}
+    assert shown <= covered  # every character shown has an embedded glyph
+    assert len(covered) < 400  # cut down: not the 33,000 characters of the CJK font

@@ -22,7 +22,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from ...paths import resources_dir
 from ..theme import Theme
 
-__all__ = ["BUNDLED_FAMILY", "EMOJI_FAMILY", "FALLBACK_FAMILIES", "bundled_families",
+__all__ = ["BUNDLED_FAMILY", "EMOJI_FAMILY", "FACES", "FALLBACK_FAMILIES", "bundled_families",
            "ensure_fonts", "family_font", "font_dir", "font_files"]
 
 BUNDLED_FAMILY = "DejaVu Sans"
@@ -30,6 +30,19 @@ EMOJI_FAMILY = "Noto Emoji"
 # In the order Qt tries them for a character the family before lacks.
 FALLBACK_FAMILIES = ("Noto Sans Arabic", "Noto Sans Hebrew", "Droid Sans Fallback",
                      EMOJI_FAMILY)
+
+# Every bundled face: (family, bold, italic, file in resources/fonts).
+FACES = (
+    (BUNDLED_FAMILY, False, False, "DejaVuSans.ttf"),
+    (BUNDLED_FAMILY, True, False, "DejaVuSans-Bold.ttf"),
+    (BUNDLED_FAMILY, False, True, "DejaVuSans-Oblique.ttf"),
+    ("Noto Sans Arabic", False, False, "NotoSansArabic-Regular.ttf"),
+    ("Noto Sans Arabic", True, False, "NotoSansArabic-Bold.ttf"),
+    ("Noto Sans Hebrew", False, False, "NotoSansHebrew-Regular.ttf"),
+    ("Noto Sans Hebrew", True, False, "NotoSansHebrew-Bold.ttf"),
+    ("Droid Sans Fallback", False, False, "DroidSansFallback.ttf"),
+    (EMOJI_FAMILY, False, False, "NotoEmoji-Regular.ttf"),
+)
 
 _lock = threading.Lock()
 _registered: tuple[str, ...] | None = None

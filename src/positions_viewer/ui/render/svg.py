@@ -4,7 +4,8 @@ export format (``positions_viewer.export.formats``) when imported.
 Qt's ``QSvgGenerator`` takes the same painter calls as a picture and writes text as
 ``<text>`` elements, so the names and statements stay text: searchable, selectable,
 readable by a screen reader. The page is laid out at the picture's width (``--width``) and
-is as tall as its content, like the PNG but with no size limit.
+is as tall as its content, like the PNG but with no size limit. The bundled fonts it uses
+are embedded, cut down to its characters (:mod:`.svg_fonts`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ...export.errors import DrawError
 from ...export.formats import ExportOptions, Page, get_format, register_writer
 from .image import ensure_gui, page_spec
 from .page import PageLayout, layout_page, paint_page
+from .svg_fonts import embed_fonts
 
 __all__ = ["render_svg", "write_svg"]
 
@@ -57,7 +59,8 @@ def write_svg(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) -
     spec = page_spec(page, options, view)
     layout = layout_page(page.grid, page.index, spec,
                          None if page.timeline is page.grid else page.timeline)
-    handle.write(render_svg(layout, page.subtitle or page.grid.dataset.title))
+    svg = render_svg(layout, page.subtitle or page.grid.dataset.title)
+    handle.write(embed_fonts(svg))
 
 
 register_writer("svg", write_svg)
