@@ -152,3 +152,14 @@ def test_a_rasterised_page_matches_the_approved_one(seed_path: Path, tmp_path: P
     image = QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.shape[1] * 3,
                    QImage.Format.Format_RGB888).copy()
     assert_image_approved(image, "seed-pdf-page-1")
+
+
+def test_compare_writes_the_marked_grid_as_pdf(seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "compare.pdf"
+    assert main(["compare", str(seed_path), "--from", "2025-12-19", "--to", "2025-12-26",
+                 "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4, not 1280 px
+    text = words(reader.pages[0].extract_text())
+    assert "changed" in text and "new" in text and "Before" in text
