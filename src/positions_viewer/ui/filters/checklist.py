@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +25,7 @@ from ...model.text import clip_text
 __all__ = ["ChecklistButton", "signals_blocked"]
 
 ITEM_CHARS = 300  # a list entry shows this much of an issue title or actor name
+LIST_MAX_PX = 560  # the list is as wide as its longest entry, up to this
 
 
 @contextmanager
@@ -60,6 +62,9 @@ class ChecklistButton(QToolButton):
         self.list.setAccessibleName(f"{noun.capitalize()} to show")
         self.list.itemChanged.connect(self._item_changed)
         self.list.setMinimumWidth(280)
+        # Long titles end in "…" (the whole title is the entry's tooltip), never a scroll bar.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         self.all_button = QPushButton("All", panel)
         self.none_button = QPushButton("None", panel)
@@ -86,10 +91,16 @@ class ChecklistButton(QToolButton):
                 # plain text: item text is never markup; cut, as every restyle measures it
                 item = QListWidgetItem(clip_text(label, ITEM_CHARS))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                # A tooltip guesses rich text: the title is escaped so it shows as typed.
+                item.setToolTip(QtGuiNamespace.convertFromPlainText(
+                    clip_text(label, ITEM_CHARS), Qt.WhiteSpaceMode.WhiteSpaceNormal))
                 on = checked is None or index in checked
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 self.list.addItem(item)
         self.search.setVisible(len(labels) > 12)
+        longest = max((self.list.fontMetrics().horizontalAdvance(clip_text(label, ITEM_CHARS))
+                       for label in labels), default=0)
+        self.list.setMinimumWidth(max(280, min(LIST_MAX_PX, longest + 48)))
         self._update_text()
         self._fit_width()
 

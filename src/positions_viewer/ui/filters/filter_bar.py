@@ -9,6 +9,7 @@ session, and the bar follows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -45,10 +46,13 @@ class FilterBar(QFrame):
             field.calendar_anchor = self._anchor_day
         self.range = DateRangeSlider(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setPlaceholderText("Search")
+        self.search.setToolTip("Search the statements, issues, actors and events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search text")
-        self.search.setMinimumWidth(100)
+        # The placeholder whole, with the clear button's room (a cut-off word says less).
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         self.reset_button = QPushButton("Reset", self)
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.setToolTip("Show everything: all issues, actors and dates, no search")
@@ -87,6 +91,14 @@ class FilterBar(QFrame):
         self.setEnabled(False)
         session.opened.connect(self.synchronize_document)
         session.filter_changed.connect(self.synchronize)
+
+    def set_tab_order(self, first: QWidget) -> None:
+        """Tab goes through the bar as it reads, left to right, from ``first`` (the saved
+        view box the window puts before it)."""
+        order = [first, self.issues, self.actors, self.date_from.edit, self.range,
+                 self.date_to.edit, self.search, self.reset_button]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     # -- the session → the widgets -----------------------------------------------------
 

@@ -72,7 +72,8 @@ class _CellDelegate(QStyledItemDelegate):
         if index.column() == 0:
             result = view.grid_model.result
             assert result is not None
-            state = CellState(selected, issue in view.highlight_issues, focused)
+            state = CellState(selected, issue in view.highlight_issues, focused,
+                              result.filter.text.strip())
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors

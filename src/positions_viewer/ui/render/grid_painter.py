@@ -228,12 +228,13 @@ def _paint_before(painter: QPainter, inner: QRectF, top: float, lines: tuple[str
 
 
 def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
-                  style: GridStyle) -> None:
-    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text)."""
+                  style: GridStyle, font: QFont | None = None) -> None:
+    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text);
+    ``font``: the line's (the body's by default)."""
     spans = match_spans(line, search)
     if not spans:
         return
-    metrics = QFontMetricsF(style.body)
+    metrics = QFontMetricsF(font or style.body)
     pen = painter.pen()
     for start, stop in spans:
         x = baseline.x() + metrics.horizontalAdvance(line[:start])
@@ -358,6 +359,9 @@ def paint_issue(
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
     for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
+        if state.search:
+            _mark_matches(painter, QPointF(inner.left(), top + ascent), line, state.search,
+                          style, style.title)
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if issue.description:
@@ -367,6 +371,9 @@ def paint_issue(
         ascent = QFontMetricsF(style.small).ascent()
         for line in wrap(issue.description, style.small, inner.width(),
                          style.description_lines):
+            if state.search:
+                _mark_matches(painter, QPointF(inner.left(), top + ascent), line,
+                              state.search, style, style.small)
             painter.drawText(QPointF(inner.left(), top + ascent), line)
             top += style.small_line
     if state.selected or state.focused:
@@ -494,7 +501,7 @@ def paint_grid(
         height = layout.row_heights[row]
         paint_issue(painter, QRectF(left, y, layout.issue_width, height),
                     dataset.issues[issue_index], style,
-                    CellState(highlighted=issue_index in highlight_issues))
+                    CellState(highlighted=issue_index in highlight_issues, search=search))
         for column in range(result.column_count):
             cell = result.cell(row, column)
             if changed is not None:

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.saved_views = SavedViews(self.session, self.views_menu, self)
         self.views_combo = self.saved_views.combo
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
+        self.filter_bar.set_tab_order(self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
         self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
@@ -246,9 +247,11 @@ class MainWindow(QMainWindow):
                 self.filter_bar.date_from.setFocus()
 
     def _was_reset(self) -> None:
-        """Reset shows everything: the whole timeline, and no event selected."""
+        """Reset shows everything plainly: the whole timeline, no event selected, no
+        comparison."""
         if self.session.selection.event is not None:
             self.session.clear_selection()
+        self.session.set_compare_mode(False)
         self.timeline.fit()
 
     def _selection_changed(self) -> None:
