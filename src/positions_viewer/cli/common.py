@@ -139,4 +139,4 @@ def picture_width(ns: argparse.Namespace) -> int:
 def load_renderer() -> None:
     """Register the drawn formats (PNG, PDF, SVG): only when a picture is asked for, so a
     Markdown or CSV export never imports Qt."""
-    from ..ui.render import image  # noqa: F401  (importing it registers the formats)
+    from ..ui.render import outputs  # noqa: F401  (importing it registers the formats)

@@ -38,6 +38,7 @@ __all__ = ["DetailsPanel", "is_web_url"]
 # Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
 # text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
 MAX_SHOWN_CHARS = 5_000
+TIED_SHOWN = 60  # an event's statements listed in the details, then "… and n more"
 URL_CHARS = 48  # a link button shows this much of its address (the panel is narrow)
 
 
@@ -170,7 +171,7 @@ class DetailsPanel(QScrollArea):
         self._add(plain_label(shown_text(entry.title), "title"))
         if entry.description:
             self._add(self._long_text(entry.description))
-        histories = IssueHistories(index, result, issue, self._body)
+        histories = IssueHistories(index, result, issue, self.viewport().width(), self._body)
         if histories.rows:
             self._add(plain_label("What each actor said, and when (● shown in the grid)",
                                   "section"))
@@ -196,7 +197,25 @@ class DetailsPanel(QScrollArea):
             self._add(plain_label(f"Issues: {titles}", "meta"))
         self._add_sources(dataset, event.sources)
         self._add_tools("event", event)
+        self._add_tied_statements(dataset, event)
         self._layout.addStretch(1)
+
+    def _add_tied_statements(self, dataset: Dataset, event: Event) -> None:
+        """What each actor said at this event (statements whose ``event`` is it): how each
+        state voted on a resolution, who answered what."""
+        tied = [p for p in dataset.positions if p.event == event.index]
+        if not tied:
+            return
+        self._add(plain_label(f"Statements at this event: {len(tied)}", "section"))
+        for position in tied[:TIED_SHOWN]:
+            actor = shown_text(dataset.actors[position.actor].name)
+            issue = shown_text(dataset.issues[position.issue].title)
+            stance = f" · {position.stance}" if position.stance else ""
+            text = shown_text(position.text, NO_TEXT)
+            self._add(plain_label(f"{actor} on {issue}{stance}: {text}", "body",
+                                  limit=MAX_SHOWN_CHARS))
+        if len(tied) > TIED_SHOWN:
+            self._add(plain_label(f"… and {len(tied) - TIED_SHOWN} more", "muted"))
 
     # -- pieces ----------------------------------------------------------------------
 

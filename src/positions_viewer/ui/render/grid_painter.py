@@ -475,8 +475,10 @@ def paint_grid(
     highlight_issues: frozenset[int] = frozenset(),
     highlight_actors: frozenset[int] = frozenset(),
     changed: frozenset[tuple[int, int]] | None = None,
+    rows: range | None = None,
 ) -> None:
-    """Every row of ``result`` at ``origin``: no scrolling, no selection, no focus.
+    """Every row of ``result`` at ``origin`` (or only ``rows``, under the column header: a
+    printed page of a long grid): no scrolling, no selection, no focus.
 
     Cells of a highlighted issue and actor (a selected event) are drawn highlighted. With
     ``changed`` (a presenter step: what changed at that step), exactly those (issue, actor)
@@ -491,8 +493,11 @@ def paint_grid(
         paint_actor_header(painter, rect, dataset.actors[actor_index], colors[actor_index],
                            style, highlighted=actor_index in highlight_actors)
     y = top + layout.header_height
+    rows = range(len(layout.row_heights)) if rows is None else rows
+    issue_rows = result.issue_rows
     search = result.filter.text.strip()
-    for row, issue_index in enumerate(result.issue_rows.tolist()):
+    for row in rows:
+        issue_index = int(issue_rows[row])
         height = layout.row_heights[row]
         paint_issue(painter, QRectF(left, y, layout.issue_width, height),
                     dataset.issues[issue_index], style,
@@ -506,13 +511,14 @@ def paint_grid(
                                        height), cell, style,
                        CellState(highlighted=related, search=search))
         y += height
-    _paint_rules(painter, left, top, layout, style)
+    _paint_rules(painter, left, top, layout, style, [layout.row_heights[r] for r in rows])
 
 
 def _paint_rules(painter: QPainter, left: float, top: float, layout: GridLayout,
-                 style: GridStyle) -> None:
+                 style: GridStyle, row_heights: list[int]) -> None:
     painter.setPen(QPen(style.color("border"), 1.0))
-    bottom = top + layout.height
+    height = layout.header_height + sum(row_heights)
+    bottom = top + height
     x = left + layout.issue_width
     painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     for column in range(1, max(1, round((layout.width - layout.issue_width)
@@ -521,8 +527,8 @@ def _paint_rules(painter: QPainter, left: float, top: float, layout: GridLayout,
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     y = top + layout.header_height
     painter.drawLine(QPointF(left, y), QPointF(left + layout.width, y))
-    for height in layout.row_heights:
-        y += height
+    for row_height in row_heights:
+        y += row_height
         painter.drawLine(QPointF(left, y), QPointF(left + layout.width, y))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(QRectF(left, top, layout.width, layout.height).adjusted(0.5, 0.5, -0.5, -0.5))
+    painter.drawRect(QRectF(left, top, layout.width, height).adjusted(0.5, 0.5, -0.5, -0.5))
