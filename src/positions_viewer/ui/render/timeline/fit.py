@@ -64,8 +64,8 @@ def timeline_height(data: TimelineData, view: TimelineView, width: int, theme: T
     style = timeline_style(theme)
     bands = len(band_actors(data, view))
 
-    def height(lanes: list[int]) -> int:
-        plot = sum(style.overflow_h + n * style.lane_h for n in lanes)
+    def height(lanes: list[int], chips: bool = True) -> int:
+        plot = sum((style.overflow_h if chips else 0) + n * style.lane_h for n in lanes)
         return math.ceil(style.header_h + plot + style.axis_h)
 
     def frame(tall: int) -> Frame:
@@ -75,10 +75,13 @@ def timeline_height(data: TimelineData, view: TimelineView, width: int, theme: T
     window = frame(window_height)
     if window.lod is Lod.DENSITY:
         return height([_DENSITY_LANES] * bands)
-    fitted = height([min(max(band.lanes_used, 2), EXPORT_LANES) for band in window.bands])
-    if fitted < window_height and _drawn(frame(fitted)) != _drawn(window):
-        return window_height  # fewer lanes would change what is drawn
-    return fitted
+    lanes = [min(max(band.lanes_used, 2), EXPORT_LANES) for band in window.bands]
+    # With nothing to count, the chips' row is a lane (as in the window); fewer lanes
+    # than the window's must not change what is drawn.
+    for fitted in (height(lanes, chips=False), height(lanes)):
+        if fitted >= window_height or _drawn(frame(fitted)) == _drawn(window):
+            return min(fitted, window_height)
+    return window_height
 
 
 def _drawn(frame: Frame) -> tuple[Lod, int, int]:
