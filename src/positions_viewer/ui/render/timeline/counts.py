@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 
 from .cluster import cluster_overflow
 from .data import TimelineData
-from .lod import column_density, compact_count, overlap_counts
+from .lod import column_density, compact_count
 from .parts import Band, Chip, Frame
 from .scale import FloatArray, IntArray
 from .style import TimelineStyle
@@ -53,50 +53,51 @@ def density_counts(frame: Frame, style: TimelineStyle, device_scale: float) -> N
     columns = max(1, round(plot.width() * device_scale))
     chip = style.chip_width("8.8k") + 2 * style.pad + 2 * style.gap
     edges = count_periods(frame.scale, chip, frame.ticks.step)
+    bounds = np.asarray(edges, dtype=np.float64)
+    ceilings, floors = np.ceil(bounds).astype(np.int64), np.floor(bounds - 1).astype(np.int64)
     for band in frame.bands:
         room = max(1.0, band.rect.height() - style.overflow_h)
         # The tallest column stops short of the count chips, leaving air under them.
         band.density_rect = QRectF(plot.left(), band.rect.bottom() - room * 0.88, plot.width(),
                                    room * 0.88)
         band.density = column_density(band.starts, band.sorted_stops, frame.scale, columns)
-        counts = overlap_counts(band.starts, band.sorted_stops, edges)
-        _period_chips(band, frame, edges, counts.tolist(), style)
+        # As ``overlap_counts``, keeping how many started before each edge: the first and
+        # last start in each period, where its chip goes.
+        started = np.searchsorted(band.starts, ceilings, side="left")
+        finished = np.searchsorted(band.sorted_stops, floors[:-1], side="right")
+        _period_chips(band, frame, edges, started, started[1:] - finished, style)
 
 
 def _period_chips(
-    band: Band, frame: Frame, edges: list[float], counts: list[int], style: TimelineStyle
+    band: Band, frame: Frame, edges: list[float], started: IntArray, counts: IntArray,
+    style: TimelineStyle,
 ) -> None:
     """The clusters of density mode: how many events each labelled period holds, on a
-    chip centred over the columns those events fill (a half-year's "29" sat on its
-    gridline, 25 px from December's bars, issue 13), within the plot. A chip that would
-    touch the previous one moves right, by at most half its width, or is left out."""
+    chip centred over the events that start in it (a half-year's "29" sat on its
+    gridline, 25 px from December's bars, issue 13), within the plot; over the period's
+    middle when only events begun before it run through it. A chip that would touch the
+    previous one moves right, by at most half its width, or is left out."""
     plot = frame.plot
+    left, right = plot.left(), plot.right()
     top = band.rect.top() + (style.overflow_h - style.chip_h) / 2
-    density = band.density if band.density is not None else np.zeros(1, dtype=np.int64)
-    filled, column = np.flatnonzero(density), plot.width() / max(1, len(density))
+    xs = np.clip(frame.scale.xs(edges), left, right).tolist()
+    first, last = started[:-1], started[1:] - 1  # the starts within each period
+    inside = first <= last
+    days = band.starts[np.minimum(first, len(band.starts) - 1)] + band.starts[
+        np.maximum(last, 0)] + 1 if len(band.starts) else np.zeros(len(first))
+    centres = np.where(inside, frame.scale.xs(days / 2), -math.inf).tolist()
     previous_right = -math.inf
-    for first, last, count in zip(edges, edges[1:], counts, strict=False):
+    for i, count in enumerate(counts.tolist()):
         if count <= 0:
             continue
-        x0 = max(frame.scale.x(first), plot.left())
-        x1 = min(frame.scale.x(last), plot.right())
+        x0, x1 = xs[i], xs[i + 1]
         text = compact_count(count)
         width = style.chip_width(text) + 2 * style.pad
-        centre = _filled_centre(filled, (x0 - plot.left()) / column,
-                                (x1 - plot.left()) / column)
-        mid = (x0 + x1) / 2 if centre is None else plot.left() + centre * column
-        centred = min(max(mid - width / 2, plot.left()), plot.right() - width)
+        mid = centres[i] if centres[i] > -math.inf else (x0 + x1) / 2
+        centred = min(max(mid - width / 2, left), right - width)
         x = max(centred, previous_right + style.pad)
         if width > x1 - x0 - 2 or x - centred > width / 2:
             continue
-        band.chips.append(Chip(QRectF(x, top, width, style.chip_h), text, first, last, count))
+        band.chips.append(Chip(QRectF(x, top, width, style.chip_h), text, edges[i],
+                               edges[i + 1], count))
         previous_right = x + width
-
-
-def _filled_centre(filled: IntArray, c0: float, c1: float) -> float | None:
-    """The middle (in columns) of the filled columns between columns ``c0`` and ``c1``."""
-    lo = int(np.searchsorted(filled, math.floor(c0), side="left"))
-    hi = int(np.searchsorted(filled, math.ceil(c1), side="left"))
-    if lo >= hi:
-        return None
-    return (float(filled[lo]) + float(filled[hi - 1]) + 1) / 2

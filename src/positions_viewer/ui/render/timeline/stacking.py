@@ -265,37 +265,45 @@ def place_labels(
     in1 = inside_x1.tolist() if inside_x1 is not None else [-1.0] * n
     full, title, cut = full_width.tolist(), title_width.tolist(), min_cut.tolist()
     none, right, left = int(LabelSide.NONE), int(LabelSide.RIGHT), int(LabelSide.LEFT)
-    inside = int(LabelSide.INSIDE)
-    whole = ((int(LabelForm.FULL), full), (int(LabelForm.TITLE), title))
+    inside, whole, bare = int(LabelSide.INSIDE), int(LabelForm.FULL), int(LabelForm.TITLE)
     cut_form = int(LabelForm.CUT)
     lane, previous_end = -1, -math.inf
+    # Written out rather than looped over places and forms: a frame places every item.
     for i in order:
         if lane_list[i] < 0:
             continue
         if lane_list[i] != lane:
             lane, previous_end = lane_list[i], -math.inf
-        rooms = (  # (side, start, end) of each place, in the order they are tried
-            (inside, in0[i], min(in1[i], lim[i])),
-            (right, rx[i], min(lim[i], plot_right)),
-            (left, max(previous_end + gap, plot_left), m0[i] - pad),
-        )
-        chosen = none
-        for side, start, end in rooms:
-            for shape, widths in whole:
-                width = widths[i]
-                if start + width <= end:
-                    chosen, forms[i] = side, shape
-                    starts[i], ends[i] = ((start, start + width) if side != left
-                                          else (end - width, end))
-                    break
-            if chosen != none:
-                break
-        if chosen == none:
-            side, start, end = max(rooms, key=lambda room: room[2] - room[1])
-            if end - start >= cut[i]:
-                chosen, forms[i], starts[i], ends[i] = side, cut_form, start, end
-        sides[i] = chosen
-        previous_end = max(m1[i], ends[i]) if chosen == right else m1[i]
+        with_date, alone, stop = full[i], title[i], lim[i]
+        side, form, x0, x1 = none, 0, 0.0, 0.0
+        in_start, in_end = in0[i], min(in1[i], stop)  # inside the bar
+        if in_start + with_date <= in_end:
+            side, form, x0, x1 = inside, whole, in_start, in_start + with_date
+        elif in_start + alone <= in_end:
+            side, form, x0, x1 = inside, bare, in_start, in_start + alone
+        else:
+            r_start, r_end = rx[i], min(stop, plot_right)  # beside, on the right
+            l_start, l_end = max(previous_end + gap, plot_left), m0[i] - pad  # on the left
+            if r_start + with_date <= r_end:
+                side, form, x0, x1 = right, whole, r_start, r_start + with_date
+            elif r_start + alone <= r_end:
+                side, form, x0, x1 = right, bare, r_start, r_start + alone
+            elif l_end - with_date >= l_start:
+                side, form, x0, x1 = left, whole, l_end - with_date, l_end
+            elif l_end - alone >= l_start:
+                side, form, x0, x1 = left, bare, l_end - alone, l_end
+            else:  # cut to the largest room, inside the bar on a tie, then on the right
+                room, side, x0, x1 = in_end - in_start, inside, in_start, in_end
+                if r_end - r_start > room:
+                    room, side, x0, x1 = r_end - r_start, right, r_start, r_end
+                if l_end - l_start > room:
+                    room, side, x0, x1 = l_end - l_start, left, l_start, l_end
+                if room >= cut[i]:
+                    form = cut_form
+                else:
+                    side = none
+        sides[i], forms[i], starts[i], ends[i] = side, form, x0, x1
+        previous_end = max(m1[i], x1) if side == right else m1[i]
     return LabelPlacement(
         np.array(sides, dtype=np.int64), np.array(forms, dtype=np.int64),
         np.array(starts, dtype=np.float64), np.array(ends, dtype=np.float64),

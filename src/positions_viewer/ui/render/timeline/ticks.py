@@ -131,6 +131,7 @@ def _cached_formats(step: TickStep, days: list[int]) -> list[tuple[str, ...]]:
     return [_tick_formats(unit, count, day) for day in days]
 
 
+@lru_cache(maxsize=20_000)  # the same months and years, frame after frame
 def _context_formats(unit: str, day: int) -> tuple[str, ...]:
     date = dt.date.fromordinal(day)
     if unit == "month":
