@@ -107,7 +107,7 @@ class PagedPage:
     @property
     def title(self) -> str:
         """How the outline lists it: the view's or step's title, else the dataset's."""
-        return self.page.subtitle or self.page.grid.dataset.title
+        return self.page.subtitle or self.page.grid.dataset.label
 
 
 @dataclass(slots=True)
@@ -263,5 +263,5 @@ def _paint_footer(painter: QPainter, paged: PagedPage, number: int, total: int,
     align = Qt.AlignmentFlag.AlignBottom
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignRight), count)
     room = rect.width() - QFontMetricsF(font).horizontalAdvance(count) - 24
-    title = paged.page.grid.dataset.title
+    title = paged.page.grid.dataset.label
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignLeft), elide(title, font, room))
