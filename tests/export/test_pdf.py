@@ -80,9 +80,22 @@ def test_colours_are_the_themes_exactly(seed_path: Path, tmp_path: Path) -> None
     triples = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (?:scn|SCN|rg|RG)", content)
     exact = {"#" + "".join(f"{round(float(v) * 255):02x}" for v in t) for t in triples
              if all(abs(float(v) * 255 - round(float(v) * 255)) < 1e-3 for v in t)}
-    for name in ("background", "surface", "surface_alt", "text", "text_muted", "border"):
+    for name in ("surface", "surface_alt", "text", "text_muted", "border"):
         assert getattr(LIGHT, name) in exact, name  # RGB, not grey levels nor CMYK
     assert "#1f4e9c" in exact  # France's colour from the file, in its column's bar
+    assert LIGHT.background not in exact  # the light theme's sheet is the paper's white
+
+
+def test_a_dark_pdf_keeps_its_dark_sheet(seed_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "seed.pdf"
+    assert export(str(seed_path), "-o", str(out), "--theme", "dark") == 0
+    content = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")  # type: ignore[union-attr]
+    from positions_viewer.ui.theme import DARK
+
+    red, green, blue = (int(DARK.background[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    fills = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+) (?:scn|rg)", content)
+    assert any(abs(float(r) - red) < 2e-3 and abs(float(g) - green) < 2e-3
+               and abs(float(b) - blue) < 2e-3 for r, g, b in fills)
 
 
 @pytest.mark.parametrize(("args", "size"), [

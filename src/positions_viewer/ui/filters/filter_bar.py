@@ -133,8 +133,8 @@ class FilterBar(QFrame):
         self.setEnabled(True)
         span = self._span()
         with signals_blocked(self.issues, self.actors, self.range):
-            self.issues.set_items([i.title for i in dataset.issues])
-            self.actors.set_items([a.name for a in dataset.actors])
+            self.issues.set_items([i.label for i in dataset.issues])
+            self.actors.set_items([a.label for a in dataset.actors])
             for widget in (self.date_from, self.date_to, self.range):
                 widget.setEnabled(span is not None)
             if span is not None:

@@ -132,7 +132,7 @@ def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
     inner = width - 2 * style.pad
-    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, style.title_lines)) \
+    height = 2 * style.pad + len(wrap(issue.label, style.title, inner, style.title_lines)) \
         * style.title_line
     if issue.description:
         lines = wrap(issue.description, style.small, inner, style.description_lines)
@@ -148,7 +148,7 @@ def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> 
     column's ``width``) and a detail line when any actor has one."""
     has_detail = any(a.detail for a in actors)
     inner = width - 2 * style.pad
-    lines = max((len(wrap(a.name, style.title, inner, NAME_LINES)) for a in actors), default=1)
+    lines = max((len(wrap(a.label, style.title, inner, NAME_LINES)) for a in actors), default=1)
     height = 2 * style.pad + style.bar + style.gap + lines * style.title_line
     if has_detail:
         height += style.small_line
@@ -355,10 +355,10 @@ def paint_issue(
     painter.fillRect(rect, style.color("highlight" if state.highlighted else "surface_alt"))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
     top = inner.top()
-    painter.setPen(style.color("text"))
+    painter.setPen(style.color("text_muted" if is_blank(issue.title) else "text"))
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
+    for line in wrap(issue.label, style.title, inner.width(), style.title_lines):
         if state.search:
             _mark_matches(painter, QPointF(inner.left(), top + ascent), line, state.search,
                           style, style.title)
@@ -391,9 +391,9 @@ def paint_actor_header(
                      visible_actor_color(color, style.theme.dark))
     top = inner.top() + style.bar + style.gap
     painter.setFont(style.title)
-    painter.setPen(style.color("text"))
+    painter.setPen(style.color("text_muted" if is_blank(actor.name) else "text"))
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(actor.name, style.title, inner.width(), NAME_LINES):
+    for line in wrap(actor.label, style.title, inner.width(), NAME_LINES):
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if actor.detail:

@@ -37,7 +37,7 @@ def cited_sources(result: QueryResult) -> list[Source]:
 
 def source_line(number: int, source: Source) -> str:
     """``3. Title, 26 Dec 2025: https://…`` (plain text; the address as the file has it)."""
-    text = f"{number}. {source.title.strip() or '(untitled)'}"
+    text = f"{number}. {source.label}"
     if source.date is not None:
         text += f", {source.date.label()}"
     return text + (f": {source.url}" if source.url else "")

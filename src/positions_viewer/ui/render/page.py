@@ -110,7 +110,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
         "legend": _font(theme, 0.95, bold=True),
     }
     dataset = result.dataset
-    heading = wrap(spec.title or dataset.title, fonts["title"], inner, 2)
+    heading = wrap(spec.title or dataset.label, fonts["title"], inner, 2)
     description = () if spec.title else wrap(dataset.description, fonts["body"], inner, 3) \
         if dataset.description else ()
     words = caption_lines(result, positions=spec.view != "timeline")
@@ -244,7 +244,7 @@ def _legend_rows(result: QueryResult, spec: PageSpec, font: QFont,
     x = 0.0
     for index in result.actor_columns.tolist():
         actor = dataset.actors[index]
-        label = actor.name + (f" ({actor.detail})" if actor.detail else "")
+        label = actor.label + (f" ({actor.detail})" if actor.detail else "")
         label = elide(label, font, max(40.0, width - swatch - 24))
         needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
         if row and x + needed > width:

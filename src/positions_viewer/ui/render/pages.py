@@ -10,7 +10,7 @@ holds more than one sheet's drawing: the layouts keep row heights, not pictures.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import floor
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -107,7 +107,7 @@ class PagedPage:
     @property
     def title(self) -> str:
         """How the outline lists it: the view's or step's title, else the dataset's."""
-        return self.page.subtitle or self.page.grid.dataset.title
+        return self.page.subtitle or self.page.grid.dataset.label
 
 
 @dataclass(slots=True)
@@ -133,6 +133,9 @@ class Pagination:
                 yield paged, sheet
 
 
+PAPER_WHITE = "#ffffff"
+
+
 def paginate(pages: Sequence[Page], options: ExportOptions, paper: Paper | None = None,
              view: str | None = None) -> Pagination:
     """Lay out every page at the paper's printable width (or ``options.width``, wider when
@@ -144,6 +147,8 @@ def paginate(pages: Sequence[Page], options: ExportOptions, paper: Paper | None 
     for page in pages:
         spec = page_spec(page, options, view, options.width or floor(printable.width()),
                          MIN_COLUMN_PX)
+        if not spec.theme.dark:  # paper is white: no grey sheet (and no ink spent on it)
+            spec = replace(spec, theme=replace(spec.theme, background=PAPER_WHITE))
         layout = layout_page(page.grid, page.index, spec,
                              None if page.timeline is page.grid else page.timeline)
         width = layout.spec.width  # wider than the paper when many actors need it
@@ -258,5 +263,5 @@ def _paint_footer(painter: QPainter, paged: PagedPage, number: int, total: int,
     align = Qt.AlignmentFlag.AlignBottom
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignRight), count)
     room = rect.width() - QFontMetricsF(font).horizontalAdvance(count) - 24
-    title = paged.page.grid.dataset.title
+    title = paged.page.grid.dataset.label
     painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignLeft), elide(title, font, room))

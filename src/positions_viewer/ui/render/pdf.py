@@ -57,7 +57,7 @@ def _pdf_writer(device: QIODevice, pagination: Pagination) -> QPdfWriter:
     writer.setColorModel(QPdfWriter.ColorModel.RGB)  # the theme's colours, not grey levels
     writer.setCreator(CREATOR)
     first = pagination.pages[0]
-    writer.setTitle(first.page.grid.dataset.title if len(pagination.pages) > 1 else first.title)
+    writer.setTitle(first.page.grid.dataset.label if len(pagination.pages) > 1 else first.title)
     return writer
 
 

@@ -59,7 +59,7 @@ def write_svg(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) -
     spec = page_spec(page, options, view)
     layout = layout_page(page.grid, page.index, spec,
                          None if page.timeline is page.grid else page.timeline)
-    svg = render_svg(layout, page.subtitle or page.grid.dataset.title)
+    svg = render_svg(layout, page.subtitle or page.grid.dataset.label)
     handle.write(embed_fonts(svg))
 
 

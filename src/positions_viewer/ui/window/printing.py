@@ -40,7 +40,7 @@ def print_pages(window: MainWindow, printer: QPrinter) -> int:
     subject = Subject(window.result.filter, saved_view=window.session.current_view())
     page = subject.page(window.index)
     if window.dataset is not None:
-        printer.setDocName(window.dataset.title)
+        printer.setDocName(window.dataset.label)
     pagination = paginate([page], ExportOptions("both"), Paper.of_layout(printer.pageLayout()))
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:

@@ -65,6 +65,8 @@ def style_sheet(theme: Theme) -> str:
     t = theme
     return f"""
 QLabel#details-heading {{ font-size: {t.px(1.55)}px; font-weight: 600; }}
+QLabel#details-heading-blank {{ font-size: {t.px(1.55)}px; font-weight: 600;
+    color: {t.text_muted}; }}
 QLabel#details-title {{ font-size: {t.px(1.15)}px; font-weight: 600; }}
 QLabel#details-section {{ color: {t.text_muted}; font-weight: 600; margin-top: 4px; }}
 QLabel#details-muted, QLabel#details-meta {{ color: {t.text_muted}; }}

@@ -180,10 +180,10 @@ class TimelineData:
                 prefix = event.date_label() if soft != (0.0, 0.0) else ""
                 fades_in.append(soft[0])
                 fades_out.append(soft[1])
-                title = width(event.title)
+                title = width(event.label)
                 titles.append(title)
                 fulls.append(title + (width(prefix) + separator if prefix else 0.0))
-                shortest = word_cuts(event.title)[:1]
+                shortest = word_cuts(event.label)[:1]
                 cuts.append(width(shortest[0]) if shortest else math.inf)
             metrics.fade_in[new] = fades_in
             metrics.fade_out[new] = fades_out
