@@ -95,7 +95,7 @@ def band_title(data: TimelineData, actor: int | None) -> str:
     """What a band is called in its gutter: the actor's name, or "No actor"."""
     if actor is None or actor < 0 or data.dataset is None:
         return "No actor"
-    return data.dataset.actors[actor].name
+    return data.dataset.actors[actor].label
 
 
 def plot_span(
