@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
 
 from .compare import CHANGED, EMPTY, KINDS, NEW, Kind, kind_codes, staleness
-from .dates import PartialDate
+from .filters import Filter, carry_filter
 from .search import Hit, SearchIndex, fold_query
 from .statements import StatementCodes
 from .types import Dataset, Event, Position
@@ -34,29 +34,6 @@ BoolArray = npt.NDArray[np.bool_]
 
 _UNDATED = 0  # ordinals start at 1, so undated positions sort before every dated one
 _CELL_SHIFT = 23  # ordinals stay below 2**22 (year 9999 is 3.65M days)
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """What the user selected. ``None`` for issues/actors means all of them."""
-
-    issues: frozenset[int] | None = None
-    actors: frozenset[int] | None = None
-    date_from: PartialDate | None = None
-    date_to: PartialDate | None = None
-    text: str = ""
-
-    @property
-    def from_ordinal(self) -> int | None:
-        return self.date_from.start if self.date_from else None
-
-    @property
-    def to_ordinal(self) -> int | None:
-        """Inclusive: ``to = 2025`` keeps everything dated in 2025."""
-        return self.date_to.stop if self.date_to else None
-
-    def with_changes(self, **changes: object) -> Filter:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,17 +382,3 @@ def _tagged_with(
     if len(owners):
         hits[owners[wanted[tags]]] = True
     return hits
-
-
-def carry_filter(flt: Filter, old: Dataset, new: Dataset) -> Filter:
-    """The same filter on a reloaded file, matching issues and actors by id, not position."""
-
-    def remap(selected: frozenset[int] | None, table: str) -> frozenset[int] | None:
-        if selected is None:
-            return None
-        ids = [getattr(old, table)[i].id for i in selected if i < len(getattr(old, table))]
-        found = (new.index_of(table, id_) for id_ in ids)
-        return frozenset(i for i in found if i is not None)
-
-    return flt.with_changes(issues=remap(flt.issues, "issues"),
-                            actors=remap(flt.actors, "actors"))
