@@ -15,6 +15,7 @@ from ..files import FileProblem, read_regular_file, size_text
 from ..types import Dataset
 from .decode import DecodeProblem, decode
 from .parse import SyntaxProblem, parse
+from .release import RELEASE_FROM_BYTES, release_freed_memory
 from .result import LoadResult, fail
 from .validate import validate
 
@@ -33,6 +34,7 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
     except FileProblem as exc:
         return fail(name, 0, 0, str(exc))
     digest = hashlib.sha256(data).hexdigest()  # what was read, for the watcher to compare
+    size = len(data)
     try:
         text = decode(data)
     except DecodeProblem as exc:
@@ -40,9 +42,12 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
     else:
         del data  # not held while parsing: that lowers the peak by the file's size
         result = _load_text(text, name)
+        del text  # and gone before the memory is given back
     if result.dataset is not None:
         result.dataset = _with_path(result.dataset, path)
     result.digest = digest
+    if size >= RELEASE_FROM_BYTES:  # the parse's memory is free now (the document is gone)
+        release_freed_memory()
     return result
 
 
@@ -54,7 +59,11 @@ def load_bytes(data: bytes, name: str = "<data>") -> LoadResult:
         text = decode(data)
     except DecodeProblem as exc:
         return fail(name, exc.line, exc.column, str(exc))
-    return _load_text(text, name)
+    result = _load_text(text, name)
+    del text
+    if len(data) >= RELEASE_FROM_BYTES:
+        release_freed_memory()
+    return result
 
 
 def _load_text(text: str, name: str) -> LoadResult:
