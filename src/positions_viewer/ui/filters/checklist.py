@@ -44,6 +44,7 @@ class ChecklistButton(QToolButton):
     def __init__(self, noun: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._noun = noun
+        self._labels: tuple[str, ...] | None = None  # the entries shown, as shown
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setAccessibleName(f"{noun.capitalize()} shown")
@@ -80,14 +81,23 @@ class ChecklistButton(QToolButton):
         self._fit_width()
 
     def set_items(self, labels: Sequence[str], checked: frozenset[int] | None = None) -> None:
+        # plain text: item text is never markup; cut, as every restyle measures it
+        shown = tuple(clip_text(label, ITEM_CHARS) for label in labels)
+        if shown == self._labels:  # the same entries (a reload, an edit elsewhere): ticks only
+            self.set_checked(checked)
+            return
+        self._labels = shown
+        # The flags and states worked out once: each Qt enum operation is a Python call, and
+        # 2,000 issues made this a tenth of a second before the first paint (issue 18).
+        flags = QListWidgetItem().flags() | Qt.ItemFlag.ItemIsUserCheckable
+        on_state, off_state = Qt.CheckState.Checked, Qt.CheckState.Unchecked
         with signals_blocked(self.list):
             self.list.clear()
-            for index, label in enumerate(labels):
-                # plain text: item text is never markup; cut, as every restyle measures it
-                item = QListWidgetItem(clip_text(label, ITEM_CHARS))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                on = checked is None or index in checked
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            for index, text in enumerate(shown):
+                item = QListWidgetItem(text)
+                item.setFlags(flags)
+                item.setCheckState(on_state if checked is None or index in checked
+                                   else off_state)
                 self.list.addItem(item)
         self.search.setVisible(len(labels) > 12)
         self._update_text()
@@ -106,19 +116,20 @@ class ChecklistButton(QToolButton):
             self._fit_width()  # text zoom
 
     def set_checked(self, checked: frozenset[int] | None) -> None:
+        on_state, off_state = Qt.CheckState.Checked, Qt.CheckState.Unchecked
         with signals_blocked(self.list):
             for row in range(self.list.count()):
-                on = checked is None or row in checked
-                self.list.item(row).setCheckState(
-                    Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-                )
+                item = self.list.item(row)
+                state = on_state if checked is None or row in checked else off_state
+                if item.checkState() != state:
+                    item.setCheckState(state)
         self._update_text()
 
     def checked(self) -> frozenset[int] | None:
         """The checked rows, or ``None`` when every row is checked (no filter)."""
+        on_state, item = Qt.CheckState.Checked, self.list.item
         rows = frozenset(
-            row for row in range(self.list.count())
-            if self.list.item(row).checkState() == Qt.CheckState.Checked
+            row for row in range(self.list.count()) if item(row).checkState() == on_state
         )
         return None if len(rows) == self.list.count() else rows
 
