@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import threading
 from pathlib import Path
 
 from ... import limits
@@ -33,8 +34,11 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         data = read_regular_file(path, limits.MAX_FILE_BYTES, noun="TOML file")
     except FileProblem as exc:
         return fail(name, 0, 0, str(exc))
-    digest = hashlib.sha256(data).hexdigest()  # what was read, for the watcher to compare
     size = len(data)
+    # What was read, for the watcher to compare. hashlib lets go of Python's lock while it
+    # hashes, so a big file is hashed on another core while it is decoded and parsed
+    # (30 ms at 30 MB, 0.3 s at 280 MB; issue 18).
+    digest = _Digest(data)
     try:
         text = decode(data)
     except DecodeProblem as exc:
@@ -45,7 +49,7 @@ def load_file(path: str | Path, display_name: str | None = None) -> LoadResult:
         del text  # and gone before the memory is given back
     if result.dataset is not None:
         result.dataset = _with_path(result.dataset, path)
-    result.digest = digest
+    result.digest = digest.hexdigest()
     if size >= RELEASE_FROM_BYTES:  # the parse's memory is free now (the document is gone)
         release_freed_memory()
     return result
@@ -81,6 +85,27 @@ def _load_text(text: str, name: str) -> LoadResult:
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+class _Digest:
+    """The SHA-256 of some bytes, worked out in a thread when they are many."""
+
+    THREAD_FROM_BYTES = 1 << 20
+
+    def __init__(self, data: bytes) -> None:
+        self._hash = hashlib.sha256()
+        self._thread: threading.Thread | None = None
+        if len(data) < self.THREAD_FROM_BYTES:
+            self._hash.update(data)
+        else:
+            self._thread = threading.Thread(target=self._hash.update, args=(data,),
+                                            name="digest", daemon=True)
+            self._thread.start()
+
+    def hexdigest(self) -> str:
+        if self._thread is not None:
+            self._thread.join()
+        return self._hash.hexdigest()
 
 
 def _with_path(dataset: Dataset, path: Path) -> Dataset:
