@@ -170,7 +170,7 @@ def test_caption_says_the_filters_in_words(tricky: Path) -> None:
         "Issues: Two",
         "Actors: all",
         "Dates: 1 Jan – 31 Dec 2024",
-        "Positions: as of 31 Dec 2024; marked: new, changed or restated since 31 Dec 2023",
+        "Positions: as of 31 Dec 2024; marked: new, changed or restated from 1 Jan 2024 on",
         "Search: “year”",
     ]
     # A timeline alone shows no positions, so says nothing of them.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
 from ..model.story import view_filter_of
 
@@ -110,3 +111,32 @@ def add_filters(parser: argparse.ArgumentParser) -> None:
                        help="start of the date range (YYYY, YYYY-MM or YYYY-MM-DD)")
     group.add_argument("--to", dest="date_to", metavar="DATE", type=nonempty,
                        help="end of the date range: the grid shows positions as of this date")
+
+
+# -- pictures (export and compare) ---------------------------------------------------------
+
+def add_picture_options(parser: argparse.ArgumentParser) -> None:
+    """--scale, --width and --theme: how a picture is drawn (DESIGN §2, limits.py)."""
+    parser.add_argument("--scale", type=int, choices=EXPORT_SCALES, default=1,
+                        help="pixel ratio of a picture (default 1)")
+    parser.add_argument("--width", type=int, default=None, metavar="PX",
+                        help=f"layout width of a picture in logical px (default {EXPORT_WIDTH})")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="colours of a picture (default light)")
+
+
+def picture_width(ns: argparse.Namespace) -> int:
+    """The layout width asked for, checked against the picture's limits at its scale (the
+    same limits as the Export dialog's); :class:`UsageError` outside them."""
+    width: int = EXPORT_WIDTH if ns.width is None else ns.width  # 0 is an error, not default
+    low, high = export_width_range(ns.scale)
+    if not low <= width <= high:
+        raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
+                         f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
+    return width
+
+
+def load_renderer() -> None:
+    """Register the drawn formats (PNG, PDF, SVG): only when a picture is asked for, so a
+    Markdown or CSV export never imports Qt."""
+    from ..ui.render import image  # noqa: F401  (importing it registers the formats)

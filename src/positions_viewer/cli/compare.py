@@ -12,7 +12,6 @@ filters, marked by kind, with a caption naming both dates.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from ..export.compare import write_compare
 from ..export.errors import ExportError
 from ..export.formats import ExportOptions, format_names, get_format
 from ..export.jobs import plan_filters, write_plan
-from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import DatasetIndex
 from ..model.compare import CompareError, compare_filter
 from .common import (
@@ -32,12 +30,14 @@ from .common import (
     FilterArgs,
     UsageError,
     add_filters,
+    add_picture_options,
     load_or_report,
+    load_renderer,
+    picture_width,
 )
 
 __all__ = ["register", "run"]
 
-RENDERER = "positions_viewer.ui.render.image"  # registers the drawn formats (imports Qt)
 TEXT_FORMATS = ("md", "csv")
 
 
@@ -54,12 +54,7 @@ def register(sub: Any) -> None:
     add_filters(parser)
     parser.add_argument("--raw-csv", action="store_true",
                         help="CSV for scripts: plain UTF-8, no byte order mark, cells unchanged")
-    parser.add_argument("--scale", type=int, choices=EXPORT_SCALES, default=1,
-                        help="pixel ratio of a picture (default 1)")
-    parser.add_argument("--width", type=int, default=None, metavar="PX",
-                        help=f"layout width of a picture in logical px (default {EXPORT_WIDTH})")
-    parser.add_argument("--theme", choices=("light", "dark"), default="light",
-                        help="colours of a picture (default light)")
+    add_picture_options(parser)
 
 
 def run(ns: argparse.Namespace) -> int:
@@ -70,7 +65,7 @@ def run(ns: argparse.Namespace) -> int:
         raise UsageError("--raw-csv is for CSV output")
     options = _options(ns)
     if fmt not in TEXT_FORMATS:
-        importlib.import_module(RENDERER)
+        load_renderer()
     dataset = load_or_report(ns.file)
     if dataset is None:
         return EXIT_DATA
@@ -107,10 +102,6 @@ def _format(out: Path) -> str:
 
 
 def _options(ns: argparse.Namespace) -> ExportOptions:
-    width = EXPORT_WIDTH if ns.width is None else ns.width
-    low, high = export_width_range(ns.scale)
-    if not low <= width <= high:
-        raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
-                         f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
+    width = picture_width(ns)
     # The compare grid: each changed cell with the statement in force before it.
     return ExportOptions("grid", ns.scale, width, ns.theme, compare=True)

@@ -8,7 +8,6 @@ display libraries.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,6 @@ from ..export.atomic import cleanup_on_signals
 from ..export.errors import ExportError
 from ..export.formats import ExportOptions, format_names, get_format
 from ..export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
-from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import Dataset, DatasetIndex
 from .common import (
     EXIT_DATA,
@@ -26,15 +24,17 @@ from .common import (
     FilterArgs,
     UsageError,
     add_filters,
+    add_picture_options,
     load_or_report,
+    load_renderer,
     nonempty,
+    picture_width,
     view_filter,
 )
 
 __all__ = ["register", "run"]
 
 # The module that registers the writers of drawn formats (imports Qt).
-RENDERER = "positions_viewer.ui.render.image"
 
 
 def register(sub: Any) -> None:
@@ -58,12 +58,7 @@ def register(sub: Any) -> None:
                             "step order, as the window's Present ▸ Export All Steps")
     export.add_argument("--format", choices=names,
                         help="format for --all-views and --all-steps (default png)")
-    export.add_argument("--scale", type=int, choices=EXPORT_SCALES, default=1,
-                        help="pixel ratio of a picture (default 1)")
-    export.add_argument("--width", type=int, default=None, metavar="PX",
-                        help=f"layout width in logical pixels (default {EXPORT_WIDTH})")
-    export.add_argument("--theme", choices=("light", "dark"), default="light",
-                        help="colours of a picture (default light)")
+    add_picture_options(export)
     export.add_argument("--raw-csv", action="store_true",
                         help="CSV for scripts: plain UTF-8, no byte order mark, cells "
                              "unchanged (the default is safe to open in a spreadsheet)")
@@ -73,7 +68,7 @@ def run(ns: argparse.Namespace) -> int:
     fmt = _format(ns)
     options = _options(ns, fmt)
     if get_format(fmt).drawn:
-        importlib.import_module(RENDERER)
+        load_renderer()
     dataset = load_or_report(ns.file)
     if dataset is None:
         return EXIT_DATA
@@ -112,11 +107,7 @@ def _format(ns: argparse.Namespace) -> str:
 
 
 def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
-    width = EXPORT_WIDTH if ns.width is None else ns.width  # 0 is an error, not the default
-    low, high = export_width_range(ns.scale)
-    if not low <= width <= high:
-        raise UsageError(f"--width {width} at --scale {ns.scale} gives {width * ns.scale} px; "
-                         f"use {MIN_EXPORT_PX} to {MAX_SIDE_PX} px in all")
+    width = picture_width(ns)
     if ns.raw_csv and fmt != "csv":
         raise UsageError("--raw-csv is for CSV output")
     if ns.all_steps and (ns.date_from is not None or ns.date_to is not None):

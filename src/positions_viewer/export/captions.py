@@ -8,7 +8,6 @@ words, the as-of date, the actor legend").
 from __future__ import annotations
 
 from ..model import Dataset, QueryResult
-from ..model.compare import day_before
 from ..model.text import clip_text
 
 __all__ = ["NOTHING_MATCHES", "as_of_words", "caption_lines", "is_empty_grid",
@@ -81,9 +80,7 @@ def caption_lines(result: QueryResult, positions: bool = True) -> list[str]:
     if positions:
         as_of = f"Positions: {as_of_words(result)}"
         if flt.date_from is not None:  # the kinds compare with the day before From
-            since = day_before(flt.date_from)
-            as_of += (f"; marked: new, changed or restated since {since.label()}"
-                      if since is not None else "; marked: new")
+            as_of += f"; marked: new, changed or restated from {flt.date_from.label()} on"
         lines.append(as_of)
     if flt.text.strip():
         lines.append(f"Search: “{flt.text.strip()}”")

@@ -1,23 +1,36 @@
 """Reading the bytes of a file the user named (regular files only, with a size limit), and
 writing one atomically (the model's write path: imports and saved edits).
 
-Every read of a data or settings file goes through :func:`read_regular_file`, so a FIFO
-(which blocks for ever), a device such as ``/dev/zero`` (which never ends), a folder or a
-symlink loop is refused with one plain sentence instead of hanging or raising (DESIGN §1:
-"Only regular files are read, with a size limit").
+Every read of a data or settings file goes through :func:`read_regular_file` (or, to compare
+contents without holding them, :func:`digest_regular_file`), so a FIFO (which blocks for
+ever), a device such as ``/dev/zero`` (which never ends), a folder or a symlink loop is
+refused with one plain sentence instead of hanging or raising (DESIGN §1: "Only regular files
+are read, with a size limit").
+
+A long read can be watched and stopped: pass a :class:`ReadObserver`, or enter
+:func:`observed_reads` so that every read this thread makes inside the block (the loader's
+included, which knows nothing of it) reports its progress and stops when asked. No Qt here:
+the window turns the observer's calls into a progress bar and a Cancel button.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
-__all__ = ["FileProblem", "FileTooLarge", "read_regular_file", "regular_file_problem",
-           "size_text", "write_atomically"]
+__all__ = ["FileProblem", "FileTooLarge", "ReadCancelled", "ReadObserver", "digest_regular_file",
+           "not_regular", "observed_reads", "os_problem", "read_regular_file",
+           "regular_file_problem", "signature", "size_text", "write_atomically"]
+
+CHUNK_BYTES = 4 << 20  # an observed read reports (and can stop) every 4 MiB
 
 
 class FileProblem(OSError):
@@ -31,6 +44,50 @@ class FileTooLarge(FileProblem):
     """The file is over the limit it was read with."""
 
 
+class ReadCancelled(FileProblem):
+    """The read was stopped by its observer (the user pressed Cancel)."""
+
+
+class ReadObserver:
+    """Watches the reads of one load: ``progress(read, total)`` in bytes after every chunk,
+    and ``cancelled()`` asked before every chunk (true stops the read with
+    :class:`ReadCancelled`). Both are called on the reading thread.
+
+    After a read, ``problem`` holds the :class:`FileProblem` it raised (``None`` when it
+    read the file) and ``signature`` the opened file's identity and stamps
+    (device, inode, size, modification and change times in ns), so a caller can tell
+    whether the file it looks at later is still the one that was read.
+    """
+
+    def __init__(self, progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> None:
+        self._progress = progress
+        self._cancelled = cancelled
+        self.problem: FileProblem | None = None
+        self.signature: tuple[int, ...] | None = None
+
+    def progress(self, read: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(read, total)
+
+    def cancelled(self) -> bool:
+        return self._cancelled is not None and self._cancelled()
+
+
+_OBSERVER: ContextVar[ReadObserver | None] = ContextVar("positions_viewer_read", default=None)
+
+
+@contextmanager
+def observed_reads(observer: ReadObserver) -> Iterator[ReadObserver]:
+    """Inside the block, reads on this thread that are given no observer use ``observer``
+    (a thread starts with none: other threads' reads are not affected)."""
+    token = _OBSERVER.set(observer)
+    try:
+        yield observer
+    finally:
+        _OBSERVER.reset(token)
+
+
 def size_text(size: int) -> str:
     """``size`` bytes in words a user reads: "512 bytes", "3.4 KB", "1.2 MB", "1.0 GB"."""
     if size >= 2**30:
@@ -42,7 +99,15 @@ def size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def _kind(mode: int, noun: str) -> str:
+def signature(info: os.stat_result) -> tuple[int, ...]:
+    """What changes when a file is saved: its identity (device, inode; a rename-over save
+    gives a new inode), size, and modification and change times (ns)."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+            stat.S_IFMT(info.st_mode))
+
+
+def not_regular(mode: int, noun: str) -> str:
+    """Why a file of this ``st_mode`` (not a regular file) is not read, a sentence."""
     if stat.S_ISDIR(mode):
         return f"is a folder, not a {noun}"
     if stat.S_ISFIFO(mode):
@@ -54,7 +119,8 @@ def _kind(mode: int, noun: str) -> str:
     return "is not a regular file: it is not read"
 
 
-def _os_problem(exc: OSError) -> FileProblem:
+def os_problem(exc: OSError, path: str | os.PathLike[str] | None = None) -> FileProblem:
+    """``exc`` (from opening or looking at ``path``) as a :class:`FileProblem` sentence."""
     if isinstance(exc, FileProblem):
         return exc
     if exc.errno == errno.ENOENT:
@@ -62,12 +128,27 @@ def _os_problem(exc: OSError) -> FileProblem:
     if exc.errno == errno.ELOOP:
         return FileProblem(errno.ELOOP, "is a symbolic link that points back to itself (a loop)")
     if exc.errno in (errno.EACCES, errno.EPERM):
+        if path is not None and _folder_refuses(path):
+            return FileProblem(exc.errno, "permission denied: a folder on its path cannot be "
+                                          "opened")
         return FileProblem(exc.errno, "permission denied: the file cannot be read")
     if exc.errno == errno.ENOTDIR:
         return FileProblem(exc.errno, "a part of the path is not a folder")
     if exc.errno == errno.ENAMETOOLONG:
         return FileProblem(exc.errno, "the path is too long")
     return FileProblem(exc.errno or 0, f"cannot read the file: {exc.strerror or exc}")
+
+
+def _folder_refuses(path: str | os.PathLike[str]) -> bool:
+    """Whether the permission refused is on the way to the file (a folder without search
+    permission: the file cannot even be looked at), not on the file itself."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno in (errno.EACCES, errno.EPERM)
+    except ValueError:
+        return False
+    return False
 
 
 def regular_file_problem(path: str | os.PathLike[str], noun: str = "file") -> str | None:
@@ -77,55 +158,97 @@ def regular_file_problem(path: str | os.PathLike[str], noun: str = "file") -> st
     try:
         info = os.stat(path)
     except OSError as exc:
-        return str(_os_problem(exc))
+        return str(os_problem(exc, path))
     except ValueError as exc:  # a path with a NUL character
         return f"cannot read the file: {exc}"
     if not stat.S_ISREG(info.st_mode):
-        return _kind(info.st_mode, noun)
+        return not_regular(info.st_mode, noun)
     return None
 
 
-def read_regular_file(path: str | os.PathLike[str], limit: int, noun: str = "file") -> bytes:
+def read_regular_file(path: str | os.PathLike[str], limit: int, noun: str = "file",
+                      observer: ReadObserver | None = None) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them.
 
     Opens with ``O_NONBLOCK`` so that a FIFO swapped in after the check cannot block, and
     checks the opened descriptor (not the name) is a regular file; reads at most
     ``limit + 1`` bytes whatever the file claims, so a file that grows cannot flood memory.
+    ``observer`` (else the one :func:`observed_reads` set for this thread) hears of the
+    progress every :data:`CHUNK_BYTES` and may stop the read.
 
-    Raises :class:`FileTooLarge` over ``limit`` and :class:`FileProblem` (a plain sentence)
-    for anything else that is not a readable regular file.
+    Raises :class:`FileTooLarge` over ``limit``, :class:`ReadCancelled` when the observer
+    stops it, and :class:`FileProblem` (a plain sentence) for anything else that is not a
+    readable regular file.
     """
+    observer = observer or _OBSERVER.get()
+    chunks = list(_chunks(path, limit, noun, observer, whole=observer is None))
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def digest_regular_file(path: str | os.PathLike[str], limit: int, noun: str = "file",
+                        observer: ReadObserver | None = None) -> str:
+    """SHA-256 (hex) of the bytes :func:`read_regular_file` would return, read a chunk at a
+    time (a 1 GB file is never held whole). Raises as :func:`read_regular_file`."""
+    digest = hashlib.sha256()
+    for chunk in _chunks(path, limit, noun, observer or _OBSERVER.get(), whole=False):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _chunks(path: str | os.PathLike[str], limit: int, noun: str,
+            observer: ReadObserver | None, whole: bool) -> Iterator[bytes]:
+    """The file's bytes in chunks (one chunk when ``whole`` and the size holds still)."""
+    try:
+        yield from _read_chunks(path, limit, noun, observer, whole)
+    except FileProblem as exc:
+        if observer is not None:
+            observer.problem = exc
+        raise
+
+
+def _read_chunks(path: str | os.PathLike[str], limit: int, noun: str,
+                 observer: ReadObserver | None, whole: bool) -> Iterator[bytes]:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(Path(path), flags)
     except OSError as exc:
-        raise _os_problem(exc) from None
+        raise os_problem(exc, path) from None
     except ValueError as exc:
         raise FileProblem(errno.EINVAL, f"cannot read the file: {exc}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(errno.EINVAL, _kind(info.st_mode, noun))
+            raise FileProblem(errno.EINVAL, not_regular(info.st_mode, noun))
         if info.st_size > limit:
             raise FileTooLarge(errno.EFBIG, _too_large(info.st_size, limit))
+        if observer is not None:
+            observer.signature = signature(info)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        chunks: list[bytes] = []
         # Read what the size says plus one byte: a file that grew past it is read on, to the cap.
         wanted, got = min(info.st_size, limit) + 1, 0
+        step = max(wanted, 1 << 16) if whole else CHUNK_BYTES
         while got <= limit:
-            chunk = os.read(fd, min(max(wanted - got, 1 << 16), limit + 1 - got))
+            if observer is not None and observer.cancelled():
+                raise ReadCancelled(errno.ECANCELED, "reading was cancelled")
+            chunk = os.read(fd, min(max(wanted - got, 1 << 16) if whole else step,
+                                    limit + 1 - got))
             if not chunk:
                 break
-            chunks.append(chunk)
             got += len(chunk)
-        if got > limit:
-            raise FileTooLarge(errno.EFBIG, _too_large(None, limit))
-        return b"".join(chunks)
+            if got > limit:
+                raise FileTooLarge(errno.EFBIG, _too_large(None, limit))
+            if observer is not None:
+                observer.progress(got, max(got, info.st_size))
+            yield chunk
+        if observer is not None:
+            after = signature(os.fstat(fd))
+            # Written to while being read: the bytes may mix two saves; no signature to trust.
+            observer.signature = after if after == observer.signature else None
     except FileProblem:
         raise
     except OSError as exc:
-        raise _os_problem(exc) from None
+        raise os_problem(exc, path) from None
     finally:
         os.close(fd)
 

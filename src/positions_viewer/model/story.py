@@ -1,7 +1,8 @@
 """The presenter's steps (DESIGN §4): the saved views in order, or else the events by date.
 
-An event step shows the grid as of its event's date (an approximate or ranged event as of the
-end of its period), and the timeline up to it with the event highlighted. Steps are ordered
+An event step shows the grid of its event's issues as of its event's date (an approximate or
+ranged event as of the end of its period), and the timeline up to it with the event
+highlighted. Steps are ordered
 by that date, so a walk through the events never goes back in time; the cells marked changed
 at a step are exactly those whose shown position differs from the step before (the first step
 is compared with the day before its event begins).
@@ -88,11 +89,24 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         event = events[event_index]
         timeline = base.with_changes(date_to=_day(day))
         # Changed since the step before: from the day after it (nothing when on the same day).
-        grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None)
+        # The grid shows the event's issues (a room reads the rows the event is about, not
+        # eleven rows of "No stated position"); an event tagged with none shows them all.
+        grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None,
+                                     issues=_event_issues(base.issues, event.issues))
         title = f"{event.date_label()}: {event.title}"
         steps.append(Step(title, grid, timeline, event.detail, event=event_index))
         since = day
     return steps
+
+
+def _event_issues(shown: frozenset[int] | None,
+                  tagged: tuple[int, ...]) -> frozenset[int] | None:
+    """The issues an event step's grid shows: those the event is tagged with (within the
+    window's issue filter), or the filter's when the event has none or none of them."""
+    if not tagged:
+        return shown
+    mine = frozenset(tagged) if shown is None else frozenset(tagged) & shown
+    return mine or shown
 
 
 def _day(ordinal: int) -> PartialDate:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ..model.text import clip_text
 
-__all__ = ["LABEL_CHARS", "PlainLabel", "literal_mnemonic", "plain_label"]
+__all__ = ["LABEL_CHARS", "PlainLabel", "literal_mnemonic", "plain_label", "wrapped_layout"]
 
 LABEL_CHARS = 2_000  # titles and one-line facts are cut here: a label lays out all its text
 # A word longer than this may be longer than the line (a hash, an address, an id): such a
@@ -16,6 +18,29 @@ LABEL_CHARS = 2_000  # titles and one-line facts are cut here: a label lays out 
 # unbroken-tokens.toml).
 LONG_WORD = 24
 MIN_WRAP_PX = 160
+
+
+def wrapped_layout(text: str, font: QFont, width: float,
+                   formats: Sequence[QTextLayout.FormatRange] = ()) -> QTextLayout:
+    """``text`` laid out as plain text in lines of ``width`` px, a word longer than the line
+    broken anywhere; ``formats`` (e.g. search marks) drawn with it. Newlines are kept."""
+    layout = QTextLayout(text.replace("\r\n", "\n").replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    if formats:
+        layout.setFormats(list(formats))
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(8.0, width))
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout
 
 
 def literal_mnemonic(text: str) -> str:
@@ -38,22 +63,7 @@ class PlainLabel(QLabel):
         self.updateGeometry()
 
     def _layout(self, width: float) -> QTextLayout:
-        text = self.text().replace("\r\n", "\n").replace("\n", "\u2028")
-        layout = QTextLayout(text, self.font())
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        y = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(8.0, width))
-            line.setPosition(QPointF(0, y))
-            y += line.height()
-        layout.endLayout()
-        return layout
+        return wrapped_layout(self.text(), self.font(), width)
 
     def heightForWidth(self, width: int) -> int:
         if not getattr(self, "_anywhere", False):

@@ -20,6 +20,7 @@ from psygnal import Signal
 from ..model import Dataset, DatasetIndex, Diagnostic, Event, Filter, LoadResult, QueryResult
 from ..model.query import carry_filter
 from ..model.story import Step, matching_view, view_filter_of
+from .document.texts import failure_text, missing_text, same_file_path
 from .edit.history import EditHistory
 from .theme import actor_colors
 
@@ -75,6 +76,7 @@ class DocumentSession:
         self.colors: tuple[str, ...] = ()
         self.problem: Problem | None = None
         self.failed_path: Path | None = None  # a file that could not be shown at all
+        self.failed_cancelled = False  # … because its loading was cancelled
         # Compare mode (DESIGN §1 Compare, issue 14): each cell shows its statement at B (the
         # as-of date) with the one in force at A (the day before From) beneath it.
         self.compare_mode = False
@@ -85,18 +87,21 @@ class DocumentSession:
     # -- loading ------------------------------------------------------------------------
 
     def is_open(self, path: Path) -> bool:
-        """Whether ``path`` is the file shown now (however it is named)."""
-        return self.path is not None and path.resolve() == self.path.resolve()
+        """Whether ``path`` is the file shown now (however it is named; a symlink loop is
+        compared as written, never raised)."""
+        return self.path is not None and same_file_path(path, self.path)
 
     def show_loaded(self, path: Path, result: LoadResult, index: DatasetIndex | None,
-                    flt: Filter | None = None) -> bool:
+                    flt: Filter | None = None, *, cancelled: bool = False,
+                    missing: bool = False) -> bool:
         """Take a finished load of ``path``. A failed load keeps the last good data and sets
-        the problem; a good one replaces the dataset, carrying the filter and the selection
-        (by id) across a reload of the same file. ``flt`` overrides the carried filter.
-        Returns whether the dataset was replaced."""
+        the problem (``cancelled``: the user stopped it; ``missing``: the file was gone); a
+        good one replaces the dataset, carrying the filter and the selection (by id) across a
+        reload of the same file. ``flt`` overrides the carried filter. Returns whether the
+        dataset was replaced."""
         same_file = self.is_open(path)
         if result.dataset is None or index is None:
-            self._failed(path, result, same_file)
+            self._failed(path, result, cancelled, missing)
             return False
         old = self.dataset if same_file else None
         keep = flt
@@ -117,26 +122,18 @@ class DocumentSession:
         self.set_problem(_warnings_problem(result))
         return True
 
-    def _failed(self, path: Path, result: LoadResult, same_file: bool) -> None:
-        errors = result.errors or result.diagnostics
-        first = errors[0]
-        more = f" (+{len(errors) - 1} more)" if len(errors) > 1 else ""
-        if self.dataset is not None and same_file:
-            keep = "; showing the last good data"
-        elif self.dataset is not None and self.path is not None:
-            keep = f"; still showing {self.path.name}"
-        else:
-            keep = ""
-            self.failed_path = path
-        self.set_problem(Problem("error", f"Error: {first.location()}: {first.text()}{more}"
-                                          f"{keep}", tuple(result.diagnostics)))
+    def _failed(self, path: Path, result: LoadResult, cancelled: bool, missing: bool) -> None:
+        showing = self.path if self.dataset is not None else None
+        if showing is None:
+            self.failed_path, self.failed_cancelled = path, cancelled
+        self.set_problem(Problem("error", failure_text(path, result, showing, cancelled,
+                                                       missing), tuple(result.diagnostics)))
 
-    def file_missing(self, reason: str = "") -> None:
-        """The open file went away (``reason`` says how when known: a loop, no permission)."""
-        name = self.path.name if self.path else "The file"
-        why = reason or "was deleted or moved"
-        self.set_problem(Problem("missing", f"{name} {why}; showing the last good data. "
-                                            "It reloads when the file is back."))
+    def file_missing(self) -> None:
+        """The open file (or its folder) went away: said in the banner, the data stays."""
+        if self.path is not None:
+            self.set_problem(Problem("missing", missing_text(self.path,
+                                                             self.dataset is not None)))
 
     def set_problem(self, problem: Problem | None) -> None:
         if problem != self.problem:

@@ -3,22 +3,33 @@
 Stored as an INI file in the user's configuration folder; ``POSITIONS_VIEWER_CONFIG_DIR``
 points it elsewhere (tests use a temporary folder). A value of the wrong type, or a file
 that cannot be parsed, falls back to the default: a corrupt settings file never stops the app.
+
+The file is looked at before Qt opens it (DESIGN §1, "Only regular files"): one that is not
+a regular file (a FIFO would block start-up for ever, ``/dev/zero`` never ends), cannot be
+read, or is far too large for settings is left alone; the app starts with the defaults,
+keeps this session's settings in memory, and ``problem`` says why (the window shows it in
+the status bar).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 from ..limits import DEFAULT_TEXT_PX
+from ..model.files import FileProblem, read_regular_file
 
-__all__ = ["MAX_RECENT", "Settings", "config_dir"]
+__all__ = ["MAX_RECENT", "MAX_SETTINGS_BYTES", "Settings", "config_dir"]
 
 MAX_RECENT = 10
+MAX_SETTINGS_BYTES = 1 << 20  # geometry, ten recent files and a few words take a few KB
 THEMES = ("system", "light", "dark")
 
 
@@ -32,27 +43,53 @@ def config_dir() -> Path:
     return Path(location or Path.home() / ".config") / "positions-viewer"
 
 
-def _damaged(path: Path) -> str:
-    """Why the settings file cannot be trusted, or "" (missing is fine: first start)."""
+def _check(path: Path) -> tuple[str, bool]:
+    """Why the settings file cannot be trusted ("" when it can, or is missing: first start),
+    and whether Qt may open it (not a FIFO, a device, a folder, a loop, unreadable, huge)."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return ""
-    except OSError as exc:
-        return f"cannot read {path}: {exc.strerror}"
+        data = read_regular_file(path, MAX_SETTINGS_BYTES, noun="settings file")
+    except FileProblem as exc:
+        if exc.errno == errno.ENOENT:
+            return "", True
+        return (f"{path}: {exc}; the defaults are used and this session's settings are not "
+                "saved to it"), False
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return f"{path} is damaged (not text); defaults are used, a copy is kept as .damaged"
+        return (f"{path} is damaged (not text); defaults are used, a copy is kept as "
+                ".damaged"), True
     if b"\x00" in data:
-        return f"{path} is damaged (NUL bytes); defaults are used, a copy is kept as .damaged"
-    return ""
+        return f"{path} is damaged (NUL bytes); defaults are used, a copy is kept as .damaged", True
+    return "", True
+
+
+class _Memory:
+    """Settings kept for this session only (the file on disk is not one Qt may open)."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: Any) -> None:  # QSettings' name
+        self._values[key] = value
+
+    def status(self) -> QSettings.Status:
+        return QSettings.Status.AccessError
+
+    def sync(self) -> None:
+        pass
 
 
 class Settings:
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or config_dir()) / "settings.ini"
-        self.problem = _damaged(self.path)
+        self.problem, usable = _check(self.path)
+        self._store: QSettings | _Memory
+        if not usable:
+            self._store = _Memory()
+            return
         if self.problem:
             # Keep the damaged file for whoever wants to look at it: the app rewrites
             # settings.ini with good values on quit.
@@ -66,7 +103,14 @@ class Settings:
         return not self.problem and self._store.status() == QSettings.Status.NoError
 
     def sync(self) -> None:
-        self._store.sync()
+        """Write the settings (Qt reads the file again first: not if it became a FIFO or a
+        device meanwhile, which would block the quit)."""
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError:
+            mode = stat.S_IFREG  # missing (written anew) or unreachable (Qt says so)
+        if stat.S_ISREG(mode):
+            self._store.sync()
 
     # -- typed access ----------------------------------------------------------------
 
@@ -167,7 +211,10 @@ class Settings:
         return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
 
     def add_recent(self, path: Path) -> None:
-        entry = str(path.resolve())
+        try:
+            entry = str(path.resolve())
+        except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before 3.13)
+            entry = os.path.abspath(path)
         recent = [entry] + [p for p in self.recent_files if p != entry]
         self._store.setValue("files/recent", recent[:MAX_RECENT])
 

@@ -34,7 +34,7 @@ def test_what_changed_between_18_and_26_december(qtbot: QtBot, seed_path: Path,
     action.trigger()  # View ▸ Compare Dates (and the toolbar's Compare)
     assert window.session.compare_mode and window.changes.isVisible()
     heading = window.changes.heading.text()
-    assert heading.startswith("What changed from 17 Dec 2025 to 26 Dec 2025")
+    assert heading.startswith("What changed from 18 Dec 2025 to 26 Dec 2025")
     lines = window.changes.entries()
     assert lines[0] == "Whether talks are imminent"  # by issue, each in date order
     assert lines[1].startswith("Russia · new · 20 Dec 2025: “ready”")

@@ -123,9 +123,9 @@ def test_from_date_marks_changed_cells(window: MainWindow) -> None:
     text = model.index(0, 2).data(Qt.ItemDataRole.AccessibleTextRole)
     assert ", new: " in text
     tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
-    assert "New since 19 Dec 2025" in tip
+    assert "New from 20 Dec 2025 on: no stated position before" in tip
     was = model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert "Changed since 19 Dec 2025: it was" in was
+    assert "Changed from 20 Dec 2025 on: it was" in was
 
 
 def test_search_is_debounced_and_filters_rows_and_events(window: MainWindow,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .strings import is_escaped
+
 __all__ = ["Node", "scan_value"]
 
 _MAX_DEPTH = 8  # deeper values are skipped whole: no diagnostic points that deep
@@ -142,7 +144,7 @@ def _skip_string(text: str, at: int) -> int:
             found = text.find(triple, at)
             if found < 0:
                 return len(text)
-            if quote == '"' and _escaped(text, found):
+            if quote == '"' and is_escaped(text, found):
                 at = found + 1
                 continue
             end = found + 3
@@ -154,13 +156,6 @@ def _skip_string(text: str, at: int) -> int:
     while at < size and text[at] != quote and text[at] != "\n":
         at += 2 if quote == '"' and text[at] == "\\" else 1
     return at + 1
-
-
-def _escaped(text: str, at: int) -> bool:
-    count = 0
-    while at - count - 1 >= 0 and text[at - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
 
 
 def _skip_nested(text: str, at: int, close: str) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .inline import Node, read_key, scan_value
+from .strings import find_close
 
 __all__ = ["Duplicate", "SourceMap"]
 
@@ -140,7 +141,7 @@ class _Scanner:
         for number, raw in enumerate(self.smap.lines, start=1):
             start = 0
             if open_string is not None:
-                end = _find_close(raw, 0, open_string)
+                end = find_close(raw, 0, open_string)
                 if end < 0:
                     continue
                 open_string = None
@@ -226,29 +227,6 @@ class _Scanner:
         self.smap.duplicates.append(Duplicate(line, column, key, first, context))
 
 
-def _find_close(raw: str, start: int, quotes: str) -> int:
-    """Index just after the closing ``quotes`` of a multi-line string, or -1."""
-    at = start
-    while True:
-        found = raw.find(quotes, at)
-        if found < 0:
-            return -1
-        if quotes == '"""' and _escaped(raw, found):
-            at = found + 1
-            continue
-        end = found + 3
-        while raw.startswith(quotes[0], end) and end - found < 5:
-            end += 1  # up to two quotes may sit just before the closing three
-        return end
-
-
-def _escaped(raw: str, at: int) -> bool:
-    backslashes = 0
-    while at - backslashes - 1 >= 0 and raw[at - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
-
-
 def _lex(raw: str, start: int, depth: int) -> tuple[int, str | None]:
     """Bracket depth after the line, and an unclosed multi-line string's quotes if any."""
     at, size = start, len(raw)
@@ -259,7 +237,7 @@ def _lex(raw: str, start: int, depth: int) -> tuple[int, str | None]:
         if char in "\"'":
             triple = char * 3
             if raw.startswith(triple, at):
-                end = _find_close(raw, at + 3, triple)
+                end = find_close(raw, at + 3, triple)
                 if end < 0:
                     return depth, triple
                 at = end

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ..load.strings import find_close
+
 __all__ = ["Block", "Layout"]
 
 IntArray = npt.NDArray[np.int64]
@@ -254,7 +256,7 @@ def _multiline_strings(data: bytes) -> list[tuple[int, int]]:
         at = 0
         while True:
             if open_quotes is not None:
-                close = _find_close(line, at, open_quotes)
+                close = find_close(line, at, open_quotes)
                 if close < 0:
                     break
                 regions.append((opened_at, line_start + len(line[:close].encode())))
@@ -281,7 +283,7 @@ def _open_string(line: str, at: int) -> tuple[int, str] | None:
         if char in "\"'":
             triple = char * 3
             if line.startswith(triple, at):
-                close = _find_close(line, at + 3, triple)
+                close = find_close(line, at + 3, triple)
                 if close < 0:
                     return at, triple
                 at = close
@@ -293,26 +295,3 @@ def _open_string(line: str, at: int) -> tuple[int, str] | None:
             continue
         at += 1
     return None
-
-
-def _find_close(line: str, start: int, quotes: str) -> int:
-    """Index just after the closing ``quotes`` of a multi-line string on ``line``, or -1."""
-    at = start
-    while True:
-        found = line.find(quotes, at)
-        if found < 0:
-            return -1
-        if quotes == '"""' and _escaped(line, found):
-            at = found + 1
-            continue
-        end = found + 3
-        while line.startswith(quotes[0], end) and end - found < 5:
-            end += 1  # up to two quotes may sit just before the closing three
-        return end
-
-
-def _escaped(line: str, at: int) -> bool:
-    count = 0
-    while at - count - 1 >= 0 and line[at - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1

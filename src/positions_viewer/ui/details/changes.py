@@ -3,12 +3,14 @@ each issue's changes in date order; choosing an entry selects its cell."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ...model import QueryResult
-from ...model.compare import Kind, day_before
+from ...model import PartialDate, QueryResult
+from ...model.compare import Kind
 from ...model.text import NO_TEXT, clip_text, shown_text
 from ..labels import plain_label
 from ..session import DocumentSession
@@ -114,9 +116,10 @@ class ChangesPanel(QScrollArea):
             self.heading.setText("Type the first date (A) in From: the grid then shows what "
                                  "changed up to the as-of date (B).")
             return
-        since = day_before(start)
-        a = since.label() if since is not None else "the start"
-        b = end.label() if end is not None else "the latest statement"
+        a = start.label()  # From and As of, both included: the user's own dates
+        span = session.index.span if session.index is not None else None
+        b = end.label() if end is not None else (
+            PartialDate.from_date(dt.date.fromordinal(span[1])).label() if span else "now")
         counts = result.kind_counts()
         summary = " · ".join(f"{counts[kind]} {kind.value}" for kind in SHOWN_KINDS
                              if counts[kind]) or "No changes"

@@ -105,7 +105,11 @@ class DetailsPanel(QScrollArea):
         session = self._session
         selection: Selection = session.selection
         if session.index is None or session.result is None:
-            self.show_nothing()
+            self.show_nothing("No file is shown. Open one (Ctrl+O), or fix the file named "
+                              "above and it loads by itself.")
+        elif session.result.row_count == 0 or session.result.column_count == 0:
+            self.show_nothing("Nothing matches these filters: Reset (Ctrl+Shift+R) shows "
+                              "everything.")
         elif selection.cell is not None:
             issue, actor = selection.cell
             if actor < 0:
@@ -123,10 +127,10 @@ class DetailsPanel(QScrollArea):
 
     # -- what to show ----------------------------------------------------------------
 
-    def show_nothing(self) -> None:
+    def show_nothing(self, text: str = "Select a cell or an event to see its full history, "
+                                       "stances and sources.") -> None:
         self._clear()
-        self._add(plain_label("Select a cell or an event to see its full history, stances "
-                              "and sources.", "muted"))
+        self._add(plain_label(text, "muted"))
         self._layout.addStretch(1)
 
     def show_cell(self, index: DatasetIndex, flt: Filter, issue: int, actor: int,

@@ -5,8 +5,10 @@ file is ever read as markup, and the marks are painted, not rich text."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCharFormat, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..labels import wrapped_layout
 
 __all__ = ["HighlightedText"]
 
@@ -18,7 +20,7 @@ class HighlightedText(QWidget):
     def __init__(self, text: str, spans: list[tuple[int, int]], mark: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._text = text.replace("\r\n", "\n").replace("\n", "\u2028")
+        self._text = text
         self._spans = spans
         self._mark = QColor(mark)
         self.setAccessibleName(text[:200])
@@ -28,33 +30,18 @@ class HighlightedText(QWidget):
         self.setSizePolicy(policy)
 
     def text(self) -> str:
-        return self._text.replace("\u2028", "\n")
+        return self._text
 
     def _layout(self, width: float) -> QTextLayout:
-        layout = QTextLayout(self._text, self.font())
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
         formats = []
         for start, stop in self._spans:
             span = QTextLayout.FormatRange()
             span.start, span.length = start, stop - start
-            fmt = QTextCharFormat()
-            fmt.setBackground(self._mark)
-            span.format = fmt
+            mark = QTextCharFormat()
+            mark.setBackground(self._mark)
+            span.format = mark
             formats.append(span)
-        layout.setFormats(formats)
-        layout.beginLayout()
-        y = 0.0
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(8.0, width))
-            line.setPosition(QPointF(0, y))
-            y += line.height()
-        layout.endLayout()
-        return layout
+        return wrapped_layout(self._text, self.font(), width, formats)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ...model import PartialDate, Position
 from ...model.write import DeleteEntry, EditRefused
+from ..document.state import Snapshot, content
 from . import prompts
 from .conflict import CompareDialog, ConflictBar
 from .entries_dialog import EntriesDialog
@@ -276,11 +277,12 @@ class Editing(QObject):
         """The app's own write: the watcher takes it as known (no reload, no flash); after
         Save As it watches the new file."""
         watcher = self.window.watcher
+        written = Snapshot(content(digest))  # the content the app wrote: not news
         if moved:
-            watcher.watch(path, digest)
+            watcher.watch(path, written)
             self.window.settings.add_recent(path)
         else:
-            watcher.accept(digest)
+            watcher.accept(written)
 
     # -- asking before edits would go ---------------------------------------------------
 

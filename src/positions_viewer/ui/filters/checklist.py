@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +25,8 @@ from ...model.text import clip_text
 __all__ = ["ChecklistButton", "signals_blocked"]
 
 ITEM_CHARS = 300  # a list entry shows this much of an issue title or actor name
+LIST_MAX_PX = 560  # the list is as wide as its longest entry, up to this
+MEASURED_LABELS = 200  # the longest entries (in characters) measured for that width
 _UNKNOWN = object()  # the ticks are whatever the list shows
 
 
@@ -66,6 +69,9 @@ class ChecklistButton(QToolButton):
         self.list.setAccessibleName(f"{noun.capitalize()} to show")
         self.list.itemChanged.connect(self._item_changed)
         self.list.setMinimumWidth(280)
+        # Long titles end in "…" (the whole title is the entry's tooltip), never a scroll bar.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QHBoxLayout()
         self.all_button = QPushButton("All", panel)
         self.none_button = QPushButton("None", panel)
@@ -96,16 +102,25 @@ class ChecklistButton(QToolButton):
         # 2,000 issues made this a tenth of a second before the first paint (issue 18).
         flags = QListWidgetItem().flags() | Qt.ItemFlag.ItemIsUserCheckable
         on_state, off_state = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+        whitespace = Qt.WhiteSpaceMode.WhiteSpaceNormal
         with signals_blocked(self.list):
             self.list.clear()
             for index, text in enumerate(shown):
                 item = QListWidgetItem(text)
                 item.setFlags(flags)
+                # A tooltip guesses rich text: the title is escaped so it shows as typed.
+                item.setToolTip(QtGuiNamespace.convertFromPlainText(text, whitespace))
                 item.setCheckState(on_state if checked is None or index in checked
                                    else off_state)
                 self.list.addItem(item)
         self._ticked = checked
         self.search.setVisible(len(labels) > 12)
+        # The widest entry is among the longest in characters: 18,000 issues measured one by
+        # one took a tenth of a second before the first paint (issue 18).
+        measured = sorted(shown, key=len)[-MEASURED_LABELS:]
+        metrics = self.list.fontMetrics()
+        longest = max((metrics.horizontalAdvance(text) for text in measured), default=0)
+        self.list.setMinimumWidth(max(280, min(LIST_MAX_PX, longest + 48)))
         self._update_text()
         self._fit_width()
 

@@ -39,6 +39,14 @@ _SHORT_YEAR = re.compile(r"(?:(\d{1,2}) )?(?:([a-z]+) )?(\d{1,3})\Z")
 HINT = "Type a date as 2025-12-18, 18 Dec 2025, Dec 2025 or 2025; empty for no limit"
 
 
+def _reason(problem: DateProblem) -> str:
+    """The reader's sentence without its advice for spreadsheets (the field gives its own)."""
+    text = str(problem)
+    for advice in ("; write one as", "; pass --"):
+        text = text.split(advice)[0]
+    return text
+
+
 def parse_typed_date(text: str) -> PartialDate:
     """A date as a user types it: every form the importer reads (ISO, ``18 Dec 2025``,
     ``December 18, 2025``, ``Dec 2025``, ``2025``; :func:`~positions_viewer.model.importers.
@@ -52,7 +60,7 @@ def parse_typed_date(text: str) -> PartialDate:
     except DateProblem as exc:
         match = _SHORT_YEAR.match(cleaned)
         if match is None or (match[1] and not match[2]):
-            raise DateError(str(exc).split("; pass --")[0]) from None
+            raise DateError(_reason(exc)) from None
         month = MONTHS.get(match[2]) if match[2] else None
         if match[2] and month is None:
             raise DateError(f"'{text.strip()[:40]}' is not a date: no month "

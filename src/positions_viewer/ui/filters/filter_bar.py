@@ -9,6 +9,7 @@ session, and the bar follows.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -87,6 +88,14 @@ class FilterBar(QFrame):
         self.setEnabled(False)
         session.opened.connect(self.synchronize_document)
         session.filter_changed.connect(self.synchronize)
+
+    def set_tab_order(self, first: QWidget) -> None:
+        """Tab goes through the bar as it reads, left to right, from ``first`` (the saved
+        view box the window puts before it)."""
+        order = [first, self.issues, self.actors, self.date_from.edit, self.range,
+                 self.date_to.edit, self.search, self.reset_button]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     # -- the session → the widgets -----------------------------------------------------
 

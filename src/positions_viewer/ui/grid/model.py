@@ -14,12 +14,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import Qt as QtGuiNamespace
 
 from ...model import QueryResult
-from ...model.compare import Kind, age_words, day_before
+from ...model.compare import Kind, age_words
 from ...model.query import Cell
 from ...model.search import Hit
 from ...model.text import NO_TEXT, clip_text, shown_text
 
-__all__ = ["GridModel", "Role", "cell_explanation", "cell_text"]
+__all__ = ["GridModel", "Role", "cell_explanation", "cell_text", "marks_period"]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # Header text is cut here: the header view measures it to size its sections (the painted
@@ -151,16 +151,26 @@ def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
     return ", ".join([f"{actor} on {issue}", *meta]) + f": {text}"
 
 
+def marks_period(result: QueryResult) -> str:
+    """The dates a cell's mark speaks of, in the user's words: "between 19 Dec 2025 and 26 Dec
+    2025" (From and As of, both included), or "from 19 Dec 2025 on" without an As of."""
+    flt = result.filter
+    if flt.date_from is None:
+        return ""
+    start = flt.date_from.label()
+    return (f"between {start} and {flt.date_to.label()}" if flt.date_to is not None
+            else f"from {start} on")
+
+
 def cell_explanation(result: QueryResult, cell: Cell) -> str:
     """What a cell's marks mean, in words (its tooltip and the details panel say it):
-    its kind against the day before "from", its staleness, a search match in its history."""
+    its kind between From and As of, its staleness, a search match in its history."""
     lines: list[str] = []
-    start = result.filter.date_from
-    since = day_before(start) if start is not None else None
-    when = f" since {since.label()}" if since is not None else ""
+    period = marks_period(result)
+    when = f" {period}" if period else ""
     before = cell.before
     if cell.kind is Kind.NEW:
-        lines.append(f"New{when}: no stated position then.")
+        lines.append(f"New{when}: no stated position before.")
     elif cell.kind is Kind.CHANGED:
         was = before.stance or clip_text(shown_text(before.text, NO_TEXT), 80) \
             if before is not None else ""
@@ -168,7 +178,7 @@ def cell_explanation(result: QueryResult, cell: Cell) -> str:
         lines.append(f"Changed{when}: it was \u201c{was}\u201d{dated}.")
     elif cell.kind is Kind.RESTATED:
         lines.append(f"Restated{when}: the same stance said again.")
-    elif cell.kind is Kind.UNCHANGED and since is not None:
+    elif cell.kind is Kind.UNCHANGED and period:
         lines.append(f"Unchanged{when}.")
     if cell.stale and cell.age_days is not None:
         limit = result.dataset.stale_after

@@ -72,7 +72,8 @@ class _CellDelegate(QStyledItemDelegate):
         if index.column() == 0:
             result = view.grid_model.result
             assert result is not None
-            state = CellState(selected, issue in view.highlight_issues, focused)
+            state = CellState(selected, issue in view.highlight_issues, focused,
+                              result.filter.text.strip())
             paint_issue(painter, rect, result.dataset.issues[issue], style, state)
         else:
             related = issue in view.highlight_issues and actor in view.highlight_actors
@@ -119,8 +120,9 @@ class _ActorHeader(QHeaderView):
         actors = [] if result is None else [
             result.dataset.actors[i] for i in result.actor_columns.tolist()
         ]
+        widths = [self.sectionSize(n) for n in range(1, self.count())] or [100]
         return QSize(super().sizeHint().width(),
-                     actor_header_height(actors, 100, view.grid_style))
+                     actor_header_height(actors, max(60, min(widths)), view.grid_style))
 
 
 class GridView(QTableView):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...model import Actor, Issue, QueryResult
-from ...model.compare import Kind, age_words
+from ...model.compare import Kind
 from ...model.query import Cell
 from ...model.search import Hit, match_spans
 from ...model.text import NO_TEXT, is_blank
@@ -45,7 +45,7 @@ KIND_MARKS: dict[Kind, tuple[str, str, str]] = {  # badge, fill, edge
     Kind.CHANGED: (f"● {CHANGED_TEXT}", "changed_fill", "changed_edge"),
     Kind.RESTATED: ("○ restated", "surface", "restated_edge"),
 }
-HISTORY_MATCH_TEXT = "⌕ earlier statement"
+HISTORY_MATCH_TEXT = "◆ earlier match"  # the search matches an earlier statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +104,7 @@ def cell_height(cell: Cell, width: float, style: GridStyle) -> int:
     if cell.position is None:
         return round(2 * style.pad + style.body_line)
     lines = wrap(cell.position.text, style.body, inner, style.max_text_lines)
-    meta = max(style.chip_height, style.small_line)
+    meta = _meta_layout(cell, inner, style, cell_mark(cell)).height(style)
     height = 2 * style.pad + meta + style.gap + len(lines) * style.body_line
     before = _before_lines(cell, inner, style)
     if before:
@@ -140,9 +140,16 @@ def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
     return round(height)
 
 
+NAME_LINES = 2  # an actor's name wraps onto this many lines in its column's header
+
+
 def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> int:
+    """The headers' height: the colour bar, the longest name (up to two lines at the
+    column's ``width``) and a detail line when any actor has one."""
     has_detail = any(a.detail for a in actors)
-    height = 2 * style.pad + style.bar + style.gap + style.title_line
+    inner = width - 2 * style.pad
+    lines = max((len(wrap(a.name, style.title, inner, NAME_LINES)) for a in actors), default=1)
+    height = 2 * style.pad + style.bar + style.gap + lines * style.title_line
     if has_detail:
         height += style.small_line
     return round(height)
@@ -166,14 +173,13 @@ def paint_cell(
     stale statement says how old it is; search matches are marked behind the words."""
     mark = cell_mark(cell)
     fill = mark[1] if mark else "surface"
-    if state.highlighted:
-        fill = "highlight"
+    if state.highlighted and mark is None:
+        fill = "highlight"  # a marked cell keeps its kind's fill: the outline says "related"
     if state.selected:
         fill = "selection"
     painter.fillRect(rect, style.color(fill))
     if mark is not None:
-        width = style.bar if cell.changed else max(1.0, style.bar / 2)
-        painter.fillRect(QRectF(rect.left(), rect.top(), width, rect.height()),
+        painter.fillRect(QRectF(rect.left(), rect.top(), style.bar, rect.height()),
                          style.color(mark[2]))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
     position = cell.position
@@ -183,10 +189,9 @@ def paint_cell(
         text = elide(EMPTY_TEXT, style.muted_italic, inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
     else:
-        meta = max(style.chip_height, style.small_line)
-        _paint_meta(painter, QRectF(inner.left(), inner.top(), inner.width(), meta),
-                    cell, style, mark)
-        top = inner.top() + meta + style.gap
+        meta = _meta_layout(cell, inner.width(), style, mark)
+        _paint_meta(painter, inner, meta, style, cell.stale)
+        top = inner.top() + meta.height(style) + style.gap
         blank = is_blank(position.text)
         font = style.muted_italic if blank else style.body
         painter.setFont(font)
@@ -204,7 +209,7 @@ def paint_cell(
             _paint_before(painter, inner, top + len(lines) * style.body_line + style.gap,
                           before, style)
     if state.highlighted and not state.selected:
-        _outline(painter, rect, style.color("highlight_edge"), 1.5)
+        _outline(painter, rect, style.color("highlight_edge"), 2.0)
     if state.selected or state.focused:
         _outline(painter, rect, style.color("accent"), 2.0)
 
@@ -223,12 +228,13 @@ def _paint_before(painter: QPainter, inner: QRectF, top: float, lines: tuple[str
 
 
 def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
-                  style: GridStyle) -> None:
-    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text)."""
+                  style: GridStyle, font: QFont | None = None) -> None:
+    """A marker behind each match of ``search`` in one drawn line (drawn, not rich text);
+    ``font``: the line's (the body's by default)."""
     spans = match_spans(line, search)
     if not spans:
         return
-    metrics = QFontMetricsF(style.body)
+    metrics = QFontMetricsF(font or style.body)
     pen = painter.pen()
     for start, stop in spans:
         x = baseline.x() + metrics.horizontalAdvance(line[:start])
@@ -243,51 +249,95 @@ def _meta_date(cell: Cell) -> str:
     assert position is not None
     date = position.date.label() if position.date is not None else UNDATED_TEXT
     if cell.stale and cell.age_days is not None:
-        date += f" · {age_words(cell.age_days)} old"
+        date += f" · {short_age(cell.age_days)} old"
     return date
 
 
-def _paint_meta(painter: QPainter, rect: QRectF, cell: Cell, style: GridStyle,
-                mark: tuple[str, str, str] | None) -> None:
+def short_age(days: int) -> str:
+    """How old, in its largest unit: "2 years", "5 months", "12 days" (a cell's top line is
+    short; the tooltip and the details say it in full)."""
+    if days >= 365:
+        years = int(days / 365.25)
+        return f"{years} year{'s' * (years != 1)}"
+    if days >= 31:
+        months = int(days / 30.4375)
+        return f"{months} month{'s' * (months != 1)}"
+    return f"{days} day{'s' * (days != 1)}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    """A cell's top line: the stance chip, the date, the badges (kind, earlier match). On
+    one line where they fit; else the chip on its own line above the date and badges, so
+    the stance never disappears and the date is never cut (badges shrink to their dot)."""
+
+    chip: str
+    date: str
+    badges: tuple[tuple[str, str], ...]  # (text, colour name)
+    two_lines: bool
+
+    def height(self, style: GridStyle) -> float:
+        line = max(style.chip_height, style.small_line)
+        return 2 * line + style.gap / 2 if self.two_lines else line
+
+
+def _meta_layout(cell: Cell, width: float, style: GridStyle,
+                 mark: tuple[str, str, str] | None) -> _Meta:
     position = cell.position
     assert position is not None
-    small = QFontMetricsF(style.small)
-    chip_metrics = QFontMetricsF(style.chip)
-    date = elide(_meta_date(cell), style.small, rect.width() * 0.6)
-    date_width = small.horizontalAdvance(date)
-    painter.setFont(style.small)
-    painter.setPen(style.color("stale_text" if cell.stale else "text_muted"))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, date)
-    left = rect.left()
-    room = rect.width() - date_width - style.gap * 2
-    badges = [(mark[0], mark[2])] if mark is not None else []
+    small, chip_font = QFontMetricsF(style.small), QFontMetricsF(style.chip)
+    chip_pad = 2 * style.theme.px(0.45)
+    gap = 2 * style.gap
+    date = _meta_date(cell)
+    full = [(mark[0], mark[2])] if mark is not None else []
     if cell.search is Hit.HISTORY:
-        badges.append((HISTORY_MATCH_TEXT, "text_muted"))
-    right = rect.right() - date_width - style.gap * 2
-    for badge, color in badges:
-        badge_width = chip_metrics.horizontalAdvance(badge)
-        if badge_width >= room:
-            break
-        painter.setFont(style.chip)
+        full.append((HISTORY_MATCH_TEXT, "text_muted"))
+    compact = [(text.split(" ", 1)[0], color) for text, color in full]  # "●", "○", "⌕"
+
+    def widths(badges: list[tuple[str, str]]) -> float:
+        return sum(chip_font.horizontalAdvance(text) + gap for text, _c in badges)
+
+    date_width = small.horizontalAdvance(date) + gap
+    stance = position.stance
+    for badges in (full, compact):
+        room = width - date_width - widths(badges)
+        chip = elide_words(stance, style.chip, room - chip_pad) if stance else ""
+        if not stance or chip == stance or (chip and room > 0.5 * width):
+            return _Meta(chip, date, tuple(badges), False)
+    # Two lines: the chip across the whole width, then the date and the badges.
+    chip = elide_words(stance, style.chip, width - chip_pad) or elide(
+        stance, style.chip, width - chip_pad)
+    badges = full if date_width + widths(full) <= width else compact
+    return _Meta(chip, elide(date, style.small, width), tuple(badges), True)
+
+
+def _paint_meta(painter: QPainter, inner: QRectF, meta: _Meta, style: GridStyle,
+                stale: bool) -> None:
+    line = max(style.chip_height, style.small_line)
+    top = QRectF(inner.left(), inner.top(), inner.width(), line)
+    bottom = top.translated(0, line + style.gap / 2) if meta.two_lines else top
+    painter.setFont(style.small)
+    painter.setPen(style.color("stale_text" if stale else "text_muted"))
+    painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     meta.date)
+    right = bottom.right() - QFontMetricsF(style.small).horizontalAdvance(meta.date) \
+        - 2 * style.gap
+    chip_font = QFontMetricsF(style.chip)
+    painter.setFont(style.chip)
+    for badge, color in meta.badges:
+        badge_width = chip_font.horizontalAdvance(badge)
         painter.setPen(style.color(color))
-        painter.drawText(QRectF(right - badge_width, rect.top(), badge_width, rect.height()),
+        painter.drawText(QRectF(right - badge_width, bottom.top(), badge_width, line),
                          Qt.AlignmentFlag.AlignVCenter, badge)
-        right -= badge_width + style.gap * 2
-        room -= badge_width + style.gap * 2
-    if position.stance:
-        _paint_chip(painter, QRectF(left, rect.top(), room, rect.height()), position.stance,
-                    style)
+        right -= badge_width + 2 * style.gap
+    if meta.chip:
+        _draw_chip(painter, top, meta.chip, style)
 
 
-def _paint_chip(painter: QPainter, rect: QRectF, stance: str, style: GridStyle) -> None:
-    """The stance as a chip: whole where it fits, else cut at a word with "…" (never
-    mid-word: "abstain" is never "a…"); not drawn when not even one word fits."""
-    metrics = QFontMetricsF(style.chip)
+def _draw_chip(painter: QPainter, rect: QRectF, text: str, style: GridStyle) -> None:
+    """The stance as a rounded chip at the left of ``rect`` (``text`` already fitted)."""
     chip_pad = style.theme.px(0.45)
-    text = elide_words(stance, style.chip, rect.width() - 2 * chip_pad)
-    if not text:
-        return
-    width = metrics.horizontalAdvance(text) + 2 * chip_pad
+    width = QFontMetricsF(style.chip).horizontalAdvance(text) + 2 * chip_pad
     chip = QRectF(rect.left(), rect.center().y() - style.chip_height / 2, width,
                   style.chip_height)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -309,6 +359,9 @@ def paint_issue(
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
     for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
+        if state.search:
+            _mark_matches(painter, QPointF(inner.left(), top + ascent), line, state.search,
+                          style, style.title)
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if issue.description:
@@ -318,6 +371,9 @@ def paint_issue(
         ascent = QFontMetricsF(style.small).ascent()
         for line in wrap(issue.description, style.small, inner.width(),
                          style.description_lines):
+            if state.search:
+                _mark_matches(painter, QPointF(inner.left(), top + ascent), line,
+                              state.search, style, style.small)
             painter.drawText(QPointF(inner.left(), top + ascent), line)
             top += style.small_line
     if state.selected or state.focused:
@@ -336,10 +392,11 @@ def paint_actor_header(
     top = inner.top() + style.bar + style.gap
     painter.setFont(style.title)
     painter.setPen(style.color("text"))
-    painter.drawText(QPointF(inner.left(), top + QFontMetricsF(style.title).ascent()),
-                     elide(actor.name, style.title, inner.width()))
-    if actor.detail:
+    ascent = QFontMetricsF(style.title).ascent()
+    for line in wrap(actor.name, style.title, inner.width(), NAME_LINES):
+        painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
+    if actor.detail:
         painter.setFont(style.small)
         painter.setPen(style.color("text_muted"))
         painter.drawText(QPointF(inner.left(), top + QFontMetricsF(style.small).ascent()),
@@ -439,7 +496,7 @@ def paint_grid(
         height = layout.row_heights[row]
         paint_issue(painter, QRectF(left, y, layout.issue_width, height),
                     dataset.issues[issue_index], style,
-                    CellState(highlighted=issue_index in highlight_issues))
+                    CellState(highlighted=issue_index in highlight_issues, search=search))
         for column in range(result.column_count):
             cell = result.cell(row, column)
             if changed is not None:

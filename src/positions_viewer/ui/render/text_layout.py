@@ -6,6 +6,7 @@ read as markup. Results are cached: the same cell is laid out on every repaint a
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from ..theme import Theme
 __all__ = ["MAX_LAYOUT_CHARS", "elide", "elide_words", "theme_font", "wrap"]
 
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_SLASH_IN_TOKEN = re.compile(r"(?<=\w)/(?=\w)")
 
 # No cell shows more than a few hundred characters; laying out a 1 MB string to show eight
 # lines of it would cost seconds. The details panel shows the full text.
@@ -88,6 +90,9 @@ def _wrap(
     width = max(8.0, width)
     clipped = len(text) > MAX_LAYOUT_CHARS
     source = text[:MAX_LAYOUT_CHARS].replace("\r\n", "\n").replace("\n", "\u2028")
+    # No break after a slash inside a token ("A/RES/79/171" read "A/" then "RES/…"): a word
+    # joiner after it, dropped from the lines once they are laid out (it has no width).
+    source = _SLASH_IN_TOKEN.sub("/\u2060", source)
     layout = QTextLayout(source, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -104,7 +109,8 @@ def _wrap(
             cut = True
             break
         start, length = line.textStart(), line.textLength()
-        lines.append(source[start : start + length].replace("\u2028", "").rstrip())
+        lines.append(source[start : start + length].replace("\u2028", "")
+                     .replace("\u2060", "").rstrip())
     layout.endLayout()
     if cut and lines:
         metrics = QFontMetricsF(font)

@@ -153,6 +153,10 @@ class TimelineCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        if self._result is None:  # no file shown yet (or none could be): no axis of year 1
+            painter.fillRect(self.rect(), QColor(self._theme.background))
+            painter.end()
+            return
         try:
             self._hit = paint_timeline(
                 painter, QRectF(self.rect()), self._data, self._view, self._theme

@@ -30,8 +30,9 @@ OTHER_KEYS = (
               ("Delete the cell's statement", "Delete"))),
     ("Presenter", (("Next step", "→, ↓, Page Down, Space, N"),
                    ("Previous step", "←, ↑, Page Up, Backspace, P"),
-                   ("First / last step", "Home / End"), ("Blank the screen", "B"),
-                   ("Leave", "Esc"))),
+                   ("First / last step", "Home / End"),
+                   ("Go to step n", "the number, then Enter"), ("Blank the screen", "B"),
+                   ("Show / hide the speaker notes", "S"), ("Leave", "Esc"))),
 )
 
 
@@ -39,7 +40,9 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
             shortcut: Shortcut | None = None, name: str = "") -> QAction:
     action = QAction(text, window)
     if isinstance(shortcut, list):
-        action.setShortcuts(shortcut)
+        # The same key twice (F11 is also the platform's full-screen key) would be ambiguous.
+        unique = {key.toString(): key for key in shortcut if not key.isEmpty()}
+        action.setShortcuts(list(unique.values()))
     elif shortcut is not None:
         action.setShortcut(shortcut)
     action.triggered.connect(slot)
@@ -68,7 +71,8 @@ def build_menus(window: MainWindow) -> None:
     _action(window, file_menu, "Copy &Image", window.copy_image, QKeySequence("Ctrl+Shift+C"),
             "copy-image")
     file_menu.addSeparator()
-    _action(window, file_menu, "&Quit", window.close, keys.Quit, "quit")
+    _action(window, file_menu, "&Quit", window.close,
+            [QKeySequence("Ctrl+Q"), *QKeySequence.keyBindings(keys.Quit)], "quit")
 
     edit_menu = bar.addMenu("&Edit")
     _action(window, edit_menu, "&Copy Cell Text", window.grid.copy_current, keys.Copy, "copy")
@@ -157,8 +161,8 @@ def shortcuts_text(actions: list[QAction]) -> str:
     """Every shortcut, one per line, the keys aligned in a column (the dialog is monospace)."""
     rows: list[tuple[str, str]] = []
     for action in actions:
-        keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                         for k in action.shortcuts())
+        named = (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+        keys = ", ".join(dict.fromkeys(named))  # a key two bindings share is listed once
         if keys:
             rows.append((action.text().replace("&", ""), keys))
     sections = [("Menus", tuple(rows)), *OTHER_KEYS]

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QProgressBar, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QSplitter
 
 from ...limits import DEFAULT_TEXT_PX
 from ...model import Dataset, DatasetIndex, Filter, LoadResult, QueryResult
 from ...model.text import clip_text
 from ..details.changes import ChangesPanel
 from ..details.panel import DetailsPanel
+from ..document.progress import LoadProgress
 from ..edit.editing import Editing
 from ..filters.filter_bar import FilterBar
 from ..grid.view import GridView
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
     splitter: QSplitter
     status: StatusLine
     status_label: QLabel
-    progress: QProgressBar
+    progress: LoadProgress
     views_menu: QMenu
     notes_action: QAction
     recent_menu: QMenu
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.saved_views = SavedViews(self.session, self.views_menu, self)
         self.views_combo = self.saved_views.combo
         self.filter_bar.bar_layout.insertWidget(0, self.views_combo)
+        self.filter_bar.set_tab_order(self.views_combo)
         self.presenting = Presenting(self.session, self, settings, self.notes_action)
         self.editing = Editing(self)  # edit, undo, save (issue 17)
         self._wire()
@@ -111,7 +113,6 @@ class MainWindow(QMainWindow):
         session.opened.connect(self._document_opened)
         session.result_changed.connect(self._result_changed)
         session.selection_changed.connect(self._selection_changed)
-        self.opener.loading.connect(self.progress.setVisible)
         self.opener.shown.connect(self.empty_state.load_shown)
         self.filter_bar.wasReset.connect(self._was_reset)
         self.saved_views.applied.connect(self.timeline.fit)  # a view shows its own period
@@ -246,9 +247,11 @@ class MainWindow(QMainWindow):
                 self.filter_bar.date_from.setFocus()
 
     def _was_reset(self) -> None:
-        """Reset shows everything: the whole timeline, and no event selected."""
+        """Reset shows everything plainly: the whole timeline, no event selected, no
+        comparison."""
         if self.session.selection.event is not None:
             self.session.clear_selection()
+        self.session.set_compare_mode(False)
         self.timeline.fit()
 
     def _selection_changed(self) -> None:

@@ -12,20 +12,20 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
 from ...paths import default_dataset, seeds_dir
+from ..document.loading import BackgroundLoader, Loaded, loaded_from
+from ..document.state import MISSING
+from ..document.watcher import FileWatcher
 from ..labels import literal_mnemonic
-from ..loading import BackgroundLoader, Loaded
 from ..session import DocumentSession
 from ..settings import Settings
-from ..watcher import FileWatcher, content_hash
 
 __all__ = ["DocumentOpener", "dropped_file"]
 
 
 class DocumentOpener(QObject):
-    """Emits ``loading(bool)`` while a load runs, ``shown(bool)`` after one: ``True`` when
-    the dataset was replaced, ``False`` when the load failed (the session says why)."""
+    """Emits ``shown(bool)`` after a load: ``True`` when the dataset was replaced, ``False``
+    when the load failed (the session says why). The loader shows its own progress."""
 
-    loading = Signal(bool)
     shown = Signal(bool)
 
     def __init__(self, session: DocumentSession, settings: Settings,
@@ -37,7 +37,6 @@ class DocumentOpener(QObject):
         # Whether the open file may be replaced by ``path`` (unsaved edits ask; issue 17).
         self.may_replace: Callable[[Path], bool] = lambda _path: True
         self.loader = BackgroundLoader(self)
-        self.loader.started.connect(lambda _path: self.loading.emit(True))
         self.loader.finished.connect(self.take)
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self.reload)
@@ -45,9 +44,7 @@ class DocumentOpener(QObject):
 
     def show_loaded(self, path: Path, result: LoadResult, flt: Filter | None = None) -> None:
         """Show a result loaded by the caller (the command line has already read the file)."""
-        index = DatasetIndex(result.dataset) if result.dataset is not None else None
-        digest = result.digest if result.digest is not None else content_hash(path)
-        self.take(Loaded(path, result, index, digest, 0), flt)
+        self.take(loaded_from(path, result), flt)
 
     def open_path(self, path: Path) -> None:
         if not self.may_replace(path):
@@ -83,34 +80,31 @@ class DocumentOpener(QObject):
         reload must not overtake an Open and show the old file)."""
         path = self._opening or self._session.path or self._session.failed_path
         if path is not None:
-            self.loader.start(path)
+            self.loader.start(path, asked=self._opening is not None)  # progress if it lasts
 
     def take(self, loaded: Loaded, flt: Filter | None = None) -> None:
-        """A finished load: the session shows it; the watcher follows the file shown."""
-        self.loading.emit(False)
+        """A finished load: the session shows it; the watcher is told what this load read,
+        and looks at the file again (a save made while it loaded is loaded next)."""
         self._opening = None
         session = self._session
         same_file = session.is_open(loaded.path)
         if same_file and flt is None and session.edits.intercept(loaded.result, loaded.index,
                                                                  loaded.digest):
             return  # the app's own save, or a change the unsaved edits must not lose
-        replaced = session.show_loaded(loaded.path, loaded.result, loaded.index, flt)
+        missing = loaded.seen is not None and loaded.seen.state == MISSING
+        replaced = session.show_loaded(loaded.path, loaded.result, loaded.index, flt,
+                                       cancelled=loaded.cancelled, missing=missing)
         if replaced:
             self._settings.add_recent(loaded.path)
-            self.watcher.watch(loaded.path, loaded.digest)
             if loaded.index is not None:
                 _prepare_search_soon(loaded.index)
-        elif same_file:
-            self.watcher.accept(loaded.digest)
-        elif session.dataset is None:
-            self.watcher.watch(loaded.path)  # fixed in an editor, it loads by itself
+        if replaced or session.dataset is None or same_file:
+            self.watcher.watch(loaded.path, loaded.seen)  # fixed in an editor, it reloads
+        else:
+            self.watcher.recheck()  # another file failed: a save of the open one meanwhile
         self.shown.emit(replaced)
 
     def _file_missing(self) -> None:
-        path = self._session.path
-        if path is not None and path.exists():
-            self.reload()  # there but unreadable, or now a folder: the loader says which
-            return
         self._session.file_missing()
 
     def fill_recent_menu(self, menu: QMenu) -> None:

@@ -30,7 +30,7 @@ def lay_out(window: MainWindow) -> None:
     window.right.addWidget(window.details)
     window.side.addWidget(grid_box)
     window.side.addWidget(window.right)
-    window.side.setStretchFactor(0, 3)
+    window.side.setStretchFactor(0, 3)  # the grid takes what the window gains
     window.side.setStretchFactor(1, 1)
     window.splitter = QSplitter(Qt.Orientation.Vertical, window)
     window.splitter.addWidget(window.timeline)
@@ -46,7 +46,7 @@ def lay_out(window: MainWindow) -> None:
         layout.addWidget(widget)
     layout.addWidget(window.splitter, 1)
     window.setCentralWidget(central)
-    window.status = StatusLine(window.session, window)
+    window.status = StatusLine(window.session, window, window.opener.loader)
     window.status_label, window.progress = window.status.label, window.status.progress
     window.setTabOrder(window.filter_bar.reset_button, window.timeline)
     window.setTabOrder(window.timeline, window.grid)

@@ -117,6 +117,7 @@ class Header(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             layout.addWidget(label)
         session.opened.connect(self.synchronize)
+        session.problem_changed.connect(self._problem_changed)
 
     def show_view(self, number: int | None) -> None:
         """Name saved view ``number`` under the title (``None``: no saved view)."""
@@ -124,6 +125,14 @@ class Header(QWidget):
         title = dataset.views[number].title if dataset and number is not None else ""
         self.view.setText(f"Saved view: {clip_text(title, TITLE_CHARS)}" if title else "")
         self.view.setVisible(bool(title))
+
+    def _problem_changed(self, _problem: object = None) -> None:
+        """A file that could not be shown at all is still named at the top of the window."""
+        failed = self._session.failed_path
+        if self._session.dataset is None and failed is not None:
+            self.title.setText(clip_text(failed.name, TITLE_CHARS))
+            self.description.hide()
+            self.as_of.setText("Not loaded: the message below says why")
 
     def synchronize(self, _reloaded: bool = False) -> None:
         dataset, path = self._session.dataset, self._session.path

@@ -4,10 +4,13 @@ message that takes the grid's place when there is nothing to show."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from ...model import QueryResult
 from ..details.changes import SHOWN_KINDS
+from ..document.loading import BackgroundLoader
+from ..document.progress import LoadProgress
+from ..document.texts import unloaded_text
 from ..labels import plain_label
 from ..session import DocumentSession
 
@@ -15,16 +18,14 @@ __all__ = ["EmptyState", "StatusLine"]
 
 
 class StatusLine:
-    """"3 of 5 issues · 2 of 2 actors · 4 of 7 events" and a busy bar while a file loads."""
+    """"3 of 5 issues · 2 of 2 actors · 4 of 7 events", and while a file loads the bytes read
+    with a Cancel button (``document/progress.py``)."""
 
-    def __init__(self, session: DocumentSession, window: QMainWindow) -> None:
+    def __init__(self, session: DocumentSession, window: QMainWindow,
+                 loader: BackgroundLoader) -> None:
         self.label = QLabel(window)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress = QProgressBar(window)
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(140)
-        self.progress.setAccessibleName("Loading")
-        self.progress.hide()
+        self.progress = LoadProgress(loader, window)
         window.statusBar().addWidget(self.label, 1)
         window.statusBar().addPermanentWidget(self.progress)
         self._session = session
@@ -64,8 +65,7 @@ class EmptyState:
         """After a load: a file that could not be shown at all says so."""
         failed = self._session.failed_path
         if not replaced and self._session.dataset is None and failed is not None:
-            self._show(f"{failed.name} could not be loaded. Fix the file and it will reload "
-                       "by itself, or open another (Ctrl+O).")
+            self._show(unloaded_text(failed, self._session.failed_cancelled))
 
     def _show(self, text: str) -> None:
         self.label.setText(text)

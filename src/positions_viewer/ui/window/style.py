@@ -82,6 +82,21 @@ QPushButton#details-link {{ text-align: left; color: {t.accent}; }}
 *:focus {{ outline: 2px solid {t.accent}; }}
 QToolButton:focus, QPushButton:focus, QLineEdit:focus, QDateEdit:focus {{
     border: 2px solid {t.accent}; border-radius: 3px; }}
+QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {t.surface_alt}; }}
+QCalendarWidget QToolButton {{ color: {t.text}; background: transparent; }}
+""" + (_dark_indicators(t) if t.dark else "")
+
+
+def _dark_indicators(t: Theme) -> str:
+    """Fusion draws check boxes and radio buttons with an outline darker than the window: on
+    a dark window they vanish. Outlined in the muted text colour, filled with the accent."""
+    return f"""
+QCheckBox::indicator, QRadioButton::indicator, QAbstractItemView::indicator {{
+    width: 13px; height: 13px; border: 1px solid {t.text_muted}; background: {t.surface}; }}
+QRadioButton::indicator {{ border-radius: 7px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+QAbstractItemView::indicator:checked {{ background: {t.accent}; border-color: {t.accent}; }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {t.border}; }}
 """
 
 

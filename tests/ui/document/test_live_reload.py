@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from positions_viewer.model import load_file
-from positions_viewer.ui.watcher import FileWatcher
+from positions_viewer.ui.document.watcher import FileWatcher
 from positions_viewer.ui.window.main_window import MainWindow
 
 BASE = """schema = 1
@@ -219,20 +219,21 @@ def test_reload_while_another_file_is_opening_does_not_undo_the_open(
 
 def test_other_files_in_the_folder_do_not_make_the_watcher_read_the_file(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from positions_viewer.ui import watcher as watcher_module
+    from positions_viewer.ui.document import state as state_module
 
     path = tmp_path / "watched.toml"
     path.write_text("x", encoding="utf-8")
-    hashed: list[Path] = []
-    real_hash = watcher_module.content_hash
+    hashed: list[str] = []
+    real_hash = state_module.digest_regular_file
 
-    def counting_hash(target: Path) -> str | None:
+    def counting_hash(target: str, *args: object, **kwargs: object) -> str:
         hashed.append(target)
-        return real_hash(target)
+        return real_hash(target, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(watcher_module, "content_hash", counting_hash)
+    monkeypatch.setattr(state_module, "digest_regular_file", counting_hash)
     watcher = FileWatcher(debounce_ms=20)
     watcher.watch(path)
+    qtbot.waitUntil(lambda: watcher.idle, timeout=3000)  # its first look has landed
     hashed.clear()
     for n in range(3):  # an editor's swap files, a build writing beside the data
         (tmp_path / f"other-{n}.txt").write_text("noise", encoding="utf-8")
