@@ -164,6 +164,14 @@ class Checker:
         if value is None:
             return ()
         target = REF_KEYS[(table, key)][0]
+        if type(value) is list:  # the usual case first: a list of known ids, no report
+            known = self.ids[target]
+            try:
+                found = [known[ref] for ref in value if type(ref) is str]
+            except KeyError:
+                found = []
+            if len(found) == len(value):
+                return tuple(dict.fromkeys(found)) if len(found) > 1 else tuple(found)
         singular = TABLES[target].singular
         if not isinstance(value, list):
             self.error(table, index, key,
