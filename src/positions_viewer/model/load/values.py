@@ -167,11 +167,11 @@ class Checker:
         if type(value) is list:  # the usual case first: a list of known ids, no report
             known = self.ids[target]
             try:
-                found = [known[ref] for ref in value if type(ref) is str]
-            except KeyError:
-                found = []
-            if len(found) == len(value):
-                return tuple(dict.fromkeys(found)) if len(found) > 1 else tuple(found)
+                listed = [known[ref] for ref in value if type(ref) is str]
+            except KeyError:  # an unknown id: reported below
+                listed = None
+            if listed is not None and len(listed) == len(value):
+                return tuple(dict.fromkeys(listed)) if len(listed) > 1 else tuple(listed)
         singular = TABLES[target].singular
         if not isinstance(value, list):
             self.error(table, index, key,
