@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from ...model import DatasetIndex, Filter, LoadResult
@@ -18,6 +18,7 @@ from ..document.watcher import FileWatcher
 from ..labels import literal_mnemonic
 from ..session import DocumentSession
 from ..settings import Settings
+from .first_paint import after_next_paint
 
 __all__ = ["DocumentOpener", "dropped_file"]
 
@@ -137,43 +138,16 @@ def _prepare_search_soon(index: DatasetIndex, window: QObject | None) -> None:
 
     Started after the window's next paint, not before it: the fold is Python work that
     shares the interpreter's lock with the GUI thread, and started at once it ran during the
-    first frame and made it about twice as long (L: 120 -> 250 ms). A window that does not
-    paint soon (hidden, offscreen in a test) gets it after ``_FOLD_LATEST_MS``."""
-    started = False
+    first frame and made it about twice as long (L: 120 -> 250 ms)."""
 
     def start() -> None:
-        nonlocal started
-        if not started:
-            started = True
-            threading.Thread(target=index.prepare_search, name="positions-search",
-                             daemon=True).start()
+        threading.Thread(target=index.prepare_search, name="positions-search",
+                         daemon=True).start()
 
     if window is None:
         QTimer.singleShot(0, start)
-        return
-    _AfterPaint(window, start)
-    QTimer.singleShot(_FOLD_LATEST_MS, start)
+    else:
+        after_next_paint(window, start, latest_ms=FOLD_LATEST_MS)
 
 
-_FOLD_LATEST_MS = 1000
-
-
-class _AfterPaint(QObject):
-    """Calls ``then`` once, on the event loop's turn after ``window``'s next paint."""
-
-    def __init__(self, window: QObject, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._window, self._then = window, then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.fire)  # after this frame has been painted and flushed
-        return False
-
-    def fire(self) -> None:
-        if self._then is not None:
-            then, self._then = self._then, None  # type: ignore[assignment]
-            self._window.removeEventFilter(self)
-            then()
-            self.deleteLater()
+FOLD_LATEST_MS = 1000  # a window that does not paint (hidden) folds after this
