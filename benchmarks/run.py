@@ -31,6 +31,7 @@ from .bench_model import (
     bench_queries,
     bench_search,
 )
+from .bench_pdf import bench_pdf
 from .bench_ui import (
     bench_export,
     bench_grid,
@@ -138,6 +139,14 @@ BENCHMARKS: tuple[Benchmark, ...] = (
          ("Qt PNG encode of that page, quality 80 (PNG_QUALITY)", "quality -1 (default)", "—")),
         requires=("positions_viewer.ui.render.image",),
         description="PNG export vs matplotlib; Qt's PNG encode by quality",
+    ),
+    Benchmark(
+        "pdf", bench_pdf,
+        (("PDF of 50 pages (A4, both), M", "same pages as PNG", "≤ 2×"),
+         ("peak memory a PDF export adds, all issues of {main}", "a 1-page PDF",
+          "≤ 2× (one page)")),
+        requires=("positions_viewer.ui.render.pdf",),
+        description="a 50-page PDF vs the same pages as PNG; memory by page count",
     ),
 )
 NAMES = tuple(b.name for b in BENCHMARKS)

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from positions_viewer.model import LoadResult, PartialDate, parse_date
 from positions_viewer.model.colors import too_close_pairs
 from positions_viewer.model.load import schema
+from positions_viewer.model.text import is_blank
 
 Spec = dict[str, Any]
 
@@ -48,7 +49,7 @@ SPECIAL_TEXTS = (
 )
 required_text = st.one_of(
     st.text(_CHARS, min_size=1, max_size=30), st.sampled_from(SPECIAL_TEXTS)
-).filter(lambda s: bool(s.strip()))
+).filter(lambda s: not is_blank(s))  # the model's own rule (DESIGN §1)
 optional_text = st.one_of(st.text(_CHARS, max_size=30), st.sampled_from(SPECIAL_TEXTS))
 _ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 ids = st.builds(str.__add__, st.sampled_from(_ALNUM), st.text(_ALNUM + "_.-", max_size=8))
@@ -109,7 +110,8 @@ def dataset_specs(draw: st.DrawFn, max_entries: int = 5) -> Spec:
     spec["issues"] = [entry(id=i, title=draw(required_text), description=some(optional_text))
                       for i in issue_ids]
     url = st.builds("{}://{}.org/{}".format, st.sampled_from(["http", "https", "HTTPS"]),
-                    st.text("abcxyz0-.", min_size=1, max_size=8).filter(lambda h: h[0] != "."),
+                    st.text("abcxyz0-.", min_size=1, max_size=8).filter(
+                        lambda h: h[0] != "." and ".." not in h and not h.endswith(".")),
                     st.text(_ALNUM + "_/?=&%.-", max_size=12))
     spec["sources"] = [entry(id=i, title=draw(required_text), url=some(url),
                              date=some(date_values())) for i in source_ids]

@@ -37,6 +37,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QWheelEvent
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -134,6 +135,8 @@ def no_waiting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return fake
 
     monkeypatch.setattr(QDialog, "exec", record("dialog", QDialog.DialogCode.Rejected))
+    # QPrintDialog has an exec of its own (File ▸ Print, Ctrl+P)
+    monkeypatch.setattr(QPrintDialog, "exec", record("print", QDialog.DialogCode.Rejected))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", record("open file", ("", "")))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", record("save file", ("", "")))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", record("folder", ""))

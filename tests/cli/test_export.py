@@ -60,11 +60,11 @@ def test_unknown_saved_view_lists_the_views(seed_path: Path, tmp_path: Path,
     assert "where-things-stand" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("name", ["out", "out.txt", "out.PDF"])
+@pytest.mark.parametrize("name", ["out", "out.txt", "out.jpeg"])
 def test_output_without_a_known_suffix_is_refused(tricky: Path, tmp_path: Path, name: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert run("export", str(tricky), "-o", str(tmp_path / name)) == 2
-    assert ".png, .md or .csv" in capsys.readouterr().err
+    assert ".png, .pdf, .svg, .md or .csv" in capsys.readouterr().err
 
 
 def test_missing_folder_is_one_line_and_exit_2(tricky: Path, tmp_path: Path,

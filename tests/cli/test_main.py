@@ -122,5 +122,5 @@ def test_a_picture_too_large_says_what_helps(tmp_path: Path, qapp: object,
     err = capsys.readouterr().err
     assert "16384 px limit" in err and "fewer issues" in err
     assert "--width" not in err and "width" not in err.split("limit")[1]
-    assert "Markdown or CSV" in err  # what helps today (PDF pages once they exist)
+    assert "export PDF, which continues the grid on more pages" in err  # issue 15.6
     assert not out.exists() and os.listdir(tmp_path) == ["tall.toml"]

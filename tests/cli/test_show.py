@@ -52,6 +52,24 @@ def test_show_with_an_unknown_issue_is_a_usage_error(seed_path: Path,
     assert "valid ids: imminence, conditions, context, vinatier" in capsys.readouterr().err
 
 
+def test_an_unknown_id_suggests_the_close_one(seed_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(seed_path), "--issue", "vinatir"]) == 2
+    assert "--issue: unknown id 'vinatir'; did you mean 'vinatier'?" in capsys.readouterr().err
+
+
+def test_an_unknown_id_lists_a_dozen_ids_not_thousands(
+        tmp_path: Path, write_toml: Callable[..., Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    issues = "".join(f'[[issues]]\nid = "issue-{n}"\ntitle = "Issue {n}"\n' for n in range(2000))
+    path = write_toml('schema = 1\ntitle = "x"\n[[actors]]\nid = "a"\nname = "A"\n' + issues,
+                      "many.toml")
+    assert main(["show", str(path), "--issue", "zzz"]) == 2
+    said = capsys.readouterr().err.splitlines()[-1]  # after the file's own warnings
+    assert "valid ids: issue-0, issue-1," in said and said.endswith("issue-11 and 1,988 more")
+    assert len(said) < 300
+
+
 def test_file_without_show_means_show(seed_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(seed_path), "--saved-view", "nope"]) == 2

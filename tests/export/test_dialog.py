@@ -31,7 +31,7 @@ def test_dialog_writes_what_the_filters_select(window: MainWindow, qtbot: QtBot,
     window.filter_bar.set_filter(Filter(issues=frozenset({3})))
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(1)  # Markdown
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
     target = tmp_path / "vinatier.md"
     dialog.path.setText(str(target))
     dialog._save()
@@ -66,7 +66,7 @@ def test_dialog_asks_before_replacing_and_keeps_the_file_on_no(
 
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(2)  # CSV
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     dialog.path.setText(str(target))
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     dialog._save()

@@ -87,8 +87,9 @@ def test_a_drawn_format_needs_the_renderer_loaded(registry: None, tmp_path: Path
 
 
 def test_unknown_formats_and_views_are_refused(seed_index: DatasetIndex, tmp_path: Path) -> None:
-    with pytest.raises(ExportError, match=r"unknown format 'pdf'; known: \.png, \.md, \.csv"):
-        formats.get_format("pdf")
+    with pytest.raises(ExportError,
+                       match=r"unknown format 'jpeg'; known: \.png, \.pdf, \.svg, \.md, \.csv"):
+        formats.get_format("jpeg")
     plan = plan_views(seed_index.dataset, tmp_path / "out", "csv")
     with pytest.raises(ExportError, match="one table"):
         write_plan(plan, seed_index, ExportOptions(view="both"))

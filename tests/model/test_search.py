@@ -80,6 +80,11 @@ def test_search_folding_case(turkish: DatasetIndex, typed: str, rows: list[str],
         ("red lines", "red\u00a0lines"),  # a no-break space
         ("ё", "Ёлка"),
         ("σοφια", "ΣΟΦΊΑ"),
+        ("ab", "a\u00adb"),  # a soft hyphen inside the word
+        ("ab", "a\u200bb"),  # a zero-width space
+        ("a\u200bb", "ab"),  # … pasted into the search field
+        ("ab", "\ufeffa\u200db\u200e"),  # BOM, zero-width joiner, bidi mark
+        ("1/2", "½"),
     ],
 )
 def test_folding_matches(typed: str, text: str) -> None:
@@ -114,6 +119,7 @@ def test_blank_search_is_no_search() -> None:
         ("red \n lines", "red lines", [(0, 11)]),
         ("São Paulo, then sao paulo", "SAO PAULO", [(0, 9), (16, 25)]),
         ("aaaa", "aa", [(0, 4)]),  # adjacent matches make one span
+        ("xa\u00adby", "ab", [(1, 4)]),  # the soft hyphen inside the match is marked too
         ("no match", "xyz", []),
     ],
 )
@@ -121,7 +127,7 @@ def test_match_spans(text: str, typed: str, spans: list[tuple[int, int]]) -> Non
     assert match_spans(text, typed) == spans
 
 
-LETTERS = st.sampled_from(list("aAsSiIıİßẞéÉe\u0301 \n\t\u00a0ŁłøØæﬁ’'–-xyz"))
+LETTERS = st.sampled_from(list("aAsSiIıİßẞéÉe\u0301 \n\t\u00a0ŁłøØæﬁ’'–-xyz\u00ad\u200b½"))
 
 
 @settings(max_examples=300, deadline=None)

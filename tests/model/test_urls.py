@@ -16,7 +16,8 @@ CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
 @pytest.mark.parametrize("url", [
     "https://example.org", "http://example.org/a?b=c&d=e#f", "HTTPS://EXAMPLE.ORG/",
     "https://fonts.googleapis.com/css?family=Roboto|Open+Sans", "https://例え.jp/パス",
-    "https://user@example.org:8443/x", "https://[2001:db8::1]/", "https://a.org/{x}^[y]`",
+    "https://example.org:8443/x", "https://[2001:db8::1]/", "https://a.org/{x}^[y]`",
+    "https://a_b.example.com/x", "https://192.0.2.1/", "https://example.org:0/",
 ])
 def test_web_addresses_pass(url: str) -> None:
     assert is_web_url(url) and url_problem(url) is None
@@ -39,6 +40,10 @@ def test_web_addresses_pass(url: str) -> None:
     ("https://example.com/\x7f", "a control character (U+007F)"),
     ("https://example.com/\x85", "a control character (U+0085)"),
     ("https://example.com/\ue000", "a private-use character (U+E000)"),
+    ("https://example.com/a\u3164b", "an invisible character (U+3164)"),
+    ("https://example.com/\u2800", "an invisible character (U+2800)"),
+    ("https://example.com/a\u034fb", "an invisible character (U+034F)"),
+    ("https://example.com/a\ufe0f", "an invisible character (U+FE0F)"),
     ("javascript:alert(1)", "only http:// and https://"),
     ("file:///etc/passwd", "only http:// and https://"),
     ("ftp://example.org/x", "only http:// and https://"),
@@ -46,6 +51,16 @@ def test_web_addresses_pass(url: str) -> None:
     ("https://", "no host"),
     ("http:///path", "no host"),
     ("https://[::1/", "host cannot be read"),
+    # Hosts and ports no browser opens (each passed check and made a dead link):
+    ("https://example.com:99999/", "port that is not a number from 0 to 65535"),
+    ("https://example.com:abc/", "port that is not a number"),
+    ("https://example..com/", "not a valid name"),
+    ("https://h%00.com/", "not a valid name"),
+    ("https://a%20b.com/", "not a valid name"),
+    ("https://*.example.com/", "not a valid name"),
+    ("https://\u2488.com/", "not a valid name"),  # ⒈ reads as "1." and leaves an empty part
+    ("https://paypal.com@evil.example/", "user name before '@'"),
+    ("https://user@example.org:8443/x", "user name before '@'"),
 ])
 def test_addresses_that_could_mislead_or_are_not_web_are_refused(url: str, words: str) -> None:
     problem = url_problem(url)
@@ -96,8 +111,30 @@ def test_long_addresses_are_elided_in_the_middle_keeping_the_host(limit: int) ->
     assert LONG.endswith(shown.split("…")[1])  # the end (the file name) is kept
 
 
-def test_a_host_longer_than_the_space_stays_whole() -> None:
-    spoof = "https://paypal.com.account-verify-secure-login-update.example.net/x/y/z"
-    shown = display_url(spoof, 30)
-    assert shown == "https://paypal.com.account-verify-secure-login-update.example.net/…"
-    assert display_url(LONG, 30) == "https://reports.example-ministry.gouv.fr/…"
+def test_a_host_longer_than_the_space_keeps_its_end() -> None:
+    """The end of a host says whose it is: a cut start cannot pass evil.example off as PayPal."""
+    spoof = ("https://www.paypal.com.account-verification.security-login.session-refresh"
+             ".customer-support.example-evil.ru/login")
+    for limit in (30, 45, 60):
+        shown = display_url(spoof, limit)
+        assert len(shown) == limit and shown.startswith("https://…")
+        assert shown.endswith("example-evil.ru/…")
+    assert display_url(LONG, 30) == "https://…le-ministry.gouv.fr/…"
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("https://example.com\u3002evil.com/", "https://example.com.evil.com/"),
+    ("https://\u0430pple.com/", "https://xn--pple-43d.com/"),  # a Cyrillic а
+    ("https://example.com\u2044evil.com/", "https://example.xn--comevil-3d7c.com/"),
+    ("https://例え.jp/パス", "https://xn--r8jz45g.jp/パス"),
+    ("HTTPS://EXAMPLE.ORG/", "HTTPS://EXAMPLE.ORG/"),
+])
+def test_an_address_shows_the_host_it_opens(url: str, shown: str) -> None:
+    from PySide6.QtCore import QUrl
+
+    assert is_web_url(url)
+    assert display_url(url, 200) == shown
+    opened = QUrl(url)
+    assert opened.isValid()
+    assert opened.host(QUrl.ComponentFormattingOption.FullyEncoded) == \
+        QUrl(shown).host(QUrl.ComponentFormattingOption.FullyEncoded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import TextIO
 from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
 from ..model.story import view_filter_of
+from ..model.text import clip_text
 
 __all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "FilterArgs", "UsageError", "add_filters",
            "load_or_report", "nonempty", "print_diagnostics", "view_filter"]
@@ -52,15 +54,30 @@ class FilterArgs:
         return flt
 
 
+MAX_LISTED_IDS = 12
+
+
+def unknown_id(flag: str, noun: str, wanted: str, known: Sequence[str]) -> UsageError:
+    """``--issue: unknown id 'dma'; did you mean 'dam'?`` or the valid ids, at most
+    :data:`MAX_LISTED_IDS` of them ("… and 1,988 more": a file of 2,000 issues is no line)."""
+    said = f"{flag}: unknown {noun} '{clip_text(wanted, 80)}'"
+    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    if close:
+        return UsageError(f"{said}; did you mean {' or '.join(repr(c) for c in close)}?")
+    if not known:
+        return UsageError(f"{said}; the file has none")
+    listed = ", ".join(known[:MAX_LISTED_IDS])
+    more = f" and {len(known) - MAX_LISTED_IDS:,} more" if len(known) > MAX_LISTED_IDS else ""
+    return UsageError(f"{said}; valid ids: {listed}{more}")
+
+
 def _resolve_ids(dataset: Dataset, table: str, ids: Sequence[str]) -> frozenset[int]:
-    entries = getattr(dataset, table)
-    known = [e.id for e in entries]
     out = set()
     for id_ in ids:
         index = dataset.index_of(table, id_)
         if index is None:
             flag = "--issue" if table == "issues" else "--actor"
-            raise UsageError(f"{flag}: unknown id '{id_}'; valid ids: {', '.join(known)}")
+            raise unknown_id(flag, "id", id_, [e.id for e in getattr(dataset, table)])
         out.add(index)
     return frozenset(out)
 
@@ -76,8 +93,10 @@ def view_filter(dataset: Dataset, view_id: str) -> Filter:
     """The filter a saved view stands for, or :class:`UsageError` naming the valid ids."""
     index = dataset.index_of("views", view_id)
     if index is None:
-        known = ", ".join(v.id for v in dataset.views) or "none: the file has no [[views]]"
-        raise UsageError(f"--saved-view: unknown view '{view_id}'; valid ids: {known}")
+        if not dataset.views:
+            raise UsageError(f"--saved-view: unknown view '{clip_text(view_id, 80)}'; valid "
+                             "ids: none: the file has no [[views]]")
+        raise unknown_id("--saved-view", "view", view_id, [v.id for v in dataset.views])
     return view_filter_of(dataset, index)
 
 
@@ -139,4 +158,4 @@ def picture_width(ns: argparse.Namespace) -> int:
 def load_renderer() -> None:
     """Register the drawn formats (PNG, PDF, SVG): only when a picture is asked for, so a
     Markdown or CSV export never imports Qt."""
-    from ..ui.render import image  # noqa: F401  (importing it registers the formats)
+    from ..ui.render import outputs  # noqa: F401  (importing it registers the formats)

@@ -63,7 +63,7 @@ def run(ns: argparse.Namespace) -> int:
         raise UsageError("give both dates: --from A --to B")
     if ns.raw_csv and fmt != "csv":
         raise UsageError("--raw-csv is for CSV output")
-    options = _options(ns)
+    options = _options(ns, fmt)
     if fmt not in TEXT_FORMATS:
         load_renderer()
     dataset = load_or_report(ns.file)
@@ -101,7 +101,8 @@ def _format(out: Path) -> str:
     return suffix
 
 
-def _options(ns: argparse.Namespace) -> ExportOptions:
-    width = picture_width(ns)
+def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
+    # A PDF is laid out at its paper's width unless --width says otherwise.
+    width = None if get_format(fmt).pages and ns.width is None else picture_width(ns)
     # The compare grid: each changed cell with the statement in force before it.
     return ExportOptions("grid", ns.scale, width, ns.theme, compare=True)

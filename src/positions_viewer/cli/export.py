@@ -14,7 +14,7 @@ from typing import Any
 
 from ..export.atomic import cleanup_on_signals
 from ..export.errors import ExportError
-from ..export.formats import ExportOptions, format_names, get_format
+from ..export.formats import PAGE_SIZES, ExportOptions, format_names, get_format
 from ..export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
 from ..model import Dataset, DatasetIndex
 from .common import (
@@ -40,13 +40,16 @@ __all__ = ["register", "run"]
 def register(sub: Any) -> None:
     names = format_names()
     suffixes = ", ".join(f".{n}" for n in names)
-    export = sub.add_parser("export", help="write a view to PNG, Markdown or CSV, headless")
+    export = sub.add_parser("export", help="write a view to PNG, PDF, SVG, Markdown or CSV, "
+                                           "headless")
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                         help=f"output file; its suffix picks the format ({suffixes}); "
-                             "a folder with --all-views or --all-steps")
+                             "a folder with --all-views or --all-steps (one PDF of a page "
+                             "per view or step for a .pdf OUT: the handout)")
     export.add_argument("--view", choices=("grid", "timeline", "both"), default=None,
-                        help="what to draw (default: both for PNG, grid for tables)")
+                        help="what to draw (default: both for pictures and PDF, grid for "
+                             "tables)")
     add_filters(export)
     which = export.add_mutually_exclusive_group()
     which.add_argument("--saved-view", metavar="ID", type=nonempty,
@@ -57,8 +60,13 @@ def register(sub: Any) -> None:
                        help="write OUT/<NN>-<step>.<format> for every presenter step, in "
                             "step order, as the window's Present ▸ Export All Steps")
     export.add_argument("--format", choices=names,
-                        help="format for --all-views and --all-steps (default png)")
+                        help="format for --all-views and --all-steps (default: pdf for a "
+                             ".pdf OUT, else png)")
     add_picture_options(export)
+    export.add_argument("--page-size", choices=PAGE_SIZES, default=None,
+                        help="paper of a PDF (default A4); 16:9 is a slide")
+    export.add_argument("--landscape", action="store_true",
+                        help="turn the PDF's paper sideways (room for more actors)")
     export.add_argument("--raw-csv", action="store_true",
                         help="CSV for scripts: plain UTF-8, no byte order mark, cells "
                              "unchanged (the default is safe to open in a spreadsheet)")
@@ -107,13 +115,20 @@ def _format(ns: argparse.Namespace) -> str:
 
 
 def _options(ns: argparse.Namespace, fmt: str) -> ExportOptions:
-    width = picture_width(ns)
+    paged = get_format(fmt).pages
+    # A PDF is laid out at its paper's width unless --width says otherwise.
+    width = None if paged and ns.width is None else picture_width(ns)
+    if (ns.page_size is not None or ns.landscape) and not paged:
+        given = "--page-size" if ns.page_size is not None else "--landscape"
+        raise UsageError(f"{given} is for PDF pages; a .{fmt} is one picture as tall as "
+                         "its content (use --width for its width)")
     if ns.raw_csv and fmt != "csv":
         raise UsageError("--raw-csv is for CSV output")
     if ns.all_steps and (ns.date_from is not None or ns.date_to is not None):
         raise UsageError("--from and --to do not apply to --all-steps: each step has its "
                          "own dates (--issue and --actor narrow the event steps)")
-    return ExportOptions(ns.view, ns.scale, width, ns.theme, ns.raw_csv)
+    return ExportOptions(ns.view, ns.scale, width, ns.theme, ns.raw_csv,
+                         page_size=ns.page_size or "A4", landscape=ns.landscape)
 
 
 def _plan(ns: argparse.Namespace, dataset: Dataset, index: DatasetIndex, fmt: str) -> Plan:

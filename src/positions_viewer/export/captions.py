@@ -43,7 +43,7 @@ def _names(dataset: Dataset, table: str, selected: frozenset[int] | None) -> str
         return "all"
     if not selected:
         return "none"
-    names = [entries[i].name if table == "actors" else entries[i].title
+    names = [entries[i].label
              for i in sorted(selected)]
     if len(names) > 6:
         return f"{len(names)} of {len(entries)} ({'; '.join(names[:5])}; …)"

@@ -83,7 +83,7 @@ def compare_markdown(comparison: Comparison, result: QueryResult | None = None) 
         heading = f"What changed, {flt.date_from.range_label(flt.date_to)}"
     else:
         heading = f"What changed between {a} and {b}"
-    lines = [f"# {md_escape(dataset.title)}", "", f"## {md_escape(heading)}", ""]
+    lines = [f"# {md_escape(dataset.label)}", "", f"## {md_escape(heading)}", ""]
     if dataset.description.strip():
         lines += [md_escape(dataset.description), ""]
     since = f"as of {a}" if comparison.date_a is not None else "undated (before every date)"
@@ -99,7 +99,7 @@ def compare_markdown(comparison: Comparison, result: QueryResult | None = None) 
                    if int(comparison.kinds[row, column]) in LISTED]
         if entries:
             issue = dataset.issues[int(comparison.issue_rows[row])]
-            lines += [f"### {md_escape(issue.title)}", "", *entries, ""]
+            lines += [f"### {md_escape(issue.label)}", "", *entries, ""]
             listed = True
     if not listed:
         lines += [f"_No position changed between {a} and {b}._", ""]
@@ -112,7 +112,7 @@ def _entry(comparison: Comparison, row: int, column: int) -> str:
     stale = ""
     if cell.stale and cell.age_days is not None:
         stale = f"; stale, {age_words(cell.age_days, comparison.b_ordinal)} old"
-    return (f"- **{md_escape(actor.name)}** ({cell.kind.value}) — "
+    return (f"- **{md_escape(actor.label)}** ({cell.kind.value}) — "
             f"{_side(comparison.a_label(), cell.a)} → "
             f"{_side(comparison.b_label(), cell.b, stale)}")
 

@@ -5,11 +5,13 @@ and the window both ask).
 Markdown and CSV writers of the ``view`` kind (what filters select: a grid, a timeline, a
 saved view, a presenter step) are here, without Qt. Drawn formats are *declared* here, so
 the command line can check a suffix without importing Qt, and their writers are registered
-by the renderer (``positions_viewer.ui.render.image`` registers ``png``). PDF and SVG
-(issue 15) plug in the same way, declared with ``pages=True`` when one file holds several
-pages (a handout). Another kind of job, such as the compare digest (issue 14), registers its
-writers under its own kind, e.g. ``register_writer("md", write_digest, kind="compare")``;
-its jobs (``jobs.Job(kind="compare")``) hand those writers the pages their subjects make.
+by the renderer (``positions_viewer.ui.render.image`` registers ``png``,
+``positions_viewer.ui.render.pdf`` and ``.svg`` register ``pdf`` and ``svg``; importing
+``positions_viewer.ui.render.outputs`` registers them all); ``pages=True`` marks a format
+whose one file holds several pages (the PDF handout, DESIGN §5). Another kind of job, such
+as the compare digest (issue 14), registers its writers under its own kind, e.g.
+``register_writer("md", write_digest, kind="compare")``; its jobs
+(``jobs.Job(kind="compare")``) hand those writers the pages their subjects make.
 """
 
 from __future__ import annotations
@@ -23,36 +25,50 @@ from ..model import DatasetIndex, QueryResult
 from .errors import ExportError
 from .tables import Changed, grid_csv, grid_markdown, timeline_csv, timeline_markdown
 
-__all__ = ["VIEW", "VIEWS", "ExportOptions", "Format", "Page", "Writer", "declare",
-           "format_names", "get_format", "has_writer", "page_text", "register_writer",
-           "writer_for"]
+__all__ = ["PAGE_SIZES", "VIEW", "VIEWS", "ExportOptions", "Format", "Page", "Writer",
+           "declare", "format_names", "get_format", "has_writer", "page_text",
+           "register_writer", "writer_for"]
 
 VIEWS = ("both", "grid", "timeline")
 VIEW = "view"  # the kind of job that writes what filters select (jobs.Subject → Page)
+# Paper for paged formats (DESIGN §2 ``--page-size``); 16:9 is a slide, landscape always.
+PAGE_SIZES = ("A4", "Letter", "A3", "16:9")
 
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """How to write: ``view`` (grid, timeline or both; None: the format's default), and for
-    pictures the layout ``width`` in logical px, the pixel ``scale`` and the ``theme``;
-    ``raw_csv`` writes plain UTF-8 CSV, unguarded (DESIGN §2). ``timeline_range``: the days
-    ``[start, end)`` the timeline shows (the window's visible range, "as shown"; None: the
-    filter's whole range); ``compare``: each changed cell with the statement before it."""
+    drawn formats the layout ``width`` in logical px (None: :data:`EXPORT_WIDTH` for a
+    picture, the paper's printable width for pages, where 1 px is 1/96 inch), the pixel
+    ``scale`` (pictures) and the ``theme``; ``raw_csv`` writes plain UTF-8 CSV, unguarded
+    (DESIGN §2). ``timeline_range``: the days ``[start, end)`` the timeline shows (the
+    window's visible range, "as shown"; None: the filter's whole range); ``compare``: each
+    changed cell with the statement before it. For pages, the ``page_size`` (one of
+    :data:`PAGE_SIZES`) and its orientation."""
 
     view: str | None = None
     scale: int = 1
-    width: int = EXPORT_WIDTH
+    width: int | None = None
     theme: str = "light"
     raw_csv: bool = False
     timeline_range: tuple[float, float] | None = None
     compare: bool = False
+    page_size: str = "A4"
+    landscape: bool = False
+
+    @property
+    def picture_width(self) -> int:
+        """The layout width of a picture: ``width``, else :data:`EXPORT_WIDTH`."""
+        return self.width or EXPORT_WIDTH
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     """One page to write, resolved: the grid's and the timeline's results, and how the page
     is headed. ``changed``: a presenter step's changed cells (else the query's rule);
-    ``event``: the step's event, highlighted."""
+    ``event``: the step's event, highlighted; ``notes``: the view's or step's speaker
+    notes; ``handout``: a page of a handout, which shows its notes and the sources its
+    positions cite (DESIGN §5)."""
 
     index: DatasetIndex
     grid: QueryResult
@@ -62,6 +78,7 @@ class Page:
     event: int | None = None
     changed: Changed = None
     notes: str = ""
+    handout: bool = False
 
 
 # writer(pages, options, handle): fills ``handle`` (a file open for writing bytes) with the
@@ -123,6 +140,8 @@ def _write_csv(pages: Sequence[Page], options: ExportOptions, handle: BinaryIO) 
 _FORMATS: dict[str, Format] = {
     fmt.name: fmt for fmt in (
         Format("png", "PNG image", drawn=True, default_view="both"),
+        Format("pdf", "PDF document", drawn=True, default_view="both", pages=True),
+        Format("svg", "SVG picture", drawn=True, default_view="both"),
         Format("md", "Markdown table", drawn=False, default_view="grid"),
         Format("csv", "CSV table", drawn=False, default_view="grid", views=("grid", "timeline")),
     )

@@ -24,8 +24,8 @@ from .captions import step_heading
 from .errors import ExportError
 from .formats import VIEW, ExportOptions, Page, get_format, writer_for
 
-__all__ = ["Job", "PageSource", "Plan", "Subject", "plan_filters", "plan_steps", "plan_views",
-           "step_names", "write_plan"]
+__all__ = ["Job", "PageSource", "Plan", "Subject", "is_handout", "plan_filters", "plan_steps",
+           "plan_views", "step_names", "write_plan"]
 
 
 class PageSource(Protocol):
@@ -40,13 +40,16 @@ class Subject:
     """What one page shows: the grid's filter (and the timeline's, when a step's differs),
     and its heading: ``subtitle``, else the title of ``saved_view`` (or of the saved view the
     filters are). ``step``: a presenter step, whose event is highlighted and whose changed
-    cells are exactly those that differ from the previous step."""
+    cells are exactly those that differ from the previous step. ``notes``: a saved view's
+    speaker notes (a step carries its own); ``handout``: a page of a one-file handout."""
 
     grid_filter: Filter
     timeline_filter: Filter | None = None
     saved_view: int | None = None
     subtitle: str | None = None
     step: Step | None = None
+    notes: str = ""
+    handout: bool = False
 
     def page(self, index: DatasetIndex) -> Page:
         """The page resolved against ``index``: the queries run here."""
@@ -62,7 +65,7 @@ class Subject:
         return Page(index, grid, timeline, subtitle, self.saved_view,
                     step.event if step is not None else None,
                     step.changed_cells(grid) if step is not None and event_step else None,
-                    step.notes if step is not None else "")
+                    step.notes if step is not None else self.notes, self.handout)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,16 +113,19 @@ def plan_filters(target: Path, fmt: str, flt: Filter, saved_view: int | None = N
 
 def plan_views(dataset: Dataset, out: Path, fmt: str,
                narrow: Callable[[Filter], Filter] | None = None) -> Plan:
-    """Every saved view: ``out/<view-id>.<fmt>``, or one file of a page per view for a
-    format with pages. ``narrow`` adds filters on top of each view's (the command line's
-    ``--issue`` …); a view narrowed so is no longer headed with its title."""
+    """Every saved view: ``out/<view-id>.<fmt>``, or one file of a page per view, each
+    with the view's notes, when ``out`` names a file of a paged format (:func:`is_handout`).
+    ``narrow`` adds filters on top of each view's (the command line's ``--issue`` …); a view
+    narrowed so is no longer headed with its title."""
     if not dataset.views:
         raise ExportError("the file has no saved views ([[views]]) to export")
+    handout = is_handout(out, fmt)
     subjects = []
     for number in range(len(dataset.views)):
         own = view_filter_of(dataset, number)
         flt = narrow(own) if narrow is not None else own
-        subjects.append(Subject(flt, saved_view=number if flt == own else None))
+        subjects.append(Subject(flt, saved_view=number if flt == own else None,
+                                notes=dataset.views[number].notes, handout=handout))
     names = [f"{view.id}.{fmt}" for view in dataset.views]
     return _plan_many(out, fmt, subjects, names)
 
@@ -128,14 +134,16 @@ def plan_steps(dataset: Dataset, index: DatasetIndex, out: Path, fmt: str,
                base: Filter | None = None) -> Plan:
     """Every presenter step (model.story ``story_steps``, in step order, ``base``'s issues
     and actors narrowing event steps as in the window): ``out/NN-<step>.<fmt>`` (see
-    :func:`step_names`), each headed "Step 3 of 7: …", or one file of a page per step."""
+    :func:`step_names`), each headed "Step 3 of 7: …", or one file of a page per step
+    (:func:`is_handout`)."""
     steps = story_steps(dataset, index, base)
     if not steps:
         raise ExportError("nothing to present: the file has no saved views and no events "
                           "(in these filters)")
     total = len(steps)
+    handout = is_handout(out, fmt)
     subjects = [Subject(step.grid_filter, step.timeline_filter, step.view,
-                        step_heading(number, total, step.title), step)
+                        step_heading(number, total, step.title), step, handout=handout)
                 for number, step in enumerate(steps, start=1)]
     return _plan_many(out, fmt, subjects, step_names(dataset, steps, fmt))
 
@@ -164,8 +172,14 @@ def _slug(title: str) -> str:
     return "-".join(words)[:40].strip("-") or "step"
 
 
+def is_handout(out: Path, fmt: str) -> bool:
+    """Several views or steps go into ONE file, a page each, when the format holds pages and
+    OUT is named as such a file (``-o story.pdf``, DESIGN §2); into a folder otherwise."""
+    return get_format(fmt).pages and out.suffix.lower() == f".{fmt}"
+
+
 def _plan_many(out: Path, fmt: str, subjects: list[Subject], names: list[str]) -> Plan:
-    if get_format(fmt).pages:  # a handout: one file, a page each
+    if is_handout(out, fmt):  # a handout: one file, a page each
         return Plan((Job(out, fmt, tuple(subjects)),))
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: is a file; several outputs go into a folder")

@@ -170,7 +170,7 @@ def _md_table(header: list[str], rows: Sequence[Sequence[str]]) -> list[str]:
 def _md_heading(result: QueryResult, positions: bool = True, saved_view: int | None = None,
                 subtitle: str | None = None) -> list[str]:
     dataset = result.dataset
-    lines = [f"# {md_escape(dataset.title)}", ""]
+    lines = [f"# {md_escape(dataset.label)}", ""]
     title = subtitle if subtitle is not None else view_title(dataset, result.filter, saved_view)
     if title is not None:
         lines += [f"## {md_escape(title)}", ""]
@@ -198,13 +198,13 @@ def grid_markdown(result: QueryResult, heading: bool = True, saved_view: int | N
     header = ["Issue"]
     for index in actor_columns:
         actor = dataset.actors[index]
-        header.append(f"{actor.name} ({actor.detail})" if actor.detail else actor.name)
+        header.append(f"{actor.label} ({actor.detail})" if actor.detail else actor.label)
     positions, cells = dataset.positions, result.cell_positions.tolist()
     kinds = _kind_words(result, changed)
     metas: dict[tuple[str, str, str], str] = {}  # few stances and dates: escaped once
     rows: list[list[str]] = []
     for row, issue_index in enumerate(result.issue_rows.tolist()):
-        line = [md_escape(dataset.issues[issue_index].title)]
+        line = [md_escape(dataset.issues[issue_index].label)]
         row_cells, row_kinds = cells[row], kinds[row]
         for column, number in enumerate(row_cells):
             if number < 0:
@@ -235,10 +235,10 @@ def timeline_markdown(result: QueryResult, heading: bool = True,
         if date not in dates:
             dates[date] = md_escape(date)
         if who not in actors:
-            actors[who] = md_escape(", ".join(dataset.actors[i].name for i in who))
+            actors[who] = md_escape(", ".join(dataset.actors[i].label for i in who))
         if what not in issues:
-            issues[what] = md_escape("; ".join(dataset.issues[i].title for i in what))
-        rows.append([dates[date], md_escape(event.title), actors[who], issues[what]])
+            issues[what] = md_escape("; ".join(dataset.issues[i].label for i in what))
+        rows.append([dates[date], md_escape(event.label), actors[who], issues[what]])
     lines = (_md_heading(result, positions=False, saved_view=saved_view, subtitle=subtitle)
              if heading else [])
     if not rows:

@@ -6,6 +6,8 @@ Both the search text and the data are *folded* before comparing:
   and ``Strasse`` all fold to ``strasse``; ligatures and full-width letters to plain ones;
 - accents dropped (combining diacritical marks): ``istanbul`` finds ``İstanbul``, ``izmir``
   finds ``İZMİR``, ``sao paulo`` finds ``São Paulo``, ``elysee`` finds ``Élysée``;
+- characters drawn as nothing dropped (soft hyphen, zero-width space and joiners, bidi
+  marks, BOM): ``ab`` finds ``a\u00adb``, and a pasted ``a\u200bb`` finds ``ab``;
 - letters that carry their mark inside them read as their base letter: ``ı`` (dotless i) as
   ``i``, ``ł`` ``l``, ``ø`` ``o``, ``đ`` ``d``, ``ħ`` ``h``, ``ŧ`` ``t``, ``æ`` ``ae``,
   ``œ`` ``oe``; typographic quotes and dashes as the plain ones (``’`` ``'``, ``“`` ``"``,
@@ -45,11 +47,17 @@ __all__ = ["Hit", "SearchHits", "SearchIndex", "fold", "fold_query", "match_span
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
-_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Combining accents, and the characters drawn as nothing that may sit inside a word (soft
+# hyphen, zero-width space and joiners, bidi marks, word joiner, variation selectors, the
+# combining grapheme joiner, BOM, Hangul fillers): "ab" finds "a\u00adb" and "a\u200bb".
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                      "\u00ad\u061c\u115f\u1160\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                      "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
 _LETTERS = {
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe",
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"',
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+    "\u2044": "/", "\u2215": "/",  # fraction and division slashes: "1/2" finds "½"
     "\x00": "\ufffd",  # NUL separates entries in the folded buffers
 }
 _LETTER = re.compile("|".join(map(re.escape, _LETTERS)))

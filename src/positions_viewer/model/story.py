@@ -75,7 +75,7 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         steps = []
         for number, view in enumerate(dataset.views):
             flt = view_filter_of(dataset, number)
-            steps.append(Step(view.title, flt, flt, view.notes, view=number))
+            steps.append(Step(view.label, flt, flt, view.notes, view=number))
         return steps
     base = Filter(issues=base.issues, actors=base.actors) if base else Filter()
     shown = index.query(base).event_rows.tolist()
@@ -93,7 +93,7 @@ def story_steps(dataset: Dataset, index: DatasetIndex, base: Filter | None = Non
         # eleven rows of "No stated position"); an event tagged with none shows them all.
         grid = timeline.with_changes(date_from=_day(since + 1) if since < day else None,
                                      issues=_event_issues(base.issues, event.issues))
-        title = f"{event.date_label()}: {event.title}"
+        title = f"{event.date_label()}: {event.label}"
         steps.append(Step(title, grid, timeline, event.detail, event=event_index))
         since = day
     return steps
@@ -140,4 +140,4 @@ def view_title(dataset: Dataset, flt: Filter, saved_view: int | None = None) -> 
     being shown (two views may share filters), else that of the first view with exactly
     these filters, else none."""
     number = saved_view if saved_view is not None else matching_view(dataset, flt)
-    return dataset.views[number].title if number is not None else None
+    return dataset.views[number].label if number is not None else None

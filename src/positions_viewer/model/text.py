@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = ["NO_TEXT", "UNTITLED", "clip_text", "is_blank", "placeholder_for", "shown_text"]
 
 # What the views and exports show for a required text that is present but blank (DESIGN §1
@@ -18,10 +20,26 @@ def clip_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Characters drawn as nothing that are neither spaces nor format characters: the Hangul
+# fillers and the blank Braille pattern.
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _invisible(char: str) -> bool:
+    return char.isspace() or char in _FILLERS or unicodedata.category(char) == "Cf"
+
+
 def is_blank(text: str) -> bool:
-    """``text`` is empty or only whitespace (as ``str.isspace`` says: spaces, tabs, newlines,
-    no-break and other Unicode spaces): shown as its placeholder, muted."""
-    return not text or text.isspace()
+    """``text`` shows nothing: empty, or only whitespace (spaces, tabs, newlines, no-break and
+    other Unicode spaces), format characters (zero-width space, U+FEFF, bidi marks) and
+    blank fillers (U+3164, U+2800). Control characters are not blank: exports show them as
+    U+FFFD. Shown as its placeholder, muted
+    (DESIGN §1 "Blank is not missing")."""
+    if not text or text.isspace():
+        return True
+    if not _invisible(text[0]) and not _invisible(text[-1]):
+        return False  # the common case, decided without a scan
+    return all(_invisible(char) for char in text)
 
 
 def placeholder_for(table: str, key: str) -> str:

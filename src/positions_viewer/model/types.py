@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .dates import PartialDate
 from .durations import Duration
+from .text import shown_text
 
 __all__ = ["Actor", "Dataset", "Event", "Issue", "Position", "Source", "View"]
 
@@ -22,12 +23,22 @@ class Actor:
     detail: str = ""
     color: str | None = None  # "#rrggbb" from the file; the UI picks a palette colour otherwise
 
+    @property
+    def label(self) -> str:
+        """The name as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.name)
+
 
 @dataclass(frozen=True, slots=True)
 class Issue:
     id: str
     title: str
     description: str = ""
+
+    @property
+    def label(self) -> str:
+        """The title as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +47,11 @@ class Source:
     title: str
     url: str = ""
     date: PartialDate | None = None
+
+    @property
+    def label(self) -> str:
+        """The title as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.title)
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ is 4x slower, at 100k rows
@@ -49,6 +65,11 @@ class Event:
     actors: tuple[int, ...] = ()
     issues: tuple[int, ...] = ()
     sources: tuple[int, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The title as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.title)
 
     @property
     def start(self) -> int:
@@ -94,6 +115,11 @@ class View:
     date_to: PartialDate | None = None
     notes: str = ""
 
+    @property
+    def label(self) -> str:
+        """The title as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.title)
+
 
 @dataclass(frozen=True, slots=True)
 class Dataset:
@@ -109,6 +135,11 @@ class Dataset:
     views: tuple[View, ...] = ()
     path: Path | None = None
     _ids: dict[str, dict[str, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The title as shown: "(untitled)" when blank (DESIGN §1)."""
+        return shown_text(self.title)
 
     def index_of(self, table: str, id_: str) -> int | None:
         """File index of the entry with ``id_`` in ``table`` ("actors", "issues", …)."""

@@ -6,11 +6,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QTextLayout, QTextOption
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from ..model.text import clip_text
 
-__all__ = ["LABEL_CHARS", "PlainLabel", "literal_mnemonic", "plain_label", "wrapped_layout"]
+__all__ = ["LABEL_CHARS", "PlainLabel", "literal_mnemonic", "plain_label", "plain_tooltip",
+           "wrapped_layout"]
 
 LABEL_CHARS = 2_000  # titles and one-line facts are cut here: a label lays out all its text
 # A word longer than this may be longer than the line (a hash, an address, an id): such a
@@ -43,6 +45,16 @@ def wrapped_layout(text: str, font: QFont, width: float,
     return layout
 
 
+def plain_tooltip(text: str, limit: int = 1_000) -> str:
+    """``text`` (cut at ``limit`` characters) as a tooltip that shows it literally: Qt guesses
+    rich text in tooltips, so data such as ``<img src=…>`` is escaped, never rendered.
+    Empty text gives "" (no tooltip)."""
+    if not text:
+        return ""
+    return QtGuiNamespace.convertFromPlainText(clip_text(text, limit),
+                                               Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
 def literal_mnemonic(text: str) -> str:
     """``text`` for a button or menu entry, where "&" marks a shortcut: doubled, so a
     title like "Q&A" shows its "&" and does not bind Alt+A."""
@@ -57,32 +69,53 @@ class PlainLabel(QLabel):
     at the panel's edge.
     """
 
+    max_lines = 0  # 0: as many lines as the text needs; else at most this many are shown
+
+    def set_max_lines(self, lines: int) -> None:
+        """Show at most ``lines`` lines (the rest is cut; the whole text is the tooltip): a
+        long title or description can never make its window taller than the screen."""
+        self.max_lines = lines
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.updateGeometry()
+
     def setText(self, text: str) -> None:
         self._anywhere = any(len(word) > LONG_WORD for word in text.split())
         super().setText(text)
+        if self.max_lines:
+            self.setToolTip(plain_tooltip(text) if len(text) > 80 else "")
         self.updateGeometry()
 
     def _layout(self, width: float) -> QTextLayout:
         return wrapped_layout(self.text(), self.font(), width)
 
+    def _capped(self, height: int) -> int:
+        if not self.max_lines:
+            return height
+        margins = self.contentsMargins()
+        most = self.fontMetrics().lineSpacing() * self.max_lines + margins.top() \
+            + margins.bottom() + 1
+        return min(height, most)
+
     def heightForWidth(self, width: int) -> int:
         if not getattr(self, "_anywhere", False):
-            return super().heightForWidth(width)
+            return self._capped(super().heightForWidth(width))
         margins = self.contentsMargins()
         # Layouts ask at their minimum width too (a few px for a label whose width is the
         # window's): wrapping a long word into such a sliver would make it hundreds of px tall.
         inner = max(MIN_WRAP_PX, width - margins.left() - margins.right())
-        return round(self._layout(inner).boundingRect().height()) + margins.top() \
-            + margins.bottom() + 1
+        return self._capped(round(self._layout(inner).boundingRect().height())
+                            + margins.top() + margins.bottom() + 1)
 
     def minimumSizeHint(self) -> QSize:
         if not getattr(self, "_anywhere", False):
-            return super().minimumSizeHint()
+            hint = super().minimumSizeHint()
+            return QSize(hint.width(), self._capped(hint.height()))
         return QSize(40, self.fontMetrics().height())
 
     def sizeHint(self) -> QSize:
         if not getattr(self, "_anywhere", False):
-            return super().sizeHint()
+            hint = super().sizeHint()
+            return QSize(hint.width(), self._capped(hint.height()))
         width = max(80, self.width())
         return QSize(width, self.heightForWidth(width))
 
@@ -98,7 +131,7 @@ class PlainLabel(QLabel):
 
 
 def plain_label(text: str, role: str = "body", parent: QWidget | None = None,
-                limit: int = LABEL_CHARS) -> QLabel:
+                limit: int = LABEL_CHARS) -> PlainLabel:
     """A wrapped, selectable label that shows ``text`` literally, cut at ``limit`` characters.
     ``role`` names its style (``details-<role>`` in the style sheet)."""
     label = PlainLabel(parent)

@@ -42,7 +42,7 @@ class Theme:
     as_of_line: str
     banner_fill: str
     banner_text: str
-    font_family: str = "DejaVu Sans"
+    font_family: str = "DejaVu Sans"  # bundled: ui/render/fonts.py
     font_px: int = DEFAULT_TEXT_PX  # body text in logical px; everything else derives from it
 
     def px(self, factor: float) -> int:

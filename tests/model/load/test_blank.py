@@ -24,7 +24,8 @@ def test_the_required_texts_are_the_ones_the_format_names() -> None:
     assert ROOT.key("title").required
 
 
-@pytest.mark.parametrize("blank", ["", " ", "\t\n ", "\u00a0\u3000"])
+@pytest.mark.parametrize("blank", ["", " ", "\t\n ", "\u00a0\u3000", "\u200b", "\ufeff\u3164",
+                                   "\u2800", "\u200e\u200f"])
 @pytest.mark.parametrize(("table", "key"), REQUIRED_TEXT)
 def test_a_blank_required_text_is_a_warning_and_the_file_loads(
     table: str, key: str, blank: str
@@ -58,6 +59,6 @@ def test_the_placeholders_and_the_blank_test() -> None:
     assert placeholder_for("positions", "text") == "(no text)"
     assert placeholder_for("issues", "title") == placeholder_for("", "title") == "(untitled)"
     assert placeholder_for("actors", "name") == "(untitled)"
-    assert [is_blank(t) for t in ("", " ", "\n", "\u2028", "a", " a ", "\u200b")] == [
-        True, True, True, True, False, False, False]
+    assert [is_blank(t) for t in ("", " ", "\n", "\u2028", "a", " a ", "\u200b", "\u200ba")] == [
+        True, True, True, True, False, False, True, False]
     assert shown_text("Said", NO_TEXT) == "Said" and shown_text("  ", NO_TEXT) == "(no text)"

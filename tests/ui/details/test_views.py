@@ -98,3 +98,36 @@ def test_unbroken_tokens_wrap_inside_the_panel(qtbot: QtBot, tmp_path: Path) -> 
                 if b.objectName() == "details-link")
     assert "…" in link.text() and link.text().startswith("↗ https://example.invalid/")
     assert window.height() <= 720  # a long word never makes the window taller
+
+
+def test_many_actors_histories_stack_instead_of_slivers(qtbot: QtBot, tmp_path: Path,
+                                                        write_toml: WriteToml) -> None:
+    """Eight actors in a narrow details panel: no 40 px columns; each date lists its
+    statements one under the other, each headed by its actor, whole."""
+    actors = "".join(f'[[actors]]\nid = "a{n}"\nname = "Member state {n}"\n' for n in range(8))
+    positions = "".join(f'[[positions]]\nactor = "a{n}"\nissue = "i"\ndate = 2024-05-0{1 + n % 2}'
+                        f'\nstance = "yes"\ntext = "Statement number {n} in full."\n'
+                        for n in range(8))
+    path = write_toml('schema = 1\ntitle = "t"\n' + actors
+                      + '[[issues]]\nid = "i"\ntitle = "I"\n' + positions)
+    window = opened(qtbot, path, tmp_path)
+    window.grid.select_cell(0, -1)
+    histories = window.details.findChildren(IssueHistories)
+    assert len(histories) == 1 and histories[0].stacked
+    text = window.details.text()
+    for n in range(8):
+        assert f"Member state {n} · yes: Statement number {n} in full." in text
+    assert [label for label, _ in histories[0].rows] == ["1 May 2024", "2 May 2024"]
+
+
+def test_an_event_lists_what_each_actor_said_at_it(qtbot: QtBot, seed_path: Path,
+                                                  tmp_path: Path) -> None:
+    window = opened(qtbot, seed_path, tmp_path)
+    dataset = window.dataset
+    assert dataset is not None
+    kremlin = dataset.index_of("events", "kremlin-signals-readiness")
+    assert kremlin is not None
+    window.session.select_event(kremlin)
+    text = window.details.text()
+    assert "Statements at this event: 2" in text
+    assert "Russia on Whether talks are imminent · ready: Putin is ready to talk" in text

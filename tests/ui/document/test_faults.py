@@ -246,7 +246,7 @@ def dialog_export(window: MainWindow, qtbot: QtBot, target: Path, fmt: int,
                         lambda *_a: QMessageBox.StandardButton.Yes)
     dialog = ExportDialog(window)
     qtbot.addWidget(dialog)
-    dialog.format.setCurrentIndex(fmt)
+    dialog.format.setCurrentIndex(dialog.format.findData(("png", "md", "csv")[fmt]))
     dialog.path.setText(str(target))
     dialog._save()
     dialog.close()

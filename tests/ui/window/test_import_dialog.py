@@ -39,10 +39,15 @@ def test_the_preview_shows_what_will_be_created_before_writing(qtbot: QtBot,
     assert dialog.summary.text().startswith(
         "Will create: 2 new actors, 3 new issues, 6 statements, 3 events.")
     assert dialog.preview.rowCount() == 9
-    assert [dialog.preview.item(3, c).text() for c in range(5)] == [
-        "statement", "undated", "France", "Whether talks are imminent",
-        "No call planned for now; no Moscow visit planned."]
-    assert dialog.diagnostics.count() == 0
+    headers = [dialog.preview.horizontalHeaderItem(c).text()
+               for c in range(dialog.preview.columnCount())]
+    assert headers == ["What", "Date", "Actor", "Issue", "Stance", "Text", "Sources"]
+    row = {name: dialog.preview.item(3, c).text() for c, name in enumerate(headers)}
+    assert row["What"] == "statement" and row["Date"] == "undated"
+    assert row["Actor"] == "France" and row["Issue"] == "Whether talks are imminent"
+    assert row["Text"] == "No call planned for now; no Moscow visit planned."
+    assert [dialog.diagnostics.item(i).text() for i in range(dialog.diagnostics.count())] \
+        == ["No problems: every row can be imported."]
     assert not out.exists()  # nothing written by previewing
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -70,8 +75,9 @@ def test_errors_are_listed_and_block_the_import_until_accepted(qtbot: QtBot,
     assert dialog.preview.rowCount() == 1
     dialog.order.setCurrentIndex(1)  # day first
     _replan(qtbot, dialog)
-    assert dialog.diagnostics.count() == 0 and dialog.preview.rowCount() == 2
-    assert dialog.preview.item(0, 4).text() == "<b>x</b>"  # text, never markup
+    assert dialog.diagnostics.item(0).text().startswith("No problems")
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.item(0, 5).text() == "<b>x</b>"  # text, never markup
     assert dialog.preview.item(0, 1).text() == "2022-08-07"
 
 
@@ -99,6 +105,46 @@ def test_a_bad_column_mapping_is_said_in_the_summary(qtbot: QtBot, tmp_path: Pat
     _replan(qtbot, dialog)
     assert "'colour' is not a field" in dialog.summary.text()
     assert not dialog.import_button.isEnabled() and dialog.plan is None
+
+
+def test_the_preview_shows_each_statements_stance_and_sources(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text("actor,issue,date,stance,text,source,url\n"
+                      "A,B,2024-01-02,oppose,No.,Daily Paper,https://example.org/a\n",
+                      encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    assert [dialog.preview.item(0, c).text() for c in range(7)] == [
+        "statement", "2024-01-02", "A", "B", "oppose", "No.", "Daily Paper"]
+
+
+def test_advice_names_the_dialogs_fields_not_command_line_options(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    source = tmp_path / "e.csv"
+    source.write_text("when,what happened\n2024-01-02,Summit\n", encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    dialog.mapping.setText("when=date")
+    _replan(qtbot, dialog)
+    said = [dialog.diagnostics.item(i).text() for i in range(dialog.diagnostics.count())]
+    assert any("'Columns: COLUMN=title'" in line for line in said), said
+    assert not any("--" in line for line in said), said
+    dialog.mapping.setText("Nowhere=title")
+    _replan(qtbot, dialog)
+    assert dialog.summary.text().startswith("Columns 'Nowhere=…': no column 'Nowhere'")
+
+
+def test_the_new_files_name_and_title_are_asked_only_for_a_new_file(qtbot: QtBot,
+                                                                    tmp_path: Path) -> None:
+    target = tmp_path / "seed.toml"
+    shutil.copy(SEED, target)
+    dialog = _dialog(qtbot, into=target)
+    assert dialog.to_open.isChecked()
+    assert not dialog.title.isEnabled() and not dialog.out_path.isEnabled()
+    dialog.to_new.setChecked(True)
+    assert dialog.title.isEnabled() and dialog.out_path.isEnabled()
 
 
 def test_without_files_or_a_destination_nothing_can_be_imported(qtbot: QtBot) -> None:

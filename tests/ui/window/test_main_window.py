@@ -553,3 +553,31 @@ def test_typing_a_date_digit_by_digit_moves_nothing_on_the_way(window: MainWindo
     assert bar.date_to.date() == QDate(2025, 12, 20)
     assert bar.date_from.date() == QDate(2025, 12, 18)
     assert bar.current_filter.date_to == parse_date("2025-12-20")
+
+
+@pytest.mark.parametrize("title", ["x" * 500, "word " * 300], ids=["token", "words"])
+def test_a_long_title_never_makes_the_window_taller(qtbot: QtBot, seed_path: Path,
+                                                    tmp_path: Path, title: str) -> None:
+    path = tmp_path / "long.toml"
+    path.write_text(seed_path.read_text(encoding="utf-8").replace(
+        'title = "Macron–Putin dialogue signals"', f'title = "{title}"', 1), encoding="utf-8")
+    window = open_window(qtbot, path)
+    assert window.height() == 800
+    assert window.minimumSizeHint().height() < 600
+    line = window.header.title.fontMetrics().lineSpacing()
+    assert window.header.title.height() <= 2 * line + 2  # two lines, the rest in the tooltip
+    assert window.header.title.toolTip()
+
+
+def test_a_long_path_leaves_the_line_and_the_error_in_the_banner(
+        qtbot: QtBot, seed_path: Path, tmp_path: Path) -> None:
+    window = open_window(qtbot, seed_path)
+    folder = tmp_path / ("d" * 200) / ("e" * 200)
+    folder.mkdir(parents=True)
+    bad = folder / ("f" * 150 + ".toml")
+    bad.write_text('schema = 1\ntitle = "x"\n[[actors]]\nid = "a"\n', encoding="utf-8")
+    window.show_loaded(bad, load_file(bad))
+    text = window.banner.label.text()
+    assert ".toml:1: no issues: the file needs at least one [[issues]] table" in text
+    assert len(text) < 200 and "d" * 100 not in text
+    assert window.banner.details_button.isVisibleTo(window)  # the whole message, one click

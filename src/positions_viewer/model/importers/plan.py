@@ -119,18 +119,28 @@ class ImportPlan:
         return ", ".join((n(len(self.actors), "new actor"), n(len(self.issues), "new issue"),
                           n(len(self.positions), "statement"), n(len(self.events), "event")))
 
-    def preview_rows(self, limit: int = 50) -> list[tuple[str, str, str, str, str]]:
-        """The first entries as ``(what, date, actor, issue, text or title)``."""
-        actors, issues = self.names.get("actors", {}), self.names.get("issues", {})
-        rows = []
+    def preview_rows(self, limit: int = 50) -> list[tuple[str, ...]]:
+        """The first entries as ``(what, date, actor, issue, stance, text or title,
+        sources)``: events first, then statements; several actors, issues or sources are
+        joined with ``"; "`` and an event's stance is blank."""
+        names = self.names
+        actors, issues = names.get("actors", {}), names.get("issues", {})
+        sources = names.get("sources", {})
+
+        def joined(ids: Sequence[str], table: dict[str, str]) -> str:
+            return "; ".join(table.get(i, i) for i in ids)
+
+        rows: list[tuple[str, ...]] = []
         for event in self.events[:limit]:
             date = event.date.iso() + (f" – {event.end.iso()}" if event.end else "")
-            rows.append(("event", date, "; ".join(actors.get(a, a) for a in event.actors),
-                         "; ".join(issues.get(i, i) for i in event.issues), event.title))
+            rows.append(("event", date, joined(event.actors, actors),
+                         joined(event.issues, issues), "", event.title,
+                         joined(event.sources, sources)))
         for position in self.positions[: max(0, limit - len(rows))]:
             rows.append(("statement", position.date.iso() if position.date else "undated",
                          actors.get(position.actor, position.actor),
-                         issues.get(position.issue, position.issue), position.text))
+                         issues.get(position.issue, position.issue), position.stance,
+                         position.text, joined(position.sources, sources)))
         return rows
 
 
@@ -253,7 +263,8 @@ def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> Impor
     plan.sources_made, plan.events, plan.positions = (ctx.sources.new_entries, ctx.new_events,
                                                        ctx.positions)
     plan.names = {"actors": {e.id: e.name for e in ctx.actors.entries},
-                  "issues": {e.id: e.name for e in ctx.issues.entries}}
+                  "issues": {e.id: e.name for e in ctx.issues.entries},
+                  "sources": {e.id: e.name for e in ctx.sources.entries}}
     plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     first_table = next((t.title for t in tables if t.title), "")
     names = [path.name for path in paths]

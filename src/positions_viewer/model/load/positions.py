@@ -11,6 +11,7 @@ from typing import Any
 
 from ..dates import PartialDate
 from ..diagnostics import quote
+from ..text import is_blank
 from ..types import Event, Position
 from .schema import TABLE_KEYS
 from .values import Checker
@@ -42,7 +43,8 @@ def build_positions(check: Checker, rows: list[dict[str, Any]],
             actor = check.ref(t, index, row, "actor", required=True)
         if issue is None:
             issue = check.ref(t, index, row, "issue", required=True)
-        if type(text) is not str or not text or text.isspace():  # text.is_blank, inlined
+        if type(text) is not str or not text or text.isspace() or (
+                not text[0].isalnum() and is_blank(text)):  # is_blank, its common case inlined
             text = check.text_value(t, index, row, "text", required=True)
         raw_date = row.get("date")  # a date seen before costs one look-up, no call
         date = None

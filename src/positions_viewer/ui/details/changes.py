@@ -40,13 +40,13 @@ def change_lines(result: QueryResult) -> list[tuple[str, list[tuple[str, int, in
                                                          60)
                 was = f" (was “{before}”)"
             text = clip_text(shown_text(position.text, NO_TEXT), TEXT_CHARS)
-            line = (f"{dataset.actors[cell.actor].name} · {cell.kind.value} · {date}:{stance}"
+            line = (f"{dataset.actors[cell.actor].label} · {cell.kind.value} · {date}:{stance}"
                     f"{was} — {text}")
             order = position.date.start if position.date is not None else 0
             entries.append((order, column, (line, cell.issue, cell.actor)))
         if entries:
             entries.sort(key=lambda entry: entry[:2])
-            groups.append((dataset.issues[int(result.issue_rows[row])].title,
+            groups.append((dataset.issues[int(result.issue_rows[row])].label,
                            [entry[2] for entry in entries]))
     return groups
 

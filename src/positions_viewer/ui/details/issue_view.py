@@ -6,9 +6,9 @@ the as-of date muted."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
-from ...model import DatasetIndex, Position, QueryResult
+from ...model import Actor, DatasetIndex, Position, QueryResult
 from ...model.text import NO_TEXT, shown_text
 from ..labels import plain_label
 
@@ -16,6 +16,7 @@ __all__ = ["IssueHistories", "history_rows"]
 
 SHOWN_MARK = "● "  # the statement the grid shows, as of the filter's date
 TEXT_CHARS = 600
+MIN_COLUMN_PX = 130  # narrower, an actor's column reads a word a line: stack them instead
 
 
 def history_rows(index: DatasetIndex, result: QueryResult,
@@ -36,10 +37,12 @@ def history_rows(index: DatasetIndex, result: QueryResult,
 
 
 class IssueHistories(QFrame):
-    """The grid of dates × actors for one issue (see the module)."""
+    """The grid of dates × actors for one issue (see the module). Where the panel is too
+    narrow for a readable column per actor (``width`` / actors under :data:`MIN_COLUMN_PX`),
+    each date lists its statements one under the other, each headed by its actor."""
 
     def __init__(self, index: DatasetIndex, result: QueryResult, issue: int,
-                 parent: QWidget | None = None) -> None:
+                 width: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("details-histories")
         dataset = index.dataset
@@ -48,6 +51,11 @@ class IssueHistories(QFrame):
                  for r in range(result.row_count) for c in range(result.column_count)
                  if int(result.issue_rows[r]) == issue}
         to = result.filter.to_ordinal
+        self.rows = rows  # for tests: what is shown, row by row
+        self.stacked = bool(actors) and (width or 0) < MIN_COLUMN_PX * (len(actors) + 1)
+        if self.stacked:
+            self._stack(dataset.actors, actors, rows, shown, to)
+            return
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 4, 0, 4)
         grid.setHorizontalSpacing(10)
@@ -73,4 +81,24 @@ class IssueHistories(QFrame):
                     and positions[0].date.start > to
                 cell.setEnabled(not later)
                 grid.addWidget(cell, row, column + 1, Qt.AlignmentFlag.AlignTop)
-        self.rows = rows  # for tests: what is shown, row by row
+
+    def _stack(self, all_actors: tuple[Actor, ...], actors: list[int],
+               rows: list[tuple[str, list[list[Position]]]], shown: set[int],
+               to: int | None) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setSpacing(3)
+        for label, columns in rows:
+            layout.addWidget(plain_label(label, "date", self))
+            for column, positions in enumerate(columns):
+                for position in positions:
+                    name = shown_text(all_actors[actors[column]].name)
+                    stance = f" · {position.stance}" if position.stance else ""
+                    mark = SHOWN_MARK if position.index in shown else ""
+                    text = shown_text(position.text, NO_TEXT)[:TEXT_CHARS]
+                    entry = plain_label(f"{mark}{name}{stance}: {text}", "body", self)
+                    later = to is not None and position.date is not None \
+                        and position.date.start > to
+                    entry.setEnabled(not later)
+                    entry.setContentsMargins(12, 0, 0, 0)
+                    layout.addWidget(entry)

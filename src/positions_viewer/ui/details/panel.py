@@ -27,7 +27,7 @@ from ...model.query import Filter
 from ...model.search import match_spans
 from ...model.text import NO_TEXT, is_blank, shown_text
 from ..grid.model import cell_explanation
-from ..labels import literal_mnemonic, plain_label
+from ..labels import literal_mnemonic, plain_label, plain_tooltip
 from ..session import DocumentSession, Selection
 from ..theme import LIGHT, Theme
 from .issue_view import IssueHistories
@@ -38,6 +38,7 @@ __all__ = ["DetailsPanel", "is_web_url"]
 # Longer texts are cut here, with a button to copy all of it: a label re-lays out its whole
 # text on every restyle (text zoom, theme), and 20,000 characters took 0.7 s of CPU each.
 MAX_SHOWN_CHARS = 5_000
+TIED_SHOWN = 60  # an event's statements listed in the details, then "… and n more"
 URL_CHARS = 48  # a link button shows this much of its address (the panel is narrow)
 
 
@@ -170,7 +171,7 @@ class DetailsPanel(QScrollArea):
         self._add(plain_label(shown_text(entry.title), "title"))
         if entry.description:
             self._add(self._long_text(entry.description))
-        histories = IssueHistories(index, result, issue, self._body)
+        histories = IssueHistories(index, result, issue, self.viewport().width(), self._body)
         if histories.rows:
             self._add(plain_label("What each actor said, and when (● shown in the grid)",
                                   "section"))
@@ -183,20 +184,38 @@ class DetailsPanel(QScrollArea):
 
     def show_event(self, dataset: Dataset, event: Event) -> None:
         self._clear()
-        self._add(plain_label(event.title, "title"))
+        self._add(plain_label(event.label, "title"))
         approx = " (approximate)" if event.is_approximate else ""
         self._add(plain_label(f"{event.date_label()}{approx}", "date"))
         if event.detail:
             self._add(self._long_text(event.detail))
         if event.actors:
-            names = ", ".join(dataset.actors[i].name for i in event.actors)
+            names = ", ".join(dataset.actors[i].label for i in event.actors)
             self._add(plain_label(f"Actors: {names}", "meta"))
         if event.issues:
-            titles = "; ".join(dataset.issues[i].title for i in event.issues)
+            titles = "; ".join(dataset.issues[i].label for i in event.issues)
             self._add(plain_label(f"Issues: {titles}", "meta"))
         self._add_sources(dataset, event.sources)
         self._add_tools("event", event)
+        self._add_tied_statements(dataset, event)
         self._layout.addStretch(1)
+
+    def _add_tied_statements(self, dataset: Dataset, event: Event) -> None:
+        """What each actor said at this event (statements whose ``event`` is it): how each
+        state voted on a resolution, who answered what."""
+        tied = [p for p in dataset.positions if p.event == event.index]
+        if not tied:
+            return
+        self._add(plain_label(f"Statements at this event: {len(tied)}", "section"))
+        for position in tied[:TIED_SHOWN]:
+            actor = shown_text(dataset.actors[position.actor].name)
+            issue = shown_text(dataset.issues[position.issue].title)
+            stance = f" · {position.stance}" if position.stance else ""
+            text = shown_text(position.text, NO_TEXT)
+            self._add(plain_label(f"{actor} on {issue}{stance}: {text}", "body",
+                                  limit=MAX_SHOWN_CHARS))
+        if len(tied) > TIED_SHOWN:
+            self._add(plain_label(f"… and {len(tied) - TIED_SHOWN} more", "muted"))
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -231,7 +250,7 @@ class DetailsPanel(QScrollArea):
             layout.addWidget(self._long_text(position.text))
         if position.event is not None:
             event = dataset.events[position.event]
-            layout.addWidget(plain_label(f"Event: {event.title} ({event.date_label()})", "meta"))
+            layout.addWidget(plain_label(f"Event: {event.label} ({event.date_label()})", "meta"))
         self._add_sources(dataset, position.sources, layout)
         self._add_tools("position", position, layout)
         if later:
@@ -251,15 +270,16 @@ class DetailsPanel(QScrollArea):
         layout = QVBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        text = f"Source: {source.title}"
+        text = f"Source: {source.label}"
         if source.date is not None:
             text += f" ({source.date.label()})"
         layout.addWidget(plain_label(text, "meta"), 1)
         if source.url and is_web_url(source.url):
             button = LinkButton(source.url, row)
             button.setObjectName("details-link")
-            button.setToolTip("")  # the address is on the button itself
-            button.setAccessibleName(f"Open {source.url}")
+            # The whole address as it will be opened, where the button had to shorten it.
+            button.setToolTip(plain_tooltip(urls.display_url(source.url, 2_000)))
+            button.setAccessibleName(f"Open {urls.display_url(source.url, 2_000)}")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(lambda _=False, url=source.url: self._open(url))
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)

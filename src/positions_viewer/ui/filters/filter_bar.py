@@ -46,10 +46,13 @@ class FilterBar(QFrame):
             field.calendar_anchor = self._anchor_day
         self.range = DateRangeSlider(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setPlaceholderText("Search")
+        self.search.setToolTip("Search the statements, issues, actors and events (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search text")
-        self.search.setMinimumWidth(100)
+        # The placeholder whole, with the clear button's room (a cut-off word says less).
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 44)
         self.reset_button = QPushButton("Reset", self)
         self.reset_button.setAccessibleName("Reset all filters")
         self.reset_button.setToolTip("Show everything: all issues, actors and dates, no search")
@@ -130,8 +133,8 @@ class FilterBar(QFrame):
         self.setEnabled(True)
         span = self._span()
         with signals_blocked(self.issues, self.actors, self.range):
-            self.issues.set_items([i.title for i in dataset.issues])
-            self.actors.set_items([a.name for a in dataset.actors])
+            self.issues.set_items([i.label for i in dataset.issues])
+            self.actors.set_items([a.label for a in dataset.actors])
             for widget in (self.date_from, self.date_to, self.range):
                 widget.setEnabled(span is not None)
             if span is not None:

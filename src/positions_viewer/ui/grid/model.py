@@ -90,7 +90,7 @@ class GridModel(QAbstractTableModel):
         if column == 0:
             issue = result.dataset.issues[issue_index]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return issue.title
+                return issue.label
             if role == Qt.ItemDataRole.AccessibleDescriptionRole:
                 return issue.description
             return None
@@ -118,13 +118,13 @@ class GridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             if 0 <= section < result.row_count:
-                return clip_text(result.dataset.issues[int(result.issue_rows[section])].title,
+                return clip_text(result.dataset.issues[int(result.issue_rows[section])].label,
                                  HEADER_CHARS)
             return None
         if section == 0:
             return "Issue"
         if 1 <= section <= result.column_count:
-            return clip_text(result.dataset.actors[int(result.actor_columns[section - 1])].name,
+            return clip_text(result.dataset.actors[int(result.actor_columns[section - 1])].label,
                              HEADER_CHARS)
         return None
 
@@ -133,8 +133,8 @@ def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
     """A cell as a sentence. ``spoken`` (what a screen reader says): "Actor on Issue, date,
     stance, changed: text"; otherwise (what Ctrl+C copies): "Actor on Issue (date,
     stance): text"."""
-    actor = result.dataset.actors[cell.actor].name
-    issue = result.dataset.issues[cell.issue].title
+    actor = result.dataset.actors[cell.actor].label
+    issue = result.dataset.issues[cell.issue].label
     if cell.position is None:
         return f"{actor} on {issue}: no stated position"
     position = cell.position

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...cache import BoundedCache
@@ -19,6 +19,7 @@ from ...model.story import Step
 from ...model.text import clip_text
 from ..labels import LABEL_CHARS, plain_label
 from ..render.page import PageLayout, PageSpec, layout_page, paint_page
+from ..render.text_layout import theme_font
 from ..theme import Theme, presenter_theme
 
 __all__ = ["NEXT_KEYS", "PREVIOUS_KEYS", "NotesWindow", "PresenterWindow", "fitting_size",
@@ -308,9 +309,7 @@ class PresenterWindow(QWidget):
 
     def _draw_counter(self, painter: QPainter) -> None:
         theme = self.theme
-        font = QFont(theme.font_family)
-        font.setPixelSize(theme.px(0.8))
-        painter.setFont(font)
+        painter.setFont(theme_font(theme, 0.8))
         painter.setPen(QColor(theme.text_muted))
         margin = theme.px(0.8)
         rect = QRectF(margin, self.height() - theme.px(2.0), self.width() - 2 * margin,

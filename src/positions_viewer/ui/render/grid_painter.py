@@ -132,7 +132,7 @@ def _before_lines(cell: Cell, width: float, style: GridStyle) -> tuple[str, ...]
 
 def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
     inner = width - 2 * style.pad
-    height = 2 * style.pad + len(wrap(issue.title, style.title, inner, style.title_lines)) \
+    height = 2 * style.pad + len(wrap(issue.label, style.title, inner, style.title_lines)) \
         * style.title_line
     if issue.description:
         lines = wrap(issue.description, style.small, inner, style.description_lines)
@@ -148,7 +148,7 @@ def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> 
     column's ``width``) and a detail line when any actor has one."""
     has_detail = any(a.detail for a in actors)
     inner = width - 2 * style.pad
-    lines = max((len(wrap(a.name, style.title, inner, NAME_LINES)) for a in actors), default=1)
+    lines = max((len(wrap(a.label, style.title, inner, NAME_LINES)) for a in actors), default=1)
     height = 2 * style.pad + style.bar + style.gap + lines * style.title_line
     if has_detail:
         height += style.small_line
@@ -355,10 +355,10 @@ def paint_issue(
     painter.fillRect(rect, style.color("highlight" if state.highlighted else "surface_alt"))
     inner = rect.adjusted(style.pad, style.pad, -style.pad, -style.pad)
     top = inner.top()
-    painter.setPen(style.color("text"))
+    painter.setPen(style.color("text_muted" if is_blank(issue.title) else "text"))
     painter.setFont(style.title)
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(issue.title, style.title, inner.width(), style.title_lines):
+    for line in wrap(issue.label, style.title, inner.width(), style.title_lines):
         if state.search:
             _mark_matches(painter, QPointF(inner.left(), top + ascent), line, state.search,
                           style, style.title)
@@ -391,9 +391,9 @@ def paint_actor_header(
                      visible_actor_color(color, style.theme.dark))
     top = inner.top() + style.bar + style.gap
     painter.setFont(style.title)
-    painter.setPen(style.color("text"))
+    painter.setPen(style.color("text_muted" if is_blank(actor.name) else "text"))
     ascent = QFontMetricsF(style.title).ascent()
-    for line in wrap(actor.name, style.title, inner.width(), NAME_LINES):
+    for line in wrap(actor.label, style.title, inner.width(), NAME_LINES):
         painter.drawText(QPointF(inner.left(), top + ascent), line)
         top += style.title_line
     if actor.detail:
@@ -475,8 +475,10 @@ def paint_grid(
     highlight_issues: frozenset[int] = frozenset(),
     highlight_actors: frozenset[int] = frozenset(),
     changed: frozenset[tuple[int, int]] | None = None,
+    rows: range | None = None,
 ) -> None:
-    """Every row of ``result`` at ``origin``: no scrolling, no selection, no focus.
+    """Every row of ``result`` at ``origin`` (or only ``rows``, under the column header: a
+    printed page of a long grid): no scrolling, no selection, no focus.
 
     Cells of a highlighted issue and actor (a selected event) are drawn highlighted. With
     ``changed`` (a presenter step: what changed at that step), exactly those (issue, actor)
@@ -491,8 +493,11 @@ def paint_grid(
         paint_actor_header(painter, rect, dataset.actors[actor_index], colors[actor_index],
                            style, highlighted=actor_index in highlight_actors)
     y = top + layout.header_height
+    rows = range(len(layout.row_heights)) if rows is None else rows
+    issue_rows = result.issue_rows
     search = result.filter.text.strip()
-    for row, issue_index in enumerate(result.issue_rows.tolist()):
+    for row in rows:
+        issue_index = int(issue_rows[row])
         height = layout.row_heights[row]
         paint_issue(painter, QRectF(left, y, layout.issue_width, height),
                     dataset.issues[issue_index], style,
@@ -506,13 +511,14 @@ def paint_grid(
                                        height), cell, style,
                        CellState(highlighted=related, search=search))
         y += height
-    _paint_rules(painter, left, top, layout, style)
+    _paint_rules(painter, left, top, layout, style, [layout.row_heights[r] for r in rows])
 
 
 def _paint_rules(painter: QPainter, left: float, top: float, layout: GridLayout,
-                 style: GridStyle) -> None:
+                 style: GridStyle, row_heights: list[int]) -> None:
     painter.setPen(QPen(style.color("border"), 1.0))
-    bottom = top + layout.height
+    height = layout.header_height + sum(row_heights)
+    bottom = top + height
     x = left + layout.issue_width
     painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     for column in range(1, max(1, round((layout.width - layout.issue_width)
@@ -521,8 +527,8 @@ def _paint_rules(painter: QPainter, left: float, top: float, layout: GridLayout,
         painter.drawLine(QPointF(x, top), QPointF(x, bottom))
     y = top + layout.header_height
     painter.drawLine(QPointF(left, y), QPointF(left + layout.width, y))
-    for height in layout.row_heights:
-        y += height
+    for row_height in row_heights:
+        y += row_height
         painter.drawLine(QPointF(left, y), QPointF(left + layout.width, y))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(QRectF(left, top, layout.width, layout.height).adjusted(0.5, 0.5, -0.5, -0.5))
+    painter.drawRect(QRectF(left, top, layout.width, height).adjusted(0.5, 0.5, -0.5, -0.5))

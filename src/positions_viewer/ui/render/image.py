@@ -21,7 +21,7 @@ from ..theme import actor_colors, theme
 from .page import PageSpec, layout_page, paint_page
 
 __all__ = ["MAX_SIDE_PX", "PNG_QUALITY", "ImageTooLarge", "encode_png", "ensure_gui",
-           "render_image", "render_page", "render_png", "render_step_png", "write_png"]
+           "page_spec", "render_image", "render_page", "render_png", "render_step_png", "write_png"]
 
 PNG_QUALITY = 80  # Qt maps this to a light zlib level: about half the encode time of the
 #                   default at a similar size (benchmarks/); 90+ writes uncompressed files
@@ -79,16 +79,27 @@ def render_image(result: QueryResult, index: DatasetIndex, spec: PageSpec, scale
     return image
 
 
-def render_page(page: Page, options: ExportOptions, view: str = "both") -> QImage:
-    """An export's page (``positions_viewer.export.jobs``) as ``export`` draws it: the
-    caption, the page's subtitle, a step's event and changed cells highlighted."""
-    ensure_gui()
+def page_spec(page: Page, options: ExportOptions, view: str, width: int | None = None,
+              min_column_px: int = MIN_EXPORT_COLUMN_PX) -> PageSpec:
+    """How an export's page is drawn: the caption, the page's subtitle (a handout page's
+    title replaces the dataset's, as on a slide), a step's event and changed cells
+    highlighted, at ``width`` layout px (else the options' picture width), wider when the
+    actors' columns would be narrower than ``min_column_px``."""
     dataset = page.grid.dataset
     colors = tuple(actor_colors([a.color for a in dataset.actors]))
-    spec = PageSpec(view=view, width=options.width, theme=theme(options.theme), colors=colors,
-                    subtitle=page.subtitle, highlight_event=page.event,
+    title, subtitle = (page.subtitle, None) if page.handout and page.subtitle \
+        else (None, page.subtitle)
+    return PageSpec(view=view, width=width or options.picture_width, theme=theme(options.theme),
+                    colors=colors, title=title, subtitle=subtitle, highlight_event=page.event,
                     highlight_cells=page.changed, timeline_range=options.timeline_range,
-                    compare=options.compare, min_column_px=MIN_EXPORT_COLUMN_PX)
+                    compare=options.compare, min_column_px=min_column_px)
+
+
+def render_page(page: Page, options: ExportOptions, view: str = "both") -> QImage:
+    """An export's page (``positions_viewer.export.jobs``) as ``export`` draws it
+    (:func:`page_spec`)."""
+    ensure_gui()
+    spec = page_spec(page, options, view)
     timeline = None if page.timeline is page.grid else page.timeline
     return render_image(page.grid, page.index, spec, options.scale, timeline)
 

@@ -24,7 +24,7 @@ from .timeline.fit import timeline_height
 from .timeline.paint import paint_timeline
 from .timeline.view import TimelineView
 
-__all__ = ["PageLayout", "PageSpec", "layout_page", "paint_page"]
+__all__ = ["PageLayout", "PageSpec", "layout_page", "paint_grid_part", "paint_page", "paint_top"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +110,7 @@ def layout_page(result: QueryResult, index: DatasetIndex, spec: PageSpec,
         "legend": _font(theme, 0.95, bold=True),
     }
     dataset = result.dataset
-    heading = wrap(spec.title or dataset.title, fonts["title"], inner, 2)
+    heading = wrap(spec.title or dataset.label, fonts["title"], inner, 2)
     description = () if spec.title else wrap(dataset.description, fonts["body"], inner, 3) \
         if dataset.description else ()
     words = caption_lines(result, positions=spec.view != "timeline")
@@ -160,30 +160,47 @@ def _timeline_range(data: TimelineData, result: QueryResult) -> tuple[float, flo
 
 
 def paint_page(painter: QPainter, origin: QPointF, layout: PageLayout) -> None:
-    spec, theme = layout.spec, layout.spec.theme
-    pad = layout.pad
+    painter.fillRect(QRectF(origin.x(), origin.y(), layout.spec.width, layout.height),
+                     QColor(layout.spec.theme.background))
+    y = paint_top(painter, origin, layout)
+    paint_grid_part(painter, QPointF(origin.x(), y), layout)
+
+
+def paint_top(painter: QPainter, origin: QPointF, layout: PageLayout) -> float:
+    """The heading (title, description, legend and caption) and the timeline, from
+    ``origin`` (the page's top-left corner); returns where the grid's part begins. Paged
+    output paints it on a page's first sheet only (``ui.render.pages``)."""
+    spec, pad = layout.spec, layout.pad
     left = origin.x() + pad
     width = spec.width - 2 * pad
-    painter.fillRect(QRectF(origin.x(), origin.y(), spec.width, layout.height),
-                     QColor(theme.background))
     y = origin.y() + pad
     y = _paint_heading(painter, left, y, width, layout)
     if layout.timeline is not None and layout.timeline_view is not None:
         y += pad * 0.75
         rect = QRectF(left, y, width, layout.timeline_height)
-        paint_timeline(painter, rect, layout.timeline, layout.timeline_view, theme)
+        paint_timeline(painter, rect, layout.timeline, layout.timeline_view, spec.theme)
         y += layout.timeline_height
+    return y
+
+
+def paint_grid_part(painter: QPainter, origin: QPointF, layout: PageLayout,
+                    rows: range | None = None) -> None:
+    """The grid (its column header, then ``rows``, all when None) or what is said instead
+    of an empty grid, below ``origin`` (the left edge of the page, where :func:`paint_top`
+    ended, or a continued sheet's top)."""
+    spec, pad = layout.spec, layout.pad
+    left = origin.x() + pad
+    y = origin.y() + pad * 0.75
     if layout.grid is not None and layout.grid_style is not None:
-        y += pad * 0.75
-        result = layout.result
         issues, actors = _highlights(layout)
-        paint_grid(painter, QPointF(left, y), result, layout.grid, list(spec.painted_colors),
-                   layout.grid_style, issues, actors, spec.highlight_cells)
+        paint_grid(painter, QPointF(left, y), layout.result, layout.grid,
+                   list(spec.painted_colors), layout.grid_style, issues, actors,
+                   spec.highlight_cells, rows)
     elif layout.empty_grid:
         font = layout.fonts["subtitle"]
-        painter.setPen(QColor(theme.text_muted))
+        painter.setPen(QColor(spec.theme.text_muted))
         painter.setFont(font)
-        rect = QRectF(left, y + pad * 0.75, width, QFontMetricsF(font).lineSpacing() * 2)
+        rect = QRectF(left, y, spec.width - 2 * pad, QFontMetricsF(font).lineSpacing() * 2)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), layout.empty_grid)
 
 
@@ -227,7 +244,7 @@ def _legend_rows(result: QueryResult, spec: PageSpec, font: QFont,
     x = 0.0
     for index in result.actor_columns.tolist():
         actor = dataset.actors[index]
-        label = actor.name + (f" ({actor.detail})" if actor.detail else "")
+        label = actor.label + (f" ({actor.detail})" if actor.detail else "")
         label = elide(label, font, max(40.0, width - swatch - 24))
         needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
         if row and x + needed > width:

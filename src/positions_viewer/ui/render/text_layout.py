@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 from ..theme import Theme
+from .fonts import family_font
 
 __all__ = ["MAX_LAYOUT_CHARS", "elide", "elide_words", "theme_font", "wrap"]
 
@@ -28,7 +29,7 @@ def theme_font(theme: Theme, factor: float,
                weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     """The theme's font at ``factor`` times its body size (pixels), at ``weight``: the one
     place painters make their fonts."""
-    font = QFont(theme.font_family) if theme.font_family else QFont()
+    font = family_font(theme)  # the bundled family and its fallbacks (fonts.py)
     font.setPixelSize(theme.px(factor))
     font.setWeight(weight)
     return font

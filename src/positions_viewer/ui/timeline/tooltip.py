@@ -50,7 +50,7 @@ def _count_tip(count: int, first: float, last: float, rows: tuple[int, ...] = ()
     lines = [f"{count:,} {noun}, {_span_label(first, last)}"]
     if dataset is not None and rows:
         events = [dataset.events[row] for row in rows[:_CHIP_TITLES] if row < len(dataset.events)]
-        lines += [f"• {event.date_label()}: {clip_text(event.title, _TITLE_CHARS)}"
+        lines += [f"• {event.date_label()}: {clip_text(event.label, _TITLE_CHARS)}"
                   for event in events]
         if len(rows) > _CHIP_TITLES:
             lines.append(f"and {len(rows) - _CHIP_TITLES:,} more")
@@ -62,10 +62,10 @@ def event_tooltip(dataset: Dataset, row: int) -> str:
     """Plain text about one event: title, dates, actors, the start of the detail."""
     event = dataset.events[row]
     # Cut like the detail: a tooltip lays out all its text (a 1 MB title took 15 s).
-    lines = [clip_text(event.title, _DETAIL_CHARS), event.date_label()]
+    lines = [clip_text(event.label, _DETAIL_CHARS), event.date_label()]
     if event.is_approximate:
         lines[-1] += " (approximate)"
-    names = [dataset.actors[a].name for a in event.actors if a < len(dataset.actors)]
+    names = [dataset.actors[a].label for a in event.actors if a < len(dataset.actors)]
     if names:
         lines.append(clip_text(", ".join(names), _DETAIL_CHARS))
     if event.detail:

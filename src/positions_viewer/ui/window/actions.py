@@ -70,6 +70,7 @@ def build_menus(window: MainWindow) -> None:
             "export")
     _action(window, file_menu, "Copy &Image", window.copy_image, QKeySequence("Ctrl+Shift+C"),
             "copy-image")
+    _action(window, file_menu, "&Print…", lambda: _print(window), keys.Print, "print")
     file_menu.addSeparator()
     _action(window, file_menu, "&Quit", window.close,
             [QKeySequence("Ctrl+Q"), *QKeySequence.keyBindings(keys.Quit)], "quit")
@@ -141,6 +142,8 @@ def build_menus(window: MainWindow) -> None:
     window.views_menu = present.addMenu("Saved &Views")
     _action(window, present, "Export &All Steps…", window.export_all_steps, None,
             "export-steps")
+    _action(window, present, "Export &Handout…", lambda: _handout(window), None,
+            "export-handout")
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "&Keyboard Shortcuts", window.show_shortcuts, keys.HelpContents,
@@ -155,6 +158,18 @@ def build_menus(window: MainWindow) -> None:
         if found is not None:
             toolbar.addAction(found)
     window.addToolBar(toolbar)
+
+
+def _print(window: MainWindow) -> None:
+    from .printing import run_print  # QtPrintSupport loads on the first print, not at start
+
+    run_print(window)
+
+
+def _handout(window: MainWindow) -> None:
+    from .handout import run_export_handout
+
+    run_export_handout(window)
 
 
 def shortcuts_text(actions: list[QAction]) -> str:

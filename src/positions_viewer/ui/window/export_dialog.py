@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...export.errors import ExportError
-from ...export.formats import ExportOptions, format_names, get_format, has_writer
+from ...export.formats import PAGE_SIZES, ExportOptions, format_names, get_format, has_writer
 from ...export.jobs import Plan, plan_filters, plan_steps, plan_views, write_plan
 from ...limits import EXPORT_SCALES, EXPORT_WIDTH, MIN_EXPORT_COLUMN_PX, export_width_range
 from ...model import Dataset, DatasetIndex, Filter
+from ..render import outputs  # noqa: F401  (registers PNG, PDF and SVG)
 from ..render.image import ImageTooLarge, render_image
 from ..render.page import PageSpec
 from ..theme import theme
@@ -37,10 +38,9 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 __all__ = ["ExportDialog", "copy_image_to_clipboard", "export_files", "export_plan",
-           "export_steps", "run_export_all_steps", "run_export_dialog"]
+           "export_steps", "may_replace", "run_export_all_steps", "run_export_dialog"]
 
-# Every format with a writer, in the registry's order (PNG, Markdown, CSV; PDF and SVG when
-# the renderer registers them).
+# Every format with a writer, in the registry's order (PNG, PDF, SVG, Markdown, CSV).
 FORMATS = tuple((get_format(name).label, name) for name in format_names() if has_writer(name))
 VIEWS = (("Timeline and grid", "both"), ("Grid", "grid"), ("Timeline", "timeline"))
 STEPS_SCALE = 2  # Export All Steps: pictures sharp on a projector
@@ -74,7 +74,14 @@ class ExportDialog(QDialog):
         self.timeline_range = QComboBox(self)
         self.timeline_range.addItem("As shown in the window", "shown")
         self.timeline_range.addItem("The whole range of the filters", "whole")
-        self.all_views = QCheckBox("Every saved view, one file each (into a folder)", self)
+        self.page_size = QComboBox(self)
+        for name in PAGE_SIZES:
+            self.page_size.addItem(name, name)
+        self.landscape = QCheckBox("Lan&dscape", self)
+        paper = QHBoxLayout()
+        paper.addWidget(self.page_size, 1)
+        paper.addWidget(self.landscape)
+        self.all_views = QCheckBox(self)
         dataset = window.dataset
         self.all_views.setEnabled(dataset is not None and bool(dataset.views))
         self.path = QLineEdit(self)
@@ -91,6 +98,9 @@ class ExportDialog(QDialog):
         form.addRow("&Layout width", self.width_box)
         form.addRow("&Theme", self.theme_box)
         form.addRow("Timeline &range", self.timeline_range)
+        paper_label = QLabel("&Paper", self)
+        paper_label.setBuddy(self.page_size)
+        form.addRow(paper_label, paper)
         form.addRow("", self.all_views)
         save_to = QLabel("Sa&ve to", self)  # a row holding a layout gets no buddy by itself
         save_to.setBuddy(self.path)
@@ -114,12 +124,23 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format.currentData())
 
+    @property
+    def one_file(self) -> bool:
+        """True when the export is one file: one view, or every view as a handout."""
+        return not self.all_views.isChecked() or get_format(self.fmt).pages
+
     def _format_changed(self) -> None:
         is_png = self.fmt == "png"
+        paged = get_format(self.fmt).pages
         self.scale.setEnabled(is_png)
-        self.width_box.setEnabled(is_png)
-        self.theme_box.setEnabled(is_png)
-        self.timeline_range.setEnabled(is_png and not self.all_views.isChecked())
+        self.width_box.setEnabled(self.fmt in ("png", "svg"))  # pages: the paper's width
+        self.theme_box.setEnabled(get_format(self.fmt).drawn)
+        self.page_size.setEnabled(paged)
+        self.landscape.setEnabled(paged)
+        self.all_views.setText("Every saved view, a page each (a handout)" if paged
+                               else "Every saved view, one file each (into a folder)")
+        self.timeline_range.setEnabled(get_format(self.fmt).drawn
+                                       and not self.all_views.isChecked())
         # CSV is one table: the grid or the timeline, not both on one page.
         both = self.view.findData("both")
         item = self.view.model().item(both)  # type: ignore[attr-defined]
@@ -127,7 +148,7 @@ class ExportDialog(QDialog):
         if self.fmt == "csv" and self.view.currentData() == "both":
             self.view.setCurrentIndex(self.view.findData("grid"))
         current = Path(self.path.text())
-        if self.all_views.isChecked():
+        if not self.one_file:
             self.path.setText(str(current.with_suffix("") if current.suffix else current))
         else:
             self.path.setText(str(current.with_suffix(f".{self.fmt}")))
@@ -137,7 +158,7 @@ class ExportDialog(QDialog):
         self.width_box.setRange(*export_width_range(int(self.scale.currentData())))
 
     def _browse(self) -> None:
-        if self.all_views.isChecked():
+        if not self.one_file:
             name = QFileDialog.getExistingDirectory(self, "Export into folder", self.path.text())
         else:
             name, _ = QFileDialog.getSaveFileName(
@@ -153,7 +174,7 @@ class ExportDialog(QDialog):
             return
         target = Path(self.path.text()).expanduser()
         suffix = target.suffix.lower().lstrip(".")
-        if not self.all_views.isChecked() and suffix != self.fmt:
+        if self.one_file and suffix != self.fmt:
             if suffix in (value for _label, value in FORMATS):  # a PNG must not be "x.csv"
                 QMessageBox.warning(
                     self, "Export", f"{target.name} ends in .{suffix}, but the format is "
@@ -165,27 +186,30 @@ class ExportDialog(QDialog):
         except ExportError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
-        if not _may_replace(self, plan):
+        if not may_replace(self, plan):
             return
+        paged = get_format(self.fmt).pages
         shown = self.timeline_range.currentData() == "shown" and not self.all_views.isChecked()
         options = ExportOptions(str(self.view.currentData()), int(self.scale.currentData()),
-                                self.width_box.value(), str(self.theme_box.currentData()),
+                                None if paged else self.width_box.value(),
+                                str(self.theme_box.currentData()),
                                 timeline_range=window.timeline.visible_range() if shown
-                                else None, compare=window.session.compare_mode)
+                                else None, compare=window.session.compare_mode,
+                                page_size=str(self.page_size.currentData()),
+                                landscape=self.landscape.isChecked())
         window.settings.export_theme = str(self.theme_box.currentData())
         try:
             written = export_files(window, plan, options)
         except ExportError as exc:
             QMessageBox.warning(self, "Export failed", str(exc))
             return
-        window.settings.last_export_dir = str(target.parent if not self.all_views.isChecked()
-                                              else target)
+        window.settings.last_export_dir = str(target.parent if self.one_file else target)
         window.statusBar().showMessage(f"Exported {written} file{'s' * (written != 1)} to "
                                        f"{target}", 8000)
         self.accept()
 
 
-def _may_replace(parent: QWidget, plan: Plan) -> bool:
+def may_replace(parent: QWidget, plan: Plan) -> bool:
     """True when no file would be replaced, or the user agrees to replace them."""
     existing = plan.existing()
     return not existing or QMessageBox.question(
@@ -273,7 +297,7 @@ def run_export_all_steps(window: MainWindow) -> None:
         plan = plan_steps(window.dataset, window.index, Path(folder), "png", base)
         if window.path is not None:
             plan.refuse_input(window.path)
-        if not _may_replace(window, plan):
+        if not may_replace(window, plan):
             return
         written = export_files(window, plan, ExportOptions("both", STEPS_SCALE))
     except ExportError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -59,6 +60,27 @@ FILTER = ("Tables (*.csv *.tsv *.tab *.xlsx *.xlsm *.xls *.ods *.md *.markdown *
 PREVIEW_ROWS = 200
 MAX_SHOWN_DIAGNOSTICS = 5000
 _ERROR = QColor("#b3261e")
+PREVIEW_COLUMNS = ("What", "Date", "Actor", "Issue", "Stance", "Text", "Sources")
+_TEXT_COLUMN = PREVIEW_COLUMNS.index("Text")
+
+# The planner words its advice for the command line; the dialog names its own fields instead.
+_OPTION_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"--map (COLUMN=\w+)"), r"'Columns: \1'"),
+    (re.compile(r"--map ('[^']*')"), r"Columns \1"),
+    (re.compile(r"--map (\S+=…)"), r"Columns '\1'"),
+    (re.compile(r"--map gives"), "Columns give"),
+    (re.compile(r"pass --format \S+"), "choose it under Format"),
+    (re.compile(r"--date"), "the date of an article's table"),
+    (re.compile(r"\(--into FILE\)"), "(Add to the open file)"),
+)
+
+
+def dialog_words(message: str) -> str:
+    """``message`` with the command line's option names put as this dialog's fields
+    ("map them with 'Columns: COLUMN=title'" for "… with --map COLUMN=title")."""
+    for pattern, words in _OPTION_WORDS:
+        message = pattern.sub(words, message)
+    return message
 
 
 class _Planned(QObject):
@@ -193,14 +215,14 @@ class ImportDialog(QDialog):
 
         self.summary = _plain_label("Add the files to import.")  # lines, never wrapped
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.preview = QTableWidget(0, 5, self)
-        self.preview.setHorizontalHeaderLabels(["What", "Date", "Actor", "Issue", "Text"])
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS), self)
+        self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().setVisible(False)
         header = self.preview.horizontalHeader()
-        for column in range(4):
+        for column in range(len(PREVIEW_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.diagnostics = QListWidget(self)
         self.diagnostics.setWordWrap(True)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -227,6 +249,8 @@ class ImportDialog(QDialog):
             box.currentIndexChanged.connect(self.schedule)
         for button in (self.keep_going, self.to_open, self.to_new):
             button.toggled.connect(self.schedule)
+        self.to_new.toggled.connect(self._new_file_fields)
+        self._new_file_fields()
         self.resize(900, 720)
 
     # -- options -------------------------------------------------------------------------
@@ -249,6 +273,11 @@ class ImportDialog(QDialog):
             format=self.format.currentData(), sheets=sheets, mapping=parse_mapping(mapping),
             date=self.date.text().strip() or None, order=self.order.currentData(), into=into,
             keep_going=self.keep_going.isChecked(), title=self.title.text().strip() or None)
+
+    def _new_file_fields(self) -> None:
+        """The new file's name and title are asked only when writing a new file."""
+        for field in (self.out_path, self.title):
+            field.setEnabled(self.to_new.isChecked())
 
     def _add_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Files to import", "", FILTER)
@@ -299,7 +328,7 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(0)
         self.diagnostics.clear()
         if not isinstance(result, ImportPlan):
-            self.plan, self.problem = None, str(result)
+            self.plan, self.problem = None, dialog_words(str(result))
             self.summary.setText(self.problem)
             self._relayout()
             self.planned.emit()
@@ -314,13 +343,15 @@ class ImportDialog(QDialog):
                 item.setToolTip(value)  # a plain string: Qt shows it as text
                 self.preview.setItem(row, column, item)
         for diagnostic in result.diagnostics[:MAX_SHOWN_DIAGNOSTICS]:
-            line = QListWidgetItem(str(diagnostic))
+            line = QListWidgetItem(dialog_words(str(diagnostic)))
             if diagnostic.is_error:
                 line.setForeground(_ERROR)
             self.diagnostics.addItem(line)
         hidden = len(result.diagnostics) - MAX_SHOWN_DIAGNOSTICS
         if hidden > 0:
             self.diagnostics.addItem(f"… and {hidden} more")
+        if not result.diagnostics:
+            self.diagnostics.addItem("No problems: every row can be imported.")
         self.import_button.setEnabled(result.writable and self.destination() is not None)
         self._relayout()
         self.planned.emit()

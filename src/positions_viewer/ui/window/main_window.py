@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         dataset = self.session.dataset
         assert dataset is not None
         # "[*]" in a window title is Qt's "modified" mark, hidden unless doubled.
-        title = clip_text(dataset.title, 120).replace("[*]", "[*][*]")
+        title = clip_text(dataset.label, 120).replace("[*]", "[*][*]")
         self.setWindowTitle(f"{title}[*] — {APP_NAME}")  # "[*]": unsaved edits
         self.timeline.set_actor_colors(list(theme_colors(self.session.colors, self.theme.dark)))
         if not reloaded:

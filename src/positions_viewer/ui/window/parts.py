@@ -22,13 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from ...model import Diagnostic
-from ...model.text import clip_text
+from ...model.text import clip_text, is_blank
 from ..labels import plain_label
 from ..session import DocumentSession
 
 __all__ = ["Banner", "ElidedComboBox", "Header", "show_text_dialog"]
 
 BANNER_CHARS = 400  # a message quoting a huge value is cut: the banner is one glance
+BANNER_LINES = 4
+BANNER_PATH_CHARS = 120  # a line of the banner at 1280 px holds about 150 characters
+
+
+def short_path(path: str, limit: int = BANNER_PATH_CHARS) -> str:
+    """``path`` in at most ``limit`` characters: its folders cut from the left ("…/deep/
+    data.toml"), the file name kept whole unless it alone is too long (then cut in the
+    middle). A long path must not push the line and the error out of a banner."""
+    if len(path) <= limit:
+        return path
+    head, sep, name = path.rpartition("/")
+    if len(name) + 2 > limit:
+        half = (limit - 1) // 2
+        return name[:half] + "…" + name[len(name) - (limit - 1 - half):]
+    room = limit - len(name) - 2
+    return "…" + (head[len(head) - room:] if room > 0 else "") + sep + name
 
 
 def show_text_dialog(parent: QWidget, title: str, text: str) -> None:
@@ -62,6 +78,7 @@ class Banner(QFrame):
         # The window's width, not the text's: a long id would widen the window (and a
         # 2 MB one froze it); the label wraps, and the message is clipped to a few lines.
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.label.set_max_lines(BANNER_LINES)
         self.details_button = QPushButton("Show all problems", self)
         self.close_button = QPushButton("Dismiss", self)
         self.close_button.setAccessibleName("Dismiss this message")
@@ -85,13 +102,24 @@ class Banner(QFrame):
         if problem is None:
             self.hide()
             return
-        self.label.setText(clip_text(problem.message, BANNER_CHARS))
-        self.details_button.setVisible(len(problem.diagnostics) > 1)
+        message = problem.message
+        paths = {str(p) for p in (self._session.path, self._session.failed_path) if p}
+        paths.update(d.file for d in problem.diagnostics[:1] if d.file)
+        for path in sorted(paths, key=len, reverse=True):
+            message = message.replace(path, short_path(path))
+        shown = clip_text(message, BANNER_CHARS)
+        self.label.setText(shown)
+        # The whole of what was shortened is one click away.
+        self.details_button.setText("Show all problems" if len(problem.diagnostics) > 1
+                                    else "Show the whole message")
+        self.details_button.setVisible(len(problem.diagnostics) > 1 or shown != problem.message)
         self.show()
 
     def show_all(self) -> None:
-        show_text_dialog(self.window(), "Problems in the file",
-                         "\n".join(str(d) for d in self.diagnostics))
+        problem = self._session.problem
+        text = "\n".join(str(d) for d in self.diagnostics) or (problem.message if problem
+                                                                else "")
+        show_text_dialog(self.window(), "Problems in the file", text)
 
 
 TITLE_CHARS = 300
@@ -112,9 +140,12 @@ class Header(QWidget):
         self.as_of = plain_label("", "muted", self)
         self.view = plain_label("", "view", self)
         self.view.hide()
-        for label in (self.title, self.description, self.as_of, self.view):
-            # The window's width, not the text's: a long unbroken word would widen the window.
+        for label, lines in ((self.title, 2), (self.description, 3), (self.as_of, 2),
+                             (self.view, 2)):
+            # The window's width, not the text's: a long unbroken word would widen the window;
+            # and a few lines at most, or a long title would make it taller than the screen.
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+            label.set_max_lines(lines)
             layout.addWidget(label)
         session.opened.connect(self.synchronize)
         session.problem_changed.connect(self._problem_changed)
@@ -122,7 +153,7 @@ class Header(QWidget):
     def show_view(self, number: int | None) -> None:
         """Name saved view ``number`` under the title (``None``: no saved view)."""
         dataset = self._session.dataset
-        title = dataset.views[number].title if dataset and number is not None else ""
+        title = dataset.views[number].label if dataset and number is not None else ""
         self.view.setText(f"Saved view: {clip_text(title, TITLE_CHARS)}" if title else "")
         self.view.setVisible(bool(title))
 
@@ -140,7 +171,12 @@ class Header(QWidget):
             return
         # Cut: a wrapped label lays out all its text on every size query (a 1 MB title froze
         # the window for 20 s). The details panel and exports keep the full text.
-        self.title.setText(clip_text(dataset.title, TITLE_CHARS))
+        self.title.setText(clip_text(dataset.label, TITLE_CHARS))
+        blank = is_blank(dataset.title)
+        if blank != (self.title.objectName() == "details-heading-blank"):
+            self.title.setObjectName("details-heading-blank" if blank else "details-heading")
+            self.title.style().unpolish(self.title)  # the object name picks the rule: muted
+            self.title.style().polish(self.title)
         self.description.setText(clip_text(dataset.description, DESCRIPTION_CHARS))
         self.description.setVisible(bool(dataset.description))
         as_of = f"Data as of {dataset.as_of.label()} · " if dataset.as_of else ""

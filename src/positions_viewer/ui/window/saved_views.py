@@ -45,7 +45,7 @@ class SavedViews(QObject):
         self.menu.setEnabled(bool(views))
         self.combo.addItem("All (no saved view)", -1)
         for number, view in enumerate(views):
-            title = clip_text(view.title, TITLE_CHARS)
+            title = clip_text(view.label, TITLE_CHARS)
             self.combo.addItem(title, number)
             action = self.menu.addAction(literal_mnemonic(title))
             action.triggered.connect(lambda _=False, n=number: self.apply(n))

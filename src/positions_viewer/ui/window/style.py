@@ -7,9 +7,10 @@ the ordinary widgets around them match.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ..render.text_layout import theme_font
 from ..theme import Theme, theme
 
 __all__ = ["apply_font", "apply_palette", "chosen_theme", "style_sheet", "system_prefers_dark"]
@@ -23,8 +24,7 @@ def system_prefers_dark() -> bool:
 def apply_font(app: QApplication, theme: Theme) -> None:
     """The theme's font for every widget made from now on (those made before keep theirs
     until the style sheet is set again)."""
-    font = QFont(theme.font_family) if theme.font_family else QFont()
-    font.setPixelSize(theme.font_px)
+    font = theme_font(theme, 1.0)
     app.setFont(font)
 
 
@@ -65,6 +65,8 @@ def style_sheet(theme: Theme) -> str:
     t = theme
     return f"""
 QLabel#details-heading {{ font-size: {t.px(1.55)}px; font-weight: 600; }}
+QLabel#details-heading-blank {{ font-size: {t.px(1.55)}px; font-weight: 600;
+    color: {t.text_muted}; }}
 QLabel#details-title {{ font-size: {t.px(1.15)}px; font-weight: 600; }}
 QLabel#details-section {{ color: {t.text_muted}; font-weight: 600; margin-top: 4px; }}
 QLabel#details-muted, QLabel#details-meta {{ color: {t.text_muted}; }}

@@ -166,11 +166,11 @@ class TimelineData:
                 prefix = event.date_label() if soft != (0.0, 0.0) else ""
                 fades_in.append(soft[0])
                 fades_out.append(soft[1])
-                title = width(event.title)
+                title = width(event.label)
                 titles.append(title)
                 fulls.append(title + (width(prefix) + separator if prefix else 0.0))
-                keep = readable_length(len(event.title))
-                cuts.append(width(event.title[:keep] + "…") if keep < len(event.title)
+                keep = readable_length(len(event.label))
+                cuts.append(width(event.label[:keep] + "…") if keep < len(event.label)
                             else math.inf)
             metrics.fade_in[new] = fades_in
             metrics.fade_out[new] = fades_out

@@ -149,7 +149,7 @@ def _stack_band(
         # The approximate date goes before the title only in the full form.
         prefix = event.date_label() if form == full and soft != (0.0, 0.0) else ""
         prefix, title, label_x, label_end = label_text(
-            prefix, event.title, side, form, label_x0, label_x1, style)
+            prefix, event.label, side, form, label_x0, label_x1, style)
         if point:
             mark = QRectF(x0, top + (lane_h - marker) / 2, marker, marker)
             left, right = x0, x0 + marker

@@ -105,7 +105,7 @@ def draw_band_titles(
             y = crisp(band.rect.top())
             painter.drawLine(QPointF(frame.rect.left(), y), QPointF(frame.rect.right(), y))
         actor = band.actor if band.actor is not None else NO_ACTOR
-        name = data.dataset.actors[actor].name if actor >= 0 else "No actor"
+        name = data.dataset.actors[actor].label if actor >= 0 else "No actor"
         name = elide(name, style.context_font, frame.rect.width() / 3)
         color = style.mark_color(data.actor_colors[actor]) if actor >= 0 else style.muted
         width = style.context_fm.horizontalAdvance(name) + 2 * style.pad
