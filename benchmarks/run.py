@@ -130,7 +130,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "open", bench_open,
         (("open to first paint, {main} (whole process)", "check of the same file", "≤ 1.2×"),),
         requires=("positions_viewer.ui.window.main_window",),
-        description="positions-viewer FILE to the grid's first paint, against check FILE",
+        description="positions-viewer FILE to the grid's first paint, against check FILE (S to XL)",
     ),
     Benchmark(
         "export", bench_export,

@@ -36,14 +36,17 @@ def _module(command: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{_MODULES.get(command, command)}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, the one subcommand that will run (its
+    module alone is imported: ``check`` does not pay for the importers and the export
+    service, issue 18)."""
     parser = argparse.ArgumentParser(
         prog="positions-viewer",
         description="Compare what actors have publicly said on a set of issues, over time.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
-    for command in COMMANDS:
+    for command in COMMANDS if only is None else (only,):
         _module(command).register(sub)
     return parser
 
@@ -77,7 +80,7 @@ def _main(args: list[str]) -> int:
             return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "show")
-    parser = build_parser()
+    parser = build_parser(args[0] if args[0] in COMMANDS else None)
     try:
         ns = parser.parse_args(args)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

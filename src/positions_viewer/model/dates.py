@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 from .text import clip_text
@@ -40,6 +40,11 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # (start, stop) ordinals, worked out on first use: the query index, the timeline and the
+    # validator ask for them hundreds of thousands of times per load (issue 18). Not part of
+    # the value: no effect on equality, hashing or repr.
+    _ordinals: tuple[int, int] | None = field(default=None, init=False, repr=False,
+                                              compare=False)
 
     @property
     def precision(self) -> Precision:
@@ -68,12 +73,19 @@ class PartialDate:
     @property
     def start(self) -> int:
         """Ordinal of the first day: what this date sorts and counts by."""
-        return self.first_day.toordinal()
+        ordinals = self._ordinals
+        return (ordinals if ordinals is not None else self._work_out_ordinals())[0]
 
     @property
     def stop(self) -> int:
         """Ordinal of the last day (inclusive)."""
-        return self.last_day.toordinal()
+        ordinals = self._ordinals
+        return (ordinals if ordinals is not None else self._work_out_ordinals())[1]
+
+    def _work_out_ordinals(self) -> tuple[int, int]:
+        ordinals = (self.first_day.toordinal(), self.last_day.toordinal())
+        object.__setattr__(self, "_ordinals", ordinals)  # a cache, not a change of value
+        return ordinals
 
     def iso(self) -> str:
         """The date as written in a file: ``2024``, ``2023-09`` or ``2025-12-26``."""

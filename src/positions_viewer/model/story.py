@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .dates import PartialDate
-from .query import DatasetIndex, Filter, QueryResult
+from .filters import Filter
 from .types import Dataset
+
+if TYPE_CHECKING:
+    from .query import DatasetIndex, QueryResult
 
 __all__ = ["Step", "story_steps", "view_filter_of"]
 

@@ -61,6 +61,16 @@ def run_window(path: Path, result: LoadResult, flt: Filter, present: bool = Fals
     window = MainWindow()
     window.show_loaded(path, result, flt)
     window.show()
+    # The command line's load left the parse's freed memory to give back (0.7 s at 280 MB):
+    # done once the window is on screen, on a thread (the C call lets go of Python's lock),
+    # not before the first frame (issue 18).
+    import threading
+
+    from ..model.load.release import release_freed_memory
+    from .window.first_paint import after_next_paint
+
+    after_next_paint(window, threading.Thread(target=release_freed_memory, daemon=True,
+                                              name="release-memory").start)
     if present:
         window.start_presenting(from_current=saved_view is not None)
     return QApplication.exec()

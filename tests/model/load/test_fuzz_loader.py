@@ -50,7 +50,10 @@ _COMMON = dict(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.large_base_example, HealthCheck.filter_too_much],
 )
-QUICK = settings(max_examples=80, derandomize=True, database=None, **_COMMON)  # type: ignore[arg-type]
+# 120 cases, not 80: Hypothesis mixes the string and number constants of every loaded module
+# of the project into what it draws, so the same seed gives other files whenever unrelated
+# code changes; at 80 cases the distinct first errors sat at 10-15, on the test's line of 10.
+QUICK = settings(max_examples=120, derandomize=True, database=None, **_COMMON)  # type: ignore[arg-type]
 LONG = settings(max_examples=LONG_CASES, **_COMMON)  # type: ignore[arg-type]
 
 

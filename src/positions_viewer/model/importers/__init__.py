@@ -6,18 +6,24 @@ TOML file to write (already checked); :func:`write_plan` writes it atomically. T
 line (``cli/import_cmd.py``) and the window's import dialog both go through these.
 """
 
-from .fields import FIELDS, TableKind
-from .human_dates import DateProblem, Order, read_date
-from .plan import (
-    ImportOptions,
-    ImportPlan,
-    ImportUsageError,
-    TableSummary,
-    parse_mapping,
-    plan_import,
-    write_plan,
-)
-from .tables import ImportFormat, format_for
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .fields import FIELDS, TableKind
+    from .human_dates import DateProblem, Order, read_date
+    from .plan import (
+        ImportOptions,
+        ImportPlan,
+        ImportUsageError,
+        TableSummary,
+        parse_mapping,
+        plan_import,
+        write_plan,
+    )
+    from .tables import ImportFormat, format_for
 
 __all__ = [
     "FIELDS",
@@ -35,3 +41,23 @@ __all__ = [
     "read_date",
     "write_plan",
 ]
+
+# Each name is imported on first use: the window's date fields read dates as people write
+# them (``human_dates``) and should not pay for the readers, the planner and tomlkit before
+# the first paint (issue 18).
+_HOMES = {
+    "FIELDS": "fields", "TableKind": "fields",
+    "DateProblem": "human_dates", "Order": "human_dates", "read_date": "human_dates",
+    "ImportOptions": "plan", "ImportPlan": "plan", "ImportUsageError": "plan",
+    "TableSummary": "plan", "parse_mapping": "plan", "plan_import": "plan",
+    "write_plan": "plan", "ImportFormat": "tables", "format_for": "tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -26,7 +26,12 @@ def build_positions(check: Checker, rows: list[dict[str, Any]],
     known = frozenset(keys)
     actor_ids = check.ids["actors"]
     issue_ids = check.ids["issues"]
+    source_ids = check.ids["sources"]
     dates = check.dates
+    # One string per distinct stance, shared by every position that has it: a file repeats
+    # a handful of stances 100k times, and the parser makes a new string for each.
+    stances: dict[str, str] = {}
+    source_lists: dict[tuple[int, ...], tuple[int, ...]] = {}  # the same, for source lists
     out: list[Position] = []
     for index, row in enumerate(rows):
         if not known.issuperset(row):  # the same test as row.keys() - known, no set
@@ -50,18 +55,39 @@ def build_positions(check: Checker, rows: list[dict[str, Any]],
         stance = row.get("stance", "")
         if type(stance) is not str:
             stance = check.text_value(t, index, row, "stance") or ""
+        stance = stances.setdefault(stance, stance)
         event = check.ref(t, index, row, "event") if "event" in row else None
-        sources = check.refs(t, index, row, "sources") if "sources" in row else ()
+        raw_sources = row.get("sources")
+        sources: tuple[int, ...] | None = ()
+        if raw_sources is not None:
+            sources = None
+            if type(raw_sources) is list:  # Checker.refs's fast path, inlined: 100k rows
+                try:
+                    found = [source_ids[ref] for ref in raw_sources if type(ref) is str]
+                except KeyError:
+                    found = None
+                if found is not None and len(found) == len(raw_sources):
+                    sources = tuple(dict.fromkeys(found)) if len(found) > 1 else tuple(found)
+            if sources is None:  # not a clean list of known ids: the checker says why
+                sources = check.refs(t, index, row, "sources")
         if actor is None or issue is None or text is None or sources is None:
             continue
+        if sources:
+            sources = source_lists.setdefault(sources, sources)
         if event is not None:
             _check_event_date(check, index, date, events[event])
+        # A copy of the text, made now, sits with the other kept objects instead of among the
+        # parse's short-lived ones: once those are freed, their memory goes back to the
+        # system instead of staying reserved around a few surviving strings (issue 18).
+        text = "".join((text, ""))
         out.append(Position(len(out), actor, issue, text, date, stance, event, sources))
     return out
 
 
 def _check_event_date(check: Checker, index: int, date: PartialDate | None,
                       event: Event) -> None:
+    if date is not None and not (date.stop < event.start or date.start > event.stop):
+        return  # the common case: the periods overlap, nothing to say
     label = f"{quote(event.id)} ({event.date_label()})"
     if date is None:
         check.warn("positions", index, "event",

@@ -164,6 +164,14 @@ class Checker:
         if value is None:
             return ()
         target = REF_KEYS[(table, key)][0]
+        if type(value) is list:  # the usual case first: a list of known ids, no report
+            known = self.ids[target]
+            try:
+                listed = [known[ref] for ref in value if type(ref) is str]
+            except KeyError:  # an unknown id: reported below
+                listed = None
+            if listed is not None and len(listed) == len(value):
+                return tuple(dict.fromkeys(listed)) if len(listed) > 1 else tuple(listed)
         singular = TABLES[target].singular
         if not isinstance(value, list):
             self.error(table, index, key,

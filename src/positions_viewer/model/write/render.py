@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
-
-import tomlkit
-from tomlkit.items import Array, Item, String, StringType, Table
+from typing import TYPE_CHECKING, Any
 
 from ..dates import PartialDate
 from ..load.schema import TABLES
+
+if TYPE_CHECKING:
+    from tomlkit.items import Item
+
+# tomlkit is imported by the functions that write: the window imports this module before
+# its first paint, and tomlkit took 15-20 ms of that (issue 18).
 
 __all__ = ["Value", "edit_block", "new_block", "toml_item"]
 
@@ -30,6 +33,9 @@ _NOT_LITERAL = frozenset("'\n\r") | {chr(c) for c in (*range(0x20), 0x7F) if c !
 def toml_item(value: Value, old: Item | None = None) -> Item:
     """``value`` as a tomlkit item, in the style of ``old`` (the value it replaces) where
     that style can hold it."""
+    import tomlkit
+    from tomlkit.items import Array, String, StringType
+
     if isinstance(value, PartialDate):
         if value.is_approximate or isinstance(old, String):
             return tomlkit.string(value.iso())
@@ -47,6 +53,8 @@ def toml_item(value: Value, old: Item | None = None) -> Item:
 
 def new_block(table: str, values: Mapping[str, Value], newline: str = "\n") -> str:
     """``[[table]]`` and its keys, in the schema's order (DESIGN §1), ending with a newline."""
+    import tomlkit
+
     entry = tomlkit.table()
     order = [k for k in TABLES[table].key_names if k in values]
     order += [k for k in values if k not in order]
@@ -63,6 +71,9 @@ def edit_block(block: str, table: str, changes: Mapping[str, Value | None],
                newline: str = "\n") -> str:
     """``block`` (one ``[[table]]`` entry's text) with ``changes`` made: a value sets the
     key, ``None`` removes it. Everything else in the block is kept as it is."""
+    import tomlkit
+    from tomlkit.items import Item, Table
+
     document = tomlkit.parse(block.replace("\r\n", "\n"))
     entry: Any = document[table]
     target: Table = entry[0]

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import tomlkit
-from tomlkit.items import Array
-
 from ..load.schema import TABLES
 from .edits import AddEntry, DeleteEntry, Edit, EditEntry
 from .render import toml_item
@@ -28,6 +25,9 @@ class Unsupported(Exception):
 
 def edited(data: bytes, edit: Edit) -> bytes:
     """``data`` (a whole file) with ``edit`` made by tomlkit. Raises :class:`Unsupported`."""
+    import tomlkit  # here, not at the top: off the window's path to its first paint
+    from tomlkit.items import Array
+
     bom = data.startswith(_BOM)
     text = data[len(_BOM):].decode("utf-8") if bom else data.decode("utf-8")
     try:
@@ -61,6 +61,8 @@ def edited(data: bytes, edit: Edit) -> bytes:
 
 
 def _entry(table: str, values: dict[str, Any], inline: bool) -> Any:
+    import tomlkit
+
     entry = tomlkit.inline_table() if inline else tomlkit.table()
     order = [k for k in TABLES[table].key_names if k in values]
     order += [k for k in values if k not in order]

@@ -76,12 +76,16 @@ class TimelineStyle:
         # A label past MAX_LAYOUT_CHARS never fits: measuring a 1 MB title took 0.2 s.
         self.width: Callable[[str], float] = lru_cache(maxsize=50_000)(
             lambda text: self.fm.horizontalAdvance(text[:MAX_LAYOUT_CHARS]))
+        # Each wraps a lambda, not the Qt method itself: lru_cache copies the wrapped
+        # function's __doc__, and asking a Qt method for it loads the signature texts of
+        # every Qt class (40-200 ms before the first paint, issue 18).
+        small_fm, context_fm, chip_fm = self.small_fm, self.context_fm, self.chip_fm
         self.small_width: Callable[[str], float] = lru_cache(maxsize=10_000)(
-            self.small_fm.horizontalAdvance)
+            lambda text: small_fm.horizontalAdvance(text))
         self.context_width: Callable[[str], float] = lru_cache(maxsize=10_000)(
-            self.context_fm.horizontalAdvance)
+            lambda text: context_fm.horizontalAdvance(text))
         self.chip_width: Callable[[str], float] = lru_cache(maxsize=10_000)(
-            self.chip_fm.horizontalAdvance)
+            lambda text: chip_fm.horizontalAdvance(text))
         self.static_text: Callable[[str, str], QStaticText] = lru_cache(maxsize=20_000)(
             self._static_text)
         self.mark_color: Callable[[str], QColor] = lru_cache(maxsize=1000)(self._mark_color)
