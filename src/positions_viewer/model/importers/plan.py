@@ -9,10 +9,8 @@ written here: :func:`write_plan` does that, atomically.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -347,11 +345,11 @@ def _inline_array(old: bytes, parts: Sequence[Sequence[object]]) -> tuple[str, i
 
 def write_plan(plan: ImportPlan, out: Path) -> None:
     """Write the planned file to ``out`` atomically (a temporary file beside it, then a
-    rename); the mode of a file it replaces is kept. ``ValueError`` if not writable."""
+    rename): a link is written through, the mode of a file it replaces is kept but for
+    set-id, sticky and world-write bits (:func:`write_atomically`). ``ValueError`` if not
+    writable; :class:`FileProblem` (an ``OSError``) for an ``out`` that is a folder, a
+    FIFO, a device or a loop of links; ``OSError`` when the write fails."""
     if not plan.writable or plan.data is None:
         raise ValueError("this import cannot be written: it has errors")
-    mode = None
-    with contextlib.suppress(OSError):
-        mode = os.stat(out).st_mode & 0o7777
-    write_atomically(out, plan.data, mode)
+    write_atomically(out, plan.data)
 
