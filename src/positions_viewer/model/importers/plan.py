@@ -194,8 +194,12 @@ def _read_all(paths: Sequence[Path], options: ImportOptions, report: Report
         try:
             found = read_source(path, fmt, options.sheets)
         except SourceProblem as problem:
-            report.error(path.name, problem.line, problem.column, problem.message)
+            report.error(problem.label or path.name, problem.line, problem.column,
+                         problem.message)
             continue
+        for table in found:
+            for row, column, message in table.notes:
+                report.at(table, row, column, message, Severity.WARNING)
         found = [table for table in found if table.header or table.rows]  # empty sheets
         if not found:
             report.error(path.name, 0, 0, f"no table found in this {fmt.value} file")

@@ -39,11 +39,12 @@ def format_for(path: Path) -> ImportFormat | None:
 
 
 class SourceProblem(Exception):
-    """A source that cannot be read at all; ``line``/``column`` locate it when known."""
+    """A source that cannot be read at all; ``line``/``column`` locate it when known, in
+    the table ``label`` names (a workbook's sheet) or else in the file."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, column: int = 0, label: str = "") -> None:
         super().__init__(message)
-        self.message, self.line, self.column = message, line, column
+        self.message, self.line, self.column, self.label = message, line, column, label
 
 
 @dataclass(slots=True)
@@ -62,6 +63,9 @@ class RawTable:
     description: str = ""
     column_names: list[str] = field(default_factory=list)  # for messages; header by default
     columns: list[int] = field(default_factory=list)  # COL of each column; 1-based by default
+    # What the reader saw but kept nothing of, as (row, 0-based column, message) warnings (a
+    # formula without a saved value); the planner reports them at this table's cells.
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
 
     def name_of(self, column: int) -> str:
         names = self.column_names or self.header
