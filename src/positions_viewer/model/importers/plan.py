@@ -19,11 +19,12 @@ from pathlib import Path
 from ...limits import MAX_FILE_BYTES
 from ..diagnostics import Diagnostic, Severity
 from ..files import FileProblem, read_regular_file, write_atomically
-from ..load import load_bytes
+from ..load import LoadResult, load_bytes
 from ..types import Dataset
 from .events import event_key, read_events, read_timeline
 from .fields import FIELDS, TableKind, layout_of, normalize_header
 from .human_dates import DateProblem, Order, read_date
+from .leave_out import leave_out_refused
 from .readers import read_source
 from .records import Context, NewEvent, NewPosition, Report
 from .registry import Entry, Registry
@@ -267,12 +268,12 @@ def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> Impor
     plan.names = {"actors": {e.id: e.name for e in ctx.actors.entries},
                   "issues": {e.id: e.name for e in ctx.issues.entries},
                   "sources": {e.id: e.name for e in ctx.sources.entries}}
-    plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     first_table = next((t.title for t in tables if t.title), "")
     names = [path.name for path in paths]
     plan.title = options.title or ctx.title or first_table or f"Imported from {', '.join(names)}"
     if not report.errors or options.keep_going:
         _render(plan, ctx, target, names, out_name, report)
+    plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     rank = {table.label: number for number, table in enumerate(tables)}
     for path in paths:
         rank.setdefault(path.name, -1)
@@ -309,6 +310,29 @@ def _render(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None
     if not plan.positions and not plan.events and not plan.actors and not plan.issues:
         report.error(label, 0, 0, "nothing to import: no statement or event was read")
         return
+    for attempt in range(_ATTEMPTS):
+        rendered = _rendered(plan, ctx, target, names, out_name, report)
+        if rendered is None:
+            return
+        data, result, found = rendered
+        refused = [d for d in found if d.is_error]
+        if result.dataset is not None or not plan.options.keep_going or \
+                attempt == _ATTEMPTS - 1 or not leave_out_refused(plan, refused, report):
+            report.diagnostics.extend(found)
+            break
+        report.diagnostics.extend(refused)  # what was left out, and why
+    if result.dataset is not None:
+        plan.data = data
+
+
+_ATTEMPTS = 3  # with --keep-going: what the loader refuses is left out, and rendered again
+
+
+def _rendered(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None,
+              names: list[str], out_name: str, report: Report
+              ) -> tuple[bytes, LoadResult, list[Diagnostic]] | None:
+    """The file to write, its load by the loader of ``check``, and that load's
+    diagnostics moved to the source rows; ``None`` when it cannot be made."""
     today = plan.options.today or dt.date.today()
     parts = (plan.actors, plan.issues, plan.sources_made, plan.events, plan.positions)
     if target is None:
@@ -320,15 +344,13 @@ def _render(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None
         conflict = _inline_array(old, parts)
         if conflict:
             report.error(str(plan.options.into), conflict[1], 1, conflict[0])
-            return
+            return None
         data = old + (b"" if not old or old.endswith(b"\n") else b"\n") + \
             appended_text(names, today, *parts).encode("utf-8")
         offsets = {name: len(getattr(dataset, name)) for name in
                    ("actors", "issues", "sources", "events", "positions")}
     result = load_bytes(data, out_name)
-    report.diagnostics.extend(relocate(result.diagnostics, offsets, plan, target is not None))
-    if result.dataset is not None:
-        plan.data = data
+    return data, result, relocate(result.diagnostics, offsets, plan, target is not None)
 
 
 def _inline_array(old: bytes, parts: Sequence[Sequence[object]]) -> tuple[str, int] | None:

@@ -146,8 +146,11 @@ def _delimited(text: str, name: str, delimiter: str, budget: Budget) -> RawTable
     header: list[str] | None = None
     header_row = 1
     guarded = _GUARD.search(text)  # most files have none: then no cell is looked at
+    record: list[str] = []
+    number, starts, ended = 0, 1, 0  # the last record's number, and the lines it spans
     try:
         for number, record in enumerate(reader, start=1):
+            starts, ended = ended + 1, reader.line_num
             if guarded is not None and any(cell.startswith("'") for cell in record):
                 record = [_unguard(cell) for cell in record]
             budget.row(number, record)
@@ -159,4 +162,30 @@ def _delimited(text: str, name: str, delimiter: str, budget: Budget) -> RawTable
             rows.append((number, record))  # type: ignore[arg-type]
     except csv.Error as exc:
         raise SourceProblem(f"not readable as CSV: {exc}", reader.line_num) from None
+    if record and "\n" in record[-1]:
+        _closed_quotes(text, delimiter, number, record, starts)
     return RawTable(name, header or [], rows, header_row)
+
+
+def _closed_quotes(text: str, delimiter: str, number: int, record: list[str],
+                   starts: int) -> None:
+    """The last record, read again strictly: a quote never closed makes the CSV reader take
+    the rest of the file as one cell, without a word (:class:`SourceProblem` at the cell,
+    naming the line where the quote opened)."""
+    lines = record[-1].count("\n") + sum(cell.count("\n") for cell in record[:-1])
+    offset = len(text)
+    for _ in range(lines + 1):  # back to the start of the record's first line
+        offset = text.rfind("\n", 0, offset)
+    tail = text[offset + 1:]
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "end of data" not in str(exc):
+            return
+        opened = starts + sum(cell.count("\n") for cell in record[:-1])
+        last = text.count("\n") + (not text.endswith("\n"))
+        raise SourceProblem(
+            f"the quote that opens this cell on line {opened} is never closed: lines {opened} "
+            f"to {last}, the rest of the file, would be read as this one cell; close the quote "
+            "where the cell ends", number, len(record)) from None
