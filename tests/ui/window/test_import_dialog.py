@@ -179,3 +179,71 @@ def test_the_dialog_looks_right(qtbot: QtBot, tmp_path: Path) -> None:
         if shots:
             image.save(str(Path(shots) / f"import_dialog_{width}x{height}.png"))
     dialog.close()
+
+
+MARKUP = ('<img src="/tmp/x.png" width=300><font color=red size=7>RED</font>')
+
+
+def test_data_in_the_preview_shows_as_typed_never_as_markup(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    """A cell `<img …><font size=7>RED</font>` rendered as a picture and big red text in the
+    preview's tooltip: Qt guesses rich text from a plain string (issue 12)."""
+    from PySide6.QtGui import QTextDocument
+
+    source = tmp_path / "<b>markup<i>.csv"
+    quoted = MARKUP.replace('"', '""')
+    source.write_text(f'actor,issue,text\n<h1>BIG ACTOR</h1>,<b>bold issue</b>,"{quoted}"\n',
+                      encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    headers = [dialog.preview.horizontalHeaderItem(c).text()
+               for c in range(dialog.preview.columnCount())]
+    row = {name: dialog.preview.item(0, c) for c, name in enumerate(headers)}
+    expected = {"Actor": "<h1>BIG ACTOR</h1>", "Issue": "<b>bold issue</b>", "Text": MARKUP}
+    for column, value in expected.items():
+        item = row[column]
+        assert item.text() == value  # the cell shows the data's characters
+        tip = item.toolTip()
+        assert "<img" not in tip and "<font" not in tip and "<h1>" not in tip
+        shown = QTextDocument()
+        shown.setHtml(tip)  # what the tooltip shows, as Qt lays it out
+        assert shown.toPlainText() == value
+        assert shown.toHtml().count("<img") == 0
+    assert "<b>markup<i>.csv: read as statements: 1 statement" in dialog.summary.text()
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_huge_cell_is_cut_in_the_preview_and_its_tooltip(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "long.csv"
+    source.write_text("actor,issue,text\nA,B," + "word " * 40_000 + "\n", encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    item = dialog.preview.item(0, 5)
+    assert item.text().startswith("word word") and len(item.text()) <= 300
+    assert len(item.toolTip()) < 4000
+
+
+def test_a_workbook_with_a_far_cell_is_a_located_problem_not_a_crash(qtbot: QtBot,
+                                                                     tmp_path: Path) -> None:
+    """File ▸ Import… uses the reader that aborted the process on a 5 KB XLSX whose one cell
+    at XFD1048576 made it ask for 512 GB."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["actor", "issue", "text"], ["France", "Talks", "No call"]):
+        book.active.append(row)
+    book.active["XFD1048576"] = "far"
+    source = tmp_path / "sparse.xlsx"
+    book.save(source)
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    shown = [dialog.diagnostics.item(i).text() for i in range(dialog.diagnostics.count())]
+    assert shown == ["sparse.xlsx[Sheet]:1048576:16384: error: this row has 16384 cells but "
+                     "the header has 3: 'far' is under no column"]
+    assert not dialog.import_button.isEnabled()
+    dialog.keep_going.setChecked(True)
+    _replan(qtbot, dialog)
+    assert dialog.import_button.isEnabled() and dialog.preview.rowCount() == 1
