@@ -107,36 +107,59 @@ def test_too_many_cells_in_a_workbook_are_refused_at_the_row(tmp_path: Path,
     assert "more than 400 cells" in caught.value.message
 
 
-def test_an_ods_far_cell_is_measured_before_calamine_makes_the_rectangle(
-        tmp_path: Path, small_limits: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Repeated rows and cells are counted, never made: a 1 KB ODS once made calamine fill
-    a million rows (933 MB)."""
+def _far_ods(path: Path, rows_between: int, columns_before: int) -> Path:
+    """A header, ``rows_between`` empty rows (one repeated element), then one cell after
+    ``columns_before`` empty ones: a few hundred bytes."""
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
         '<office:spreadsheet><table:table table:name="S"><table:table-row>'
-        '<table:table-cell office:value-type="string"><text:p>actor</text:p></table:table-cell>'
-        '</table:table-row><table:table-row table:number-rows-repeated="1048574">'
+        + '<table:table-cell office:value-type="string"><text:p>h</text:p></table:table-cell>' * 3
+        + f'</table:table-row><table:table-row table:number-rows-repeated="{rows_between}">'
         '<table:table-cell/></table:table-row><table:table-row>'
-        '<table:table-cell table:number-columns-repeated="10"/><table:table-cell '
+        f'<table:table-cell table:number-columns-repeated="{columns_before}"/><table:table-cell '
         'office:value-type="string"><text:p>far</text:p></table:table-cell></table:table-row>'
         "</table:table></office:spreadsheet></office:body></office:document-content>")
-    path = tmp_path / "far.ods"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+@pytest.fixture
+def no_calamine(monkeypatch: pytest.MonkeyPatch) -> None:
     import python_calamine
 
     def never(*args: object) -> None:
         raise AssertionError("calamine asked to read a sheet past the limits")
 
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", never)
+
+
+def test_an_ods_past_the_limits_is_measured_before_calamine_makes_the_rectangle(
+        tmp_path: Path, small_limits: None, no_calamine: None) -> None:
+    """Repeated rows and cells are counted, never made."""
     with pytest.raises(SourceProblem) as caught:
-        read_source(path, ImportFormat.ODS)
+        read_source(_far_ods(tmp_path / "far.ods", 1048574, 10), ImportFormat.ODS)
     assert (caught.value.label, caught.value.line) == ("far.ods[S]", 1048576)
     assert caught.value.message.startswith("a row past row 50")
+
+
+def test_an_ods_with_a_stray_far_cell_is_refused_at_that_cell(tmp_path: Path,
+                                                              no_calamine: None) -> None:
+    """A 1 KB ODS made calamine fill a million rows (933 MB) for four cells."""
+    path = _far_ods(tmp_path / "far.ods", 1048574, 10)
+    assert path.stat().st_size < 2000
+    with pytest.raises(SourceProblem) as caught:
+        read_source(path, ImportFormat.ODS)
+    assert (caught.value.label, caught.value.line, caught.value.column) == (
+        "far.ods[S]", 1048576, 11)
+    assert caught.value.message == (
+        "a cell far from the others: it makes the sheet 1,048,576 rows by 11 columns "
+        "(11,534,336 cells) for 4 filled ones, and an ODS sheet is read whole; delete the "
+        "stray cell, or save the sheet as XLSX or CSV")
 
 
 def test_a_binary_workbook_is_refused_with_a_sentence(tmp_path: Path) -> None:
