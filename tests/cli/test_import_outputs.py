@@ -9,7 +9,6 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -137,10 +136,14 @@ def test_an_unwritable_folder_names_the_file_and_the_folder(
     folder = tmp_path / "d"
     folder.mkdir()
 
-    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, "Permission denied", str(folder / ".x.toml.tmp"))
+    real_open = os.open
 
-    monkeypatch.setattr(tempfile, "mkstemp", refused)  # as a folder without w permission does
+    def refused(name: str, *args: int) -> int:
+        if Path(name).parent == folder:  # as a folder without write permission refuses
+            raise PermissionError(errno.EACCES, "Permission denied", name)
+        return real_open(name, *args)
+
+    monkeypatch.setattr(os, "open", refused)
     out = folder / "x.toml"
     code, stdout, stderr = _run(capsys, str(source), "-o", str(out))
     assert code == 2 and stdout == ""

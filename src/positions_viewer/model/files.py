@@ -19,9 +19,8 @@ import contextlib
 import errno
 import hashlib
 import os
-import signal
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -331,11 +330,13 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     real = write_target(path)
     folder = real.parent if str(real.parent) else Path(".")
     new_mode = _mode_for(real, mode)
-    temporary = None
+    # The name is chosen before the file is made, so that Ctrl+C, SIGTERM or SIGHUP at any
+    # moment (another thread may take the signal: blocking it here is not enough) finds the
+    # name to remove; O_EXCL makes sure the file removed is the one made here.
+    temporary = str(folder / f".{real.name}.{secrets.token_hex(8)}.tmp")
     try:
-        with _signals_held():  # a signal right after mkstemp must find the name to remove
-            fd, temporary = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp",
-                                             dir=folder)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                     getattr(os, "O_CLOEXEC", 0), 0o600)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -343,24 +344,10 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
         with contextlib.suppress(OSError):  # a folder that refuses chmod still gets the file
             os.chmod(temporary, new_mode)
         os.replace(temporary, real)
+    except FileExistsError:
+        raise  # from os.open: that file is not ours to remove
     except BaseException:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        # Also when interrupted before os.open made it: nothing has that (random) name then.
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
         raise
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP held back (delivered on leaving) around a step that must
-    not be cut between making a file and recording its name."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
-            if hasattr(signal, name)}
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
