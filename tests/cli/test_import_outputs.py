@@ -215,3 +215,24 @@ def test_a_signal_during_the_write_leaves_no_temporary(
     assert os.listdir(folder) == (["x.toml"] if replacing else [])
     if replacing:
         assert out.read_text(encoding="utf-8") == "# mine\n"
+
+
+@posix_only
+def test_a_file_name_with_controls_cannot_forge_a_line_or_break_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A source named `evil\\nfake.toml:1:1: ok\\x1b[31mRED.csv` made the import fail ("invalid
+    TOML: Found invalid character '\\x1b'": the name went raw into a comment) and printed a
+    forged line and a terminal escape."""
+    source = tmp_path / "evil\nfake.toml:1:1: ok\x1b[31mRED\u202e.csv"
+    source.write_text("actor,issue,text\nA,B,C\n", encoding="utf-8")
+    out = tmp_path / "o\x1b[2J.toml"
+    code, stdout, stderr = _run(capsys, str(source), "-o", str(out))
+    assert code == 0, stderr
+    shown = "evil\\u000afake.toml:1:1: ok\\u001b[31mRED\\u202e.csv"
+    assert stderr == f"{shown}: read as statements: 1 statement\n"
+    assert stdout == (f"wrote {tmp_path}/o\\u001b[2J.toml: 1 new actor, 1 new issue, "
+                      "1 statement, 0 events\n")
+    assert "\x1b" not in stdout + stderr
+    written = out.read_text(encoding="utf-8")
+    assert f"from {shown}\n" in written and "\x1b" not in written
+    assert load_file(out).dataset is not None

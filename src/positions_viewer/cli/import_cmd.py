@@ -25,6 +25,7 @@ from ..model.importers import (
     Order,
     parse_mapping,
     plan_import,
+    shown_name,
     write_plan,
 )
 from .common import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, nonempty
@@ -83,27 +84,33 @@ def _same(a: Path, b: Path) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+def _shown(path: Path) -> str:
+    """A path in a line of output: controls and bidi characters as ``\\uXXXX``."""
+    return shown_name(str(path))
+
+
 def _output(ns: argparse.Namespace) -> Path:
     out: Path | None = ns.output or ns.into
     if out is None:
         raise UsageError("-o OUT.toml is required (or --into FILE to add to a file)")
     flag = "-o" if ns.output is not None else "--into"
+    shown = _shown(out)
     if out.suffix.lower() != ".toml":
-        raise UsageError(f"{flag} {out}: the output is a TOML file; end its name with .toml")
+        raise UsageError(f"{flag} {shown}: the output is a TOML file; end its name with .toml")
     if ns.into is not None:
         problem = regular_file_problem(ns.into, noun="TOML file")
         if problem is not None:
-            raise UsageError(f"--into {ns.into}: {problem}")
+            raise UsageError(f"--into {_shown(ns.into)}: {problem}")
     try:
         write_target(out)
     except FileProblem as exc:
-        raise UsageError(f"{flag} {out}: {exc}") from None
+        raise UsageError(f"{flag} {shown}: {exc}") from None
     for source in ns.sources:
         if _same(out, source):
-            raise UsageError(f"{flag} {out} is one of the sources; write elsewhere")
+            raise UsageError(f"{flag} {shown} is one of the sources; write elsewhere")
     into_itself = ns.into is not None and _same(out, ns.into)
     if os.path.exists(out) and not into_itself and not ns.force:
-        raise UsageError(f"{out} exists: add to it with --into {out}, or replace it with "
+        raise UsageError(f"{shown} exists: add to it with --into {shown}, or replace it with "
                          "--force")
     return out
 
@@ -111,16 +118,17 @@ def _output(ns: argparse.Namespace) -> Path:
 def _write_problem(out: Path, exc: OSError) -> str:
     """Why ``out`` cannot be written, a sentence naming it (and its folder when the folder
     is what refuses)."""
+    shown = _shown(out)
     if isinstance(exc, FileProblem):
-        return f"cannot write {out}: {exc}"
+        return f"cannot write {shown}: {exc}"
     folder = out.parent if str(out.parent) else Path(".")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         why = "a read-only file system" if exc.errno == errno.EROFS else "permission denied"
-        return f"cannot write {out}: {why} (the folder {folder} does not let a file be " \
-               "written in it)"
+        return f"cannot write {shown}: {why} (the folder {_shown(folder)} does not let a " \
+               "file be written in it)"
     if exc.errno == errno.ENOENT and not os.path.isdir(folder):
-        return f"cannot write {out}: the folder {folder} does not exist"
-    return f"cannot write {out}: {exc.strerror or exc}"
+        return f"cannot write {shown}: the folder {_shown(folder)} does not exist"
+    return f"cannot write {shown}: {exc.strerror or exc}"
 
 
 def _report(plan: ImportPlan) -> None:
@@ -159,5 +167,5 @@ def run(ns: argparse.Namespace) -> int:
         return EXIT_USAGE
     skipped = len(plan.skipped_rows)
     note = f"; {skipped} row{'s' * (skipped != 1)} with errors left out" if skipped else ""
-    print(f"wrote {out}: {plan.counts()}{note}")
+    print(f"wrote {_shown(out)}: {plan.counts()}{note}")
     return EXIT_OK

@@ -17,7 +17,7 @@ from .plan import (
     plan_import,
     write_plan,
 )
-from .tables import ImportFormat, format_for
+from .tables import ImportFormat, format_for, shown_name
 
 __all__ = [
     "FIELDS",
@@ -33,5 +33,6 @@ __all__ = [
     "parse_mapping",
     "plan_import",
     "read_date",
+    "shown_name",
     "write_plan",
 ]

@@ -31,7 +31,7 @@ from .registry import Entry, Registry
 from .relocate import relocate
 from .render import appended_text, new_file_text
 from .statements import read_statements, read_wide
-from .tables import ImportFormat, RawTable, SourceProblem, format_for
+from .tables import ImportFormat, RawTable, SourceProblem, format_for, shown_name
 
 __all__ = ["ImportOptions", "ImportPlan", "ImportUsageError", "TableSummary", "parse_mapping",
            "plan_import", "write_plan"]
@@ -147,12 +147,13 @@ def _target(path: Path, report: Report) -> tuple[bytes, Dataset] | None:
     try:
         data = read_regular_file(path, MAX_FILE_BYTES, noun="TOML file")
     except FileProblem as exc:
-        report.error(str(path), 0, 0, str(exc))
+        report.error(shown_name(str(path)), 0, 0, str(exc))
         return None
-    result = load_bytes(data, str(path))
+    result = load_bytes(data, shown_name(str(path)))
     if result.dataset is None:
         report.diagnostics.extend(result.errors)
-        report.error(str(path), 0, 0, "the file to import into has errors: fix them first")
+        report.error(shown_name(str(path)), 0, 0,
+                     "the file to import into has errors: fix them first")
         return None
     return data, result.dataset
 
@@ -195,7 +196,7 @@ def _read_all(paths: Sequence[Path], options: ImportOptions, report: Report
         try:
             found = read_source(path, fmt, options.sheets)
         except SourceProblem as problem:
-            report.error(problem.label or path.name, problem.line, problem.column,
+            report.error(problem.label or shown_name(path), problem.line, problem.column,
                          problem.message)
             continue
         for table in found:
@@ -203,7 +204,7 @@ def _read_all(paths: Sequence[Path], options: ImportOptions, report: Report
                 report.at(table, row, column, message, Severity.WARNING)
         found = [table for table in found if table.header or table.rows]  # empty sheets
         if not found:
-            report.error(path.name, 0, 0, f"no table found in this {fmt.value} file")
+            report.error(shown_name(path), 0, 0, f"no table found in this {fmt.value} file")
         tables.extend(found)
     return tables
 
@@ -224,6 +225,7 @@ def plan_import(paths: Sequence[Path], options: ImportOptions, out_name: str = "
 
 
 def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> ImportPlan:
+    out_name = shown_name(out_name)
     plan = ImportPlan(tuple(paths), options)
     report = Report()
     target = _target(options.into, report) if options.into else None
@@ -269,14 +271,14 @@ def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> Impor
                   "issues": {e.id: e.name for e in ctx.issues.entries},
                   "sources": {e.id: e.name for e in ctx.sources.entries}}
     first_table = next((t.title for t in tables if t.title), "")
-    names = [path.name for path in paths]
+    names = [shown_name(path) for path in paths]
     plan.title = options.title or ctx.title or first_table or f"Imported from {', '.join(names)}"
     if not report.errors or options.keep_going:
         _render(plan, ctx, target, names, out_name, report)
     plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     rank = {table.label: number for number, table in enumerate(tables)}
     for path in paths:
-        rank.setdefault(path.name, -1)
+        rank.setdefault(shown_name(path), -1)
     plan.diagnostics = sorted(report.diagnostics,
                               key=lambda d: (rank.get(d.file, len(rank)), d.line, d.column))
     return plan
@@ -343,7 +345,7 @@ def _rendered(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | No
         old, dataset = target
         conflict = _inline_array(old, parts)
         if conflict:
-            report.error(str(plan.options.into), conflict[1], 1, conflict[0])
+            report.error(shown_name(str(plan.options.into)), conflict[1], 1, conflict[0])
             return None
         data = old + (b"" if not old or old.endswith(b"\n") else b"\n") + \
             appended_text(names, today, *parts).encode("utf-8")

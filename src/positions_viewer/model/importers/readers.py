@@ -19,7 +19,7 @@ from ..files import FileProblem, read_regular_file
 from .budget import Budget
 from .markup import html_tables, markdown_tables
 from .sheets import read_workbook
-from .tables import Cell, ImportFormat, RawTable, SourceProblem
+from .tables import Cell, ImportFormat, RawTable, SourceProblem, shown_name
 from .timelinejs import is_template, json_table
 
 __all__ = ["decode_text", "read_source"]
@@ -38,7 +38,7 @@ def read_source(path: Path, fmt: ImportFormat, sheets: Sequence[str] = ()) -> li
         data = read_regular_file(path, limits.IMPORT_MAX_BYTES, noun=f"{fmt.value} file")
     except FileProblem as exc:
         raise SourceProblem(str(exc)) from None
-    name = path.name
+    name = shown_name(path)
     if fmt in (ImportFormat.XLSX, ImportFormat.ODS):
         return read_workbook(data, name, sheets)
     # No cell of a text can be longer than the text: most files need no cell measured.
