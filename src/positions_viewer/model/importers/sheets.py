@@ -28,11 +28,11 @@ import warnings
 import zipfile
 from collections.abc import Sequence
 from typing import Any
-from xml.etree import ElementTree
 
 from ... import limits
 from ..files import size_text
 from .budget import Budget
+from .ods_size import check_ods_size
 from .tables import Cell, RawTable, SourceProblem
 
 __all__ = ["read_workbook"]
@@ -61,7 +61,7 @@ def read_workbook(data: bytes, name: str, wanted: Sequence[str]) -> list[RawTabl
                 raise SourceProblem("a binary workbook (XLSB) is not read: save it as an Excel "
                                     "Workbook (.xlsx), or export the sheet as CSV")
             if "content.xml" in parts:
-                _ods_fits(archive, name, wanted, budget)
+                check_ods_size(archive, name, wanted, budget, _NOT_READABLE)
                 return _calamine(data, name, wanted, budget)
         return _xlsx(data, name, wanted, budget)
     if data.startswith(_OLE2):
@@ -223,87 +223,6 @@ def _saved_values(data: bytes, title: str, rows: list[tuple[int, list[Cell]]],
 
 
 # -- ODS and XLS: calamine, once the size is known ------------------------------------------
-
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
-
-
-def _repeat(element: ElementTree.Element, attribute: str) -> int:
-    text = element.get(f"{_TABLE}{attribute}", "1")
-    return max(1, int(text)) if text.isdigit() else 1
-
-
-# calamine makes a sheet's rectangle from A1 to its last filled cell. Past a million cells,
-# a rectangle sixteen times its filled cells is a stray far cell, not a table: refused.
-_SPARSE_FROM = 1 << 20
-_SPARSE_RATIO = 16
-
-
-def _ods_fits(archive: zipfile.ZipFile, name: str, wanted: Sequence[str],
-              budget: Budget) -> None:
-    """Measure each sheet's filled area (repeated rows and cells counted, never made) and
-    raise :class:`SourceProblem` at the first cell past a limit: calamine makes the whole
-    rectangle from A1 to the last filled cell."""
-    area = 0  # of the sheets measured before this one
-    sheet, row, bottom, right, column, last = "", 0, 0, 0, 0, 0
-    filled = in_row = 0  # filled cells of the sheet (rows before this one), of this row
-    open_elements: list[ElementTree.Element] = []
-    try:
-        with archive.open("content.xml") as stream:
-            for event, element in ElementTree.iterparse(stream, events=("start", "end")):
-                tag = element.tag
-                if event == "start":
-                    open_elements.append(element)
-                    if tag == f"{_TABLE}table":
-                        area += bottom * right
-                        sheet, row, bottom, right = element.get(f"{_TABLE}name", ""), 0, 0, 0
-                        filled = 0
-                    elif tag == f"{_TABLE}table-row":
-                        column = last = in_row = 0
-                    continue
-                open_elements.pop()
-                if tag in _CELLS:
-                    repeated = _repeat(element, "number-columns-repeated")
-                    column += repeated
-                    if element.get(f"{_OFFICE}value-type") or len(element) or \
-                            (element.text or "").strip():
-                        last, in_row = column, in_row + repeated
-                    element.clear()
-                elif tag == f"{_TABLE}table-row":
-                    repeated = _repeat(element, "number-rows-repeated")
-                    if last and (not wanted or sheet in wanted):
-                        budget.label = f"{name}[{sheet}]"
-                        bottom, right = row + repeated, max(right, last)
-                        filled += in_row * repeated
-                        _fits(budget, bottom, right, area + bottom * right, filled, last)
-                    row += repeated
-                    parent = open_elements[-1] if open_elements else None
-                    if parent is not None and len(parent) and parent[-1] is element:
-                        del parent[-1]  # the rows read are not kept
-    except SourceProblem:
-        raise
-    except (ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SourceProblem(f"{_NOT_READABLE}: its content.xml: {exc}") from None
-
-
-def _fits(budget: Budget, bottom: int, right: int, area: int, filled: int, column: int
-          ) -> None:
-    """A sheet filled down to row ``bottom`` and across to column ``right`` (``filled``
-    cells of it, the last one in ``column``), the workbook's sheets ``area`` cells in all:
-    :class:`SourceProblem` past a limit, or at a far cell that would make the sheet's
-    rectangle many times its filled cells."""
-    budget.row_number(bottom)
-    budget.columns(bottom, right)
-    size = bottom * right
-    if size > _SPARSE_FROM and filled * _SPARSE_RATIO < size:
-        raise budget.problem(
-            f"a cell far from the others: it makes the sheet {bottom:,} rows by {right:,} "
-            f"columns ({size:,} cells) for {filled:,} filled ones, and an ODS sheet is read "
-            "whole; delete the stray cell, or save the sheet as XLSX or CSV", bottom, column)
-    if area > budget.max_cells:
-        raise budget.too_many(bottom, right)
-
 
 def _calamine(data: bytes, name: str, wanted: Sequence[str], budget: Budget
               ) -> list[RawTable]:
