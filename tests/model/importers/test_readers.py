@@ -144,3 +144,14 @@ def test_a_sheet_read_as_timelinejs_must_be_the_template(tmp_path: Path) -> None
     (table,) = _read(tmp_path / "t.csv", "Year,Month,Day,Headline\n2020,,,x\n",
                      ImportFormat.TIMELINEJS)
     assert table.timelinejs
+
+
+@pytest.mark.parametrize(("writer", "fmt", "suffix"), [
+    (write_xlsx, ImportFormat.XLSX, ".xlsx"), (write_ods, ImportFormat.ODS, ".ods")])
+def test_a_sheet_that_starts_below_and_right_of_a1_keeps_its_row_and_column_numbers(
+        tmp_path: Path, writer, fmt, suffix) -> None:  # type: ignore[no-untyped-def]
+    path = writer(tmp_path / f"off{suffix}", {"S": [[None], [None], [None, None, "x", "y"],
+                                                    [None, None, None, "z"]]})
+    (table,) = read_source(path, fmt)
+    assert (table.header_row, table.header) == (3, ["", "", "x", "y"])
+    assert table.rows == [(4, ["", "", "", "z"])]
