@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -247,3 +248,34 @@ def test_a_workbook_with_a_far_cell_is_a_located_problem_not_a_crash(qtbot: QtBo
     dialog.keep_going.setChecked(True)
     _replan(qtbot, dialog)
     assert dialog.import_button.isEnabled() and dialog.preview.rowCount() == 1
+
+
+def test_writing_over_a_fifo_says_so_in_plain_text(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import replaced a FIFO (or wrote through a link to /dev/zero) and left a
+    world-writable file; now it is refused with a sentence, shown as plain text."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    source = tmp_path / "s.csv"
+    source.write_text("actor,issue,text\nA,B,C\n", encoding="utf-8")
+    fifo = tmp_path / "<b>out<b>.toml"
+    os.mkfifo(fifo)
+    shown: list[tuple[str, Qt.TextFormat]] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append((box.text(), box.textFormat()))
+        return int(QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(fifo))
+    _replan(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert shown[-1] == (f"Cannot write {fifo}: is a named pipe (FIFO), not a regular file: "
+                         "it is not written", Qt.TextFormat.PlainText)
+    assert shown[0][1] == Qt.TextFormat.PlainText  # "<b>out<b>.toml exists. Replace it…?"
+    assert dialog.written_path is None

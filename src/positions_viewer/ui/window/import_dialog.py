@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
 from pathlib import Path
 
@@ -416,7 +417,7 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or out is None or not plan.writable:
             return
-        if out != self.into_path and out.exists():
+        if out != self.into_path and os.path.exists(out):  # never raises (a locked folder)
             ask = _plain_box(self, QMessageBox.Icon.Question, "Replace the file?",
                              f"{out.name} exists. Replace it with the import?",
                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
