@@ -270,7 +270,13 @@ def test_writing_over_a_fifo_says_so_in_plain_text(qtbot: QtBot, tmp_path: Path,
         shown.append((box.text(), box.textFormat()))
         return int(QMessageBox.StandardButton.Yes)
 
+    def static_box(parent: object, title: str, text: str, *args: object) -> int:
+        shown.append((text, Qt.TextFormat.AutoText))  # a static box guesses rich text
+        return int(QMessageBox.StandardButton.Yes)
+
     monkeypatch.setattr(QMessageBox, "exec", answer)
+    for static in ("question", "warning"):  # no modal box may wait for a click here
+        monkeypatch.setattr(QMessageBox, static, static_box)
     dialog = _dialog(qtbot, paths=[source])
     dialog.out_path.setText(str(fifo))
     _replan(qtbot, dialog)
