@@ -6,8 +6,10 @@ accept the same widths and scales and refuse the same pictures.
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_TEXT_PX", "EXPORT_SCALES", "EXPORT_WIDTH", "MAX_FILE_BYTES", "MAX_SIDE_PX",
-           "MIN_EXPORT_COLUMN_PX", "MIN_EXPORT_PX", "export_width_range"]
+__all__ = ["DEFAULT_TEXT_PX", "EXPORT_SCALES", "EXPORT_WIDTH", "IMPORT_MAX_BYTES",
+           "IMPORT_MAX_CELLS", "IMPORT_MAX_CELL_CHARS", "IMPORT_MAX_COLUMNS", "IMPORT_MAX_ROWS",
+           "MAX_FILE_BYTES", "MAX_SIDE_PX", "MIN_EXPORT_COLUMN_PX", "MIN_EXPORT_PX",
+           "export_width_range"]
 
 # QImage returns a null image past this many pixels a side: exports refuse it before
 # allocating anything.
@@ -35,3 +37,13 @@ def export_width_range(scale: int) -> tuple[int, int]:
 # file is about 3.4M positions; loading it peaks near 7x its size. Read by the loader at each
 # load (``limits.MAX_FILE_BYTES``), so tests may lower it with monkeypatch.
 MAX_FILE_BYTES = 1 << 30
+
+# What ``import`` reads of one source (issue 12: a 5 KB workbook with one far cell asked for
+# 512 GB; a 394 KB one unpacked to a 400 MB cell; 900 KB of HTML colspans made 665 MB). Each
+# is checked as the source is read, and a source past one is refused with a diagnostic at
+# the row and column where it went past.
+IMPORT_MAX_BYTES = 256 << 20  # a source file, and a workbook's parts once unzipped (256 MB)
+IMPORT_MAX_CELL_CHARS = 1 << 20  # the text of one cell (1,048,576 characters)
+IMPORT_MAX_ROWS = 1 << 20  # rows of a table: a spreadsheet's own limit (1,048,576)
+IMPORT_MAX_COLUMNS = 1 << 14  # columns of a table: a spreadsheet's own limit (16,384, XFD)
+IMPORT_MAX_CELLS = 1 << 24  # cells read from one source, empty ones in a row included (16.7 M)

@@ -19,8 +19,8 @@ import contextlib
 import errno
 import hashlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,7 +28,8 @@ from pathlib import Path
 
 __all__ = ["FileProblem", "FileTooLarge", "ReadCancelled", "ReadObserver", "digest_regular_file",
            "not_regular", "observed_reads", "os_problem", "read_regular_file",
-           "regular_file_problem", "signature", "size_text", "write_atomically"]
+           "regular_file_problem", "signature", "size_text", "write_atomically",
+           "write_target"]
 
 CHUNK_BYTES = 4 << 20  # an observed read reports (and can stop) every 4 MiB
 
@@ -106,17 +107,18 @@ def signature(info: os.stat_result) -> tuple[int, ...]:
             stat.S_IFMT(info.st_mode))
 
 
-def not_regular(mode: int, noun: str) -> str:
-    """Why a file of this ``st_mode`` (not a regular file) is not read, a sentence."""
+def not_regular(mode: int, noun: str, verb: str = "read") -> str:
+    """Why a file of this ``st_mode`` (not a regular file) is not read (or ``verb``), a
+    sentence."""
     if stat.S_ISDIR(mode):
         return f"is a folder, not a {noun}"
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file: it is not read"
+        return f"is a named pipe (FIFO), not a regular file: it is not {verb}"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file: it is not read"
+        return f"is a device, not a regular file: it is not {verb}"
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file: it is not read"
-    return "is not a regular file: it is not read"
+        return f"is a socket, not a regular file: it is not {verb}"
+    return f"is not a regular file: it is not {verb}"
 
 
 def os_problem(exc: OSError, path: str | os.PathLike[str] | None = None) -> FileProblem:
@@ -258,34 +260,94 @@ def _too_large(size: int | None, limit: int) -> str:
     return f"the file is too large ({sized}the limit is {size_text(limit)})"
 
 
-def _default_mode() -> int:
-    """0o666 less the umask, read without changing it where Linux allows."""
+# Never given to a file written here, whatever the file replaced had: a link to /dev/zero
+# (0666) or to a set-id program must not leave a world-writable or set-id file (issue 12).
+_NEVER_MODE = stat.S_IWOTH | stat.S_ISUID | stat.S_ISGID | stat.S_ISVTX
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux says (/proc)."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
                 if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
         pass
-    return 0o644
+    umask = os.umask(0o022)  # elsewhere only os.umask tells, by setting it: put it back
+    os.umask(umask)
+    return umask
+
+
+def write_target(path: Path) -> Path:
+    """The file that writing ``path`` replaces: symbolic links resolved, so that a link is
+    written *through* and keeps pointing at the new file (the export service's rule,
+    ``export/atomic.py``). Raises :class:`FileProblem` (a sentence without the name) for a
+    loop of links, a folder, or anything but a regular file (a FIFO, a device, a socket)."""
+    try:
+        real = Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:  # a new file, or a link to one not made yet
+        real = Path(os.path.realpath(path))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise FileProblem(errno.ELOOP, "is a loop of symbolic links: it is not written"
+                              ) from None
+        raise os_problem(exc, path) from None
+    except ValueError as exc:  # a NUL in the name
+        raise FileProblem(errno.EINVAL, f"cannot write the file: {exc}") from None
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return real  # not there yet (or not to be looked at: the write will say)
+    if stat.S_ISDIR(mode):
+        raise FileProblem(errno.EISDIR, "is a folder; name a file")
+    if not stat.S_ISREG(mode):
+        raise FileProblem(errno.EINVAL, not_regular(mode, "file", verb="written"))
+    return real
+
+
+def _mode_for(real: Path, wanted: int | None) -> int:
+    """``wanted``, else the permission bits of the file replaced, else 0666 less the umask;
+    never world-writable, set-id or sticky."""
+    if wanted is None:
+        try:
+            wanted = stat.S_IMODE(os.stat(real).st_mode)
+        except OSError:
+            wanted = 0o666 & ~_umask()
+    return wanted & ~_NEVER_MODE
 
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, then rename: ``path``
-    is the complete new file or what it was (DESIGN §2, §7). ``mode`` is the permission bits
-    to give it (those of the file replaced, else 0o666 less the umask). Raises ``OSError``
-    (nothing is left at ``path`` but what was there)."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    is the complete new file or what it was (DESIGN §2, §7).
+
+    A symbolic link is written through (its target is replaced; the link stays), as the
+    export service does. ``mode`` is the permission bits to give the file (default: those
+    of the file replaced, else 0o666 less the umask); world-write, set-id and sticky bits
+    are never given. Raises :class:`FileProblem` when ``path`` is a loop of links, a folder
+    or not a regular file (a FIFO, a device, a socket), and ``OSError`` when the write
+    fails; nothing is left at ``path`` but what was there, and no temporary file."""
+    real = write_target(path)
+    folder = real.parent if str(real.parent) else Path(".")
+    new_mode = _mode_for(real, mode)
+    # The name is chosen before the file is made, so that Ctrl+C, SIGTERM or SIGHUP at any
+    # moment (another thread may take the signal: blocking it here is not enough) finds the
+    # name to remove; O_EXCL makes sure the file removed is the one made here.
+    temporary = str(folder / f".{real.name}.{secrets.token_hex(8)}.tmp")
     try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
+                     getattr(os, "O_CLOEXEC", 0), 0o600)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):  # a folder that refuses chmod still gets the file
-            os.chmod(temporary, _default_mode() if mode is None else mode)
-        os.replace(temporary, path)
+            os.chmod(temporary, new_mode)
+        os.replace(temporary, real)
+    except FileExistsError:
+        raise  # from os.open: that file is not ours to remove
     except BaseException:
+        # Also when interrupted before os.open made it: nothing has that (random) name then.
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise

@@ -106,9 +106,11 @@ def test_workbook_sheets_are_tables_named_by_sheet(tmp_path: Path, writer, fmt, 
     path = writer(tmp_path / f"book{suffix}", {"Votes": ROWS, "Notes": [["just", "notes"]]})
     votes, notes = read_source(path, fmt)
     assert votes.label == f"book{suffix}[Votes]" and notes.label == f"book{suffix}[Notes]"
+    rows = dict(votes.rows)  # by the numbers a spreadsheet shows; empty rows need not be there
     assert votes.rows[0] == (2, ["France", "Talks", dt.date(2025, 12, 26), "No call"])
-    assert votes.rows[2] == (4, ["Russia", "Talks", "12/20/2025", "Ready"])
-    assert votes.rows[3][1][2] == "2025"  # a number cell that is a year, not "2025.0"
+    assert rows[4] == ["Russia", "Talks", "12/20/2025", "Ready"]
+    assert rows[5][2] == "2025"  # a number cell that is a year, not "2025.0"
+    assert not any(rows.get(3, []))
     (only,) = read_source(path, fmt, ["Notes"])
     assert only.header == ["just", "notes"]
     with pytest.raises(SourceProblem, match="no sheet named 'Nope'; its sheets are: Votes"):
@@ -142,3 +144,14 @@ def test_a_sheet_read_as_timelinejs_must_be_the_template(tmp_path: Path) -> None
     (table,) = _read(tmp_path / "t.csv", "Year,Month,Day,Headline\n2020,,,x\n",
                      ImportFormat.TIMELINEJS)
     assert table.timelinejs
+
+
+@pytest.mark.parametrize(("writer", "fmt", "suffix"), [
+    (write_xlsx, ImportFormat.XLSX, ".xlsx"), (write_ods, ImportFormat.ODS, ".ods")])
+def test_a_sheet_that_starts_below_and_right_of_a1_keeps_its_row_and_column_numbers(
+        tmp_path: Path, writer, fmt, suffix) -> None:  # type: ignore[no-untyped-def]
+    path = writer(tmp_path / f"off{suffix}", {"S": [[None], [None], [None, None, "x", "y"],
+                                                    [None, None, None, "z"]]})
+    (table,) = read_source(path, fmt)
+    assert (table.header_row, table.header) == (3, ["", "", "x", "y"])
+    assert table.rows == [(4, ["", "", "", "z"])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -179,3 +180,108 @@ def test_the_dialog_looks_right(qtbot: QtBot, tmp_path: Path) -> None:
         if shots:
             image.save(str(Path(shots) / f"import_dialog_{width}x{height}.png"))
     dialog.close()
+
+
+MARKUP = ('<img src="/tmp/x.png" width=300><font color=red size=7>RED</font>')
+
+
+def test_data_in_the_preview_shows_as_typed_never_as_markup(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    """A cell `<img …><font size=7>RED</font>` rendered as a picture and big red text in the
+    preview's tooltip: Qt guesses rich text from a plain string (issue 12)."""
+    from PySide6.QtGui import QTextDocument
+
+    source = tmp_path / "<b>markup<i>.csv"
+    quoted = MARKUP.replace('"', '""')
+    source.write_text(f'actor,issue,text\n<h1>BIG ACTOR</h1>,<b>bold issue</b>,"{quoted}"\n',
+                      encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    headers = [dialog.preview.horizontalHeaderItem(c).text()
+               for c in range(dialog.preview.columnCount())]
+    row = {name: dialog.preview.item(0, c) for c, name in enumerate(headers)}
+    expected = {"Actor": "<h1>BIG ACTOR</h1>", "Issue": "<b>bold issue</b>", "Text": MARKUP}
+    for column, value in expected.items():
+        item = row[column]
+        assert item.text() == value  # the cell shows the data's characters
+        tip = item.toolTip()
+        assert "<img" not in tip and "<font" not in tip and "<h1>" not in tip
+        shown = QTextDocument()
+        shown.setHtml(tip)  # what the tooltip shows, as Qt lays it out
+        assert shown.toPlainText() == value
+        assert shown.toHtml().count("<img") == 0
+    assert "<b>markup<i>.csv: read as statements: 1 statement" in dialog.summary.text()
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_huge_cell_is_cut_in_the_preview_and_its_tooltip(qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "long.csv"
+    source.write_text("actor,issue,text\nA,B," + "word " * 40_000 + "\n", encoding="utf-8")
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    item = dialog.preview.item(0, 5)
+    assert item.text().startswith("word word") and len(item.text()) <= 300
+    assert len(item.toolTip()) < 4000
+
+
+def test_a_workbook_with_a_far_cell_is_a_located_problem_not_a_crash(qtbot: QtBot,
+                                                                     tmp_path: Path) -> None:
+    """File ▸ Import… uses the reader that aborted the process on a 5 KB XLSX whose one cell
+    at XFD1048576 made it ask for 512 GB."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["actor", "issue", "text"], ["France", "Talks", "No call"]):
+        book.active.append(row)
+    book.active["XFD1048576"] = "far"
+    source = tmp_path / "sparse.xlsx"
+    book.save(source)
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(tmp_path / "o.toml"))
+    _replan(qtbot, dialog)
+    shown = [dialog.diagnostics.item(i).text() for i in range(dialog.diagnostics.count())]
+    assert shown == ["sparse.xlsx[Sheet]:1048576:16384: error: this row has 16384 cells but "
+                     "the header has 3: 'far' is under no column"]
+    assert not dialog.import_button.isEnabled()
+    dialog.keep_going.setChecked(True)
+    _replan(qtbot, dialog)
+    assert dialog.import_button.isEnabled() and dialog.preview.rowCount() == 1
+
+
+def test_writing_over_a_fifo_says_so_in_plain_text(qtbot: QtBot, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import replaced a FIFO (or wrote through a link to /dev/zero) and left a
+    world-writable file; now it is refused with a sentence, shown as plain text."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    source = tmp_path / "s.csv"
+    source.write_text("actor,issue,text\nA,B,C\n", encoding="utf-8")
+    fifo = tmp_path / "<b>out<b>.toml"
+    os.mkfifo(fifo)
+    shown: list[tuple[str, Qt.TextFormat]] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append((box.text(), box.textFormat()))
+        return int(QMessageBox.StandardButton.Yes)
+
+    def static_box(parent: object, title: str, text: str, *args: object) -> int:
+        shown.append((text, Qt.TextFormat.AutoText))  # a static box guesses rich text
+        return int(QMessageBox.StandardButton.Yes)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    for static in ("question", "warning"):  # no modal box may wait for a click here
+        monkeypatch.setattr(QMessageBox, static, static_box)
+    dialog = _dialog(qtbot, paths=[source])
+    dialog.out_path.setText(str(fifo))
+    _replan(qtbot, dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert shown[-1] == (f"Cannot write {fifo}: is a named pipe (FIFO), not a regular file: "
+                         "it is not written", Qt.TextFormat.PlainText)
+    assert shown[0][1] == Qt.TextFormat.PlainText  # "<b>out<b>.toml exists. Replace it…?"
+    assert dialog.written_path is None

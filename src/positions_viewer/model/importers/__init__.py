@@ -23,7 +23,7 @@ if TYPE_CHECKING:
         plan_import,
         write_plan,
     )
-    from .tables import ImportFormat, format_for
+    from .tables import ImportFormat, format_for, shown_name
 
 __all__ = [
     "FIELDS",
@@ -39,6 +39,7 @@ __all__ = [
     "parse_mapping",
     "plan_import",
     "read_date",
+    "shown_name",
     "write_plan",
 ]
 
@@ -51,6 +52,7 @@ _HOMES = {
     "ImportOptions": "plan", "ImportPlan": "plan", "ImportUsageError": "plan",
     "TableSummary": "plan", "parse_mapping": "plan", "plan_import": "plan",
     "write_plan": "plan", "ImportFormat": "tables", "format_for": "tables",
+    "shown_name": "tables",
 }
 
 

@@ -19,7 +19,7 @@ from .date_column import read_date_column
 from .fields import Layout, normalize_header, year_hint
 from .human_dates import MONTHS, DateProblem, Span, checked_date
 from .markup import html_text
-from .records import Context, NewEvent, cell_text, web_url
+from .records import Context, NewEvent, cell_text, url_words
 from .registry import is_id
 from .statements import repeated_row
 from .tables import Cell, RawTable
@@ -80,9 +80,9 @@ def read_events(table: RawTable, layout: Layout, ctx: Context) -> int:
         if not title:
             report.at(table, row, c_title, "no title: an event needs one")
             failed = True
-        if url and not web_url(url):
-            report.at(table, row, c_url, f"'{clip_text(url, 60)}' is not a web address "
-                      "(http:// or https://)")
+        refused = url_words(url) if url else None
+        if refused is not None:
+            report.at(table, row, c_url, refused)
             failed = True
         event_id = _event_id(table, row, c_id, get(c_id), ctx)
         if event_id is None or failed or start is None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .budget import Budget
 from .tables import Cell, RawTable
 
 __all__ = ["html_tables", "html_text", "markdown_tables"]
@@ -31,8 +32,10 @@ def _split_row(line: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(text)]
 
 
-def markdown_tables(text: str, name: str) -> list[RawTable]:
-    """Every pipe table in ``text``; the first heading (``# …``) is the tables' title."""
+def markdown_tables(text: str, name: str, budget: Budget | None = None) -> list[RawTable]:
+    """Every pipe table in ``text``; the first heading (``# …``) is the tables' title.
+    ``budget`` counts the cells (:class:`SourceProblem` past a limit)."""
+    budget = budget or Budget(name)
     lines = text.splitlines()
     blocks: list[tuple[int, list[str]]] = []
     title = ""
@@ -60,15 +63,25 @@ def markdown_tables(text: str, name: str) -> list[RawTable]:
     tables = []
     for number, (first_line, block) in enumerate(blocks, start=1):
         label = f"{name}[table {number}, line {first_line}]" if len(blocks) > 1 else name
-        header = _split_row(block[0])
+        budget.label = label
+        header = _counted_row(budget, 1, block[0])
         body = block[1:]
         if body and _DELIMITER_ROW.match(body[0]):
             body = body[1:]
         rows: list[tuple[int, list[Cell]]] = [
-            (row, list(_split_row(item))) for row, item in enumerate(body, start=2)
+            (row, [*_counted_row(budget, row, item)]) for row, item in enumerate(body, start=2)
         ]
         tables.append(RawTable(label, header, rows, title=title))
     return tables
+
+
+def _counted_row(budget: Budget, number: int, line: str) -> list[str]:
+    """The cells of a table line, counted; a line of a million pipes is refused before it
+    is split into a million cells."""
+    budget.columns(number, line.count("|") - line.count("\\|") - 1)
+    cells = _split_row(line)
+    budget.row(number, cells)
+    return cells
 
 
 def _next_is_delimiter(lines: list[str], number: int) -> bool:
@@ -131,10 +144,13 @@ class _Table:
     rows: list[list[str]] = field(default_factory=list)
     spans: dict[int, list[object]] = field(default_factory=dict)  # column: [rows left, text]
 
-    def fill_spans(self, row: list[str], upto: int | None = None) -> None:
+    def fill_spans(self, row: list[str], budget: Budget, line: int, upto: int | None = None
+                   ) -> None:
         """Cells merged from the rows above (``rowspan``) take their place in ``row``."""
         while len(row) in self.spans and (upto is None or len(row) < upto):
             span = self.spans[len(row)]
+            budget.columns(line, len(row) + 1)
+            budget.add(line, 1)
             row.append(str(span[1]))
             left = int(str(span[0])) - 1
             if left <= 0:
@@ -144,8 +160,12 @@ class _Table:
 
 
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    """Tables as rows of text. ``budget`` counts the cells as they are made (``colspan``
+    and ``rowspan`` included), its problems located at the line and column of the tag."""
+
+    def __init__(self, budget: Budget) -> None:
         super().__init__(convert_charrefs=True)
+        self.budget = budget
         self.title = ""
         self.heading: list[str] | None = None
         self.tables: list[_Table] = []
@@ -153,6 +173,7 @@ class _TableParser(HTMLParser):
         self.cell: list[str] | None = None
         self.cell_stack: list[list[str] | None] = []
         self.pending = (1, 1)
+        self.cell_at = (1, 0)  # where the open cell's tag is (line, 0-based column)
         self.skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -171,8 +192,9 @@ class _TableParser(HTMLParser):
             table = self.stack[-1]
             if not table.rows:
                 table.rows.append([])
-            table.fill_spans(table.rows[-1])
+            table.fill_spans(table.rows[-1], self.budget, self.getpos()[0])
             self.cell = []
+            self.cell_at = self.getpos()
             spans = dict(attrs)
             self.pending = (_number(spans.get("colspan")), _number(spans.get("rowspan")))
         elif self.cell is not None and (tag == "br" or tag in _BLOCKS):
@@ -181,7 +203,7 @@ class _TableParser(HTMLParser):
     def _end_row(self) -> None:
         table = self.stack[-1]
         if table.rows and table.spans:
-            table.fill_spans(table.rows[-1])
+            table.fill_spans(table.rows[-1], self.budget, self.getpos()[0])
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -194,6 +216,10 @@ class _TableParser(HTMLParser):
             row = table.rows[-1]
             text = _tidy("".join(self.cell))
             colspan, rowspan = self.pending
+            line, column = self.cell_at
+            self.budget.text(line, column + 1, text)
+            self.budget.columns(line, len(row) + colspan, column + 1)
+            self.budget.add(line, colspan, column + 1)
             if rowspan > 1:
                 table.spans[len(row)] = [rowspan - 1, text]
             row.append(text)
@@ -225,9 +251,13 @@ def _number(value: str | None) -> int:
     return max(1, min(int(value), 1000))
 
 
-def html_tables(text: str, name: str) -> list[RawTable]:
-    """Every ``<table>`` in ``text`` (nested tables apart), rows numbered from 1."""
-    parser = _TableParser()
+def html_tables(text: str, name: str, budget: Budget | None = None) -> list[RawTable]:
+    """Every ``<table>`` in ``text`` (nested tables apart), rows numbered from 1.
+    ``budget`` counts the cells: :class:`SourceProblem` at the line and column of the
+    ``<td>`` where the table went past a limit (the tables are not numbered yet)."""
+    budget = budget or Budget(name)
+    budget.label = name
+    parser = _TableParser(budget)
     parser.feed(text)
     parser.close()
     while parser.stack:  # an unclosed table still counts

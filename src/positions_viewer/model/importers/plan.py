@@ -9,10 +9,8 @@ written here: :func:`write_plan` does that, atomically.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,18 +19,19 @@ from pathlib import Path
 from ...limits import MAX_FILE_BYTES
 from ..diagnostics import Diagnostic, Severity
 from ..files import FileProblem, read_regular_file, write_atomically
-from ..load import load_bytes
+from ..load import LoadResult, load_bytes
 from ..types import Dataset
 from .events import event_key, read_events, read_timeline
 from .fields import FIELDS, TableKind, layout_of, normalize_header
 from .human_dates import DateProblem, Order, read_date
+from .leave_out import leave_out_refused
 from .readers import read_source
 from .records import Context, NewEvent, NewPosition, Report
 from .registry import Entry, Registry
 from .relocate import relocate
 from .render import appended_text, new_file_text
 from .statements import read_statements, read_wide
-from .tables import ImportFormat, RawTable, SourceProblem, format_for
+from .tables import ImportFormat, RawTable, SourceProblem, format_for, shown_name
 
 __all__ = ["ImportOptions", "ImportPlan", "ImportUsageError", "TableSummary", "parse_mapping",
            "plan_import", "write_plan"]
@@ -148,12 +147,13 @@ def _target(path: Path, report: Report) -> tuple[bytes, Dataset] | None:
     try:
         data = read_regular_file(path, MAX_FILE_BYTES, noun="TOML file")
     except FileProblem as exc:
-        report.error(str(path), 0, 0, str(exc))
+        report.error(shown_name(str(path)), 0, 0, str(exc))
         return None
-    result = load_bytes(data, str(path))
+    result = load_bytes(data, shown_name(str(path)))
     if result.dataset is None:
         report.diagnostics.extend(result.errors)
-        report.error(str(path), 0, 0, "the file to import into has errors: fix them first")
+        report.error(shown_name(str(path)), 0, 0,
+                     "the file to import into has errors: fix them first")
         return None
     return data, result.dataset
 
@@ -196,11 +196,15 @@ def _read_all(paths: Sequence[Path], options: ImportOptions, report: Report
         try:
             found = read_source(path, fmt, options.sheets)
         except SourceProblem as problem:
-            report.error(path.name, problem.line, problem.column, problem.message)
+            report.error(problem.label or shown_name(path), problem.line, problem.column,
+                         problem.message)
             continue
+        for table in found:
+            for row, column, message in table.notes:
+                report.at(table, row, column, message, Severity.WARNING)
         found = [table for table in found if table.header or table.rows]  # empty sheets
         if not found:
-            report.error(path.name, 0, 0, f"no table found in this {fmt.value} file")
+            report.error(shown_name(path), 0, 0, f"no table found in this {fmt.value} file")
         tables.extend(found)
     return tables
 
@@ -221,6 +225,7 @@ def plan_import(paths: Sequence[Path], options: ImportOptions, out_name: str = "
 
 
 def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> ImportPlan:
+    out_name = shown_name(out_name)
     plan = ImportPlan(tuple(paths), options)
     report = Report()
     target = _target(options.into, report) if options.into else None
@@ -265,15 +270,15 @@ def _plan(paths: Sequence[Path], options: ImportOptions, out_name: str) -> Impor
     plan.names = {"actors": {e.id: e.name for e in ctx.actors.entries},
                   "issues": {e.id: e.name for e in ctx.issues.entries},
                   "sources": {e.id: e.name for e in ctx.sources.entries}}
-    plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     first_table = next((t.title for t in tables if t.title), "")
-    names = [path.name for path in paths]
+    names = [shown_name(path) for path in paths]
     plan.title = options.title or ctx.title or first_table or f"Imported from {', '.join(names)}"
     if not report.errors or options.keep_going:
         _render(plan, ctx, target, names, out_name, report)
+    plan.skipped_rows = list(dict.fromkeys(report.bad_rows))
     rank = {table.label: number for number, table in enumerate(tables)}
     for path in paths:
-        rank.setdefault(path.name, -1)
+        rank.setdefault(shown_name(path), -1)
     plan.diagnostics = sorted(report.diagnostics,
                               key=lambda d: (rank.get(d.file, len(rank)), d.line, d.column))
     return plan
@@ -307,6 +312,29 @@ def _render(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None
     if not plan.positions and not plan.events and not plan.actors and not plan.issues:
         report.error(label, 0, 0, "nothing to import: no statement or event was read")
         return
+    for attempt in range(_ATTEMPTS):
+        rendered = _rendered(plan, ctx, target, names, out_name, report)
+        if rendered is None:
+            return
+        data, result, found = rendered
+        refused = [d for d in found if d.is_error]
+        if result.dataset is not None or not plan.options.keep_going or \
+                attempt == _ATTEMPTS - 1 or not leave_out_refused(plan, refused, report):
+            report.diagnostics.extend(found)
+            break
+        report.diagnostics.extend(refused)  # what was left out, and why
+    if result.dataset is not None:
+        plan.data = data
+
+
+_ATTEMPTS = 3  # with --keep-going: what the loader refuses is left out, and rendered again
+
+
+def _rendered(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None,
+              names: list[str], out_name: str, report: Report
+              ) -> tuple[bytes, LoadResult, list[Diagnostic]] | None:
+    """The file to write, its load by the loader of ``check``, and that load's
+    diagnostics moved to the source rows; ``None`` when it cannot be made."""
     today = plan.options.today or dt.date.today()
     parts = (plan.actors, plan.issues, plan.sources_made, plan.events, plan.positions)
     if target is None:
@@ -317,16 +345,14 @@ def _render(plan: ImportPlan, ctx: Context, target: tuple[bytes, Dataset] | None
         old, dataset = target
         conflict = _inline_array(old, parts)
         if conflict:
-            report.error(str(plan.options.into), conflict[1], 1, conflict[0])
-            return
+            report.error(shown_name(str(plan.options.into)), conflict[1], 1, conflict[0])
+            return None
         data = old + (b"" if not old or old.endswith(b"\n") else b"\n") + \
             appended_text(names, today, *parts).encode("utf-8")
         offsets = {name: len(getattr(dataset, name)) for name in
                    ("actors", "issues", "sources", "events", "positions")}
     result = load_bytes(data, out_name)
-    report.diagnostics.extend(relocate(result.diagnostics, offsets, plan, target is not None))
-    if result.dataset is not None:
-        plan.data = data
+    return data, result, relocate(result.diagnostics, offsets, plan, target is not None)
 
 
 def _inline_array(old: bytes, parts: Sequence[Sequence[object]]) -> tuple[str, int] | None:
@@ -347,11 +373,11 @@ def _inline_array(old: bytes, parts: Sequence[Sequence[object]]) -> tuple[str, i
 
 def write_plan(plan: ImportPlan, out: Path) -> None:
     """Write the planned file to ``out`` atomically (a temporary file beside it, then a
-    rename); the mode of a file it replaces is kept. ``ValueError`` if not writable."""
+    rename): a link is written through, the mode of a file it replaces is kept but for
+    set-id, sticky and world-write bits (:func:`write_atomically`). ``ValueError`` if not
+    writable; :class:`FileProblem` (an ``OSError``) for an ``out`` that is a folder, a
+    FIFO, a device or a loop of links; ``OSError`` when the write fails."""
     if not plan.writable or plan.data is None:
         raise ValueError("this import cannot be written: it has errors")
-    mode = None
-    with contextlib.suppress(OSError):
-        mode = os.stat(out).st_mode & 0o7777
-    write_atomically(out, plan.data, mode)
+    write_atomically(out, plan.data)
 

@@ -1,29 +1,31 @@
 """Reading sources into :class:`RawTable` s: CSV, TSV, workbooks, Markdown, HTML, TimelineJS.
 
-Workbooks (XLSX, XLS, ODS) are read with python-calamine: one well-kept reader for both
-Excel and OpenDocument files, in Rust, several times faster than openpyxl (which reads no
-ODS at all). Every file goes through :func:`read_regular_file`, so a FIFO or a device is
-refused and the size is capped, as for data files (DESIGN §1).
+Workbooks are read by :mod:`.sheets` (openpyxl for XLSX, python-calamine for ODS and XLS).
+Every file goes through :func:`read_regular_file`, so a FIFO or a device is refused and the
+size is capped (``limits.IMPORT_MAX_BYTES``), as for data files (DESIGN §1); what reading it
+makes is capped by a :class:`.Budget` (cells, columns, rows, a cell's length).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from ... import limits
 from ..files import FileProblem, read_regular_file
+from .budget import Budget
 from .markup import html_tables, markdown_tables
-from .tables import Cell, ImportFormat, RawTable, SourceProblem
+from .sheets import read_workbook
+from .tables import Cell, ImportFormat, RawTable, SourceProblem, shown_name
 from .timelinejs import is_template, json_table
 
-__all__ = ["MAX_SOURCE_BYTES", "decode_text", "read_source"]
+__all__ = ["decode_text", "read_source"]
 
-MAX_SOURCE_BYTES = 256 * 1024 * 1024
-csv.field_size_limit(max(csv.field_size_limit(), 1 << 28))  # long texts are not an error
+# A long cell is reported by the Budget, at its row and column, rather than by csv.Error.
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _GUARD = re.compile("'[-=+@\t\r]")
 
@@ -33,21 +35,24 @@ def read_source(path: Path, fmt: ImportFormat, sheets: Sequence[str] = ()) -> li
 
     ``sheets`` keeps only the workbook sheets with these names (all when empty)."""
     try:
-        data = read_regular_file(path, MAX_SOURCE_BYTES, noun=f"{fmt.value} file")
+        data = read_regular_file(path, limits.IMPORT_MAX_BYTES, noun=f"{fmt.value} file")
     except FileProblem as exc:
         raise SourceProblem(str(exc)) from None
-    name = path.name
+    name = shown_name(path)
     if fmt in (ImportFormat.XLSX, ImportFormat.ODS):
-        return _workbook(data, name, sheets)
+        return read_workbook(data, name, sheets)
+    # No cell of a text can be longer than the text: most files need no cell measured.
+    budget = Budget(name, long_cells=len(data) > limits.IMPORT_MAX_CELL_CHARS)
     if fmt is ImportFormat.TIMELINEJS and not _looks_delimited(data):
-        return [json_table(decode_text(data), name)]
+        return [_counted(json_table(decode_text(data), name), budget)]
     text = decode_text(data)
+    del data
     if fmt is ImportFormat.MD:
-        return markdown_tables(text, name)
+        return markdown_tables(text, name, budget)
     if fmt is ImportFormat.HTML:
-        return html_tables(text, name)
+        return html_tables(text, name, budget)
     delimiter = "\t" if fmt is ImportFormat.TSV else _delimiter(text)
-    table = _delimited(text, name, delimiter)
+    table = _delimited(text, name, delimiter, budget)
     if fmt is ImportFormat.TIMELINEJS:
         if not is_template(table.header):
             raise SourceProblem("not a TimelineJS sheet: its header has no Year and Headline "
@@ -105,16 +110,50 @@ def _unguard(cell: str) -> str:
     return cell[1:] if cell[:1] == "'" and cell[1:2].startswith(_FORMULA_START) else cell
 
 
-def _delimited(text: str, name: str, delimiter: str) -> RawTable:
+def _counted(table: RawTable, budget: Budget) -> RawTable:
+    """``table`` (read whole: its cells are no more than the text held) measured."""
+    budget.label = table.label
+    for number, cells in table.rows:
+        budget.row(number, cells)
+    return table
+
+
+def _no_endless_line(text: str, delimiter: str, budget: Budget) -> None:
+    """A line of millions of delimiters (a cell a byte) is refused before the CSV reader
+    makes it one record of millions of cells; a file with fewer delimiters than the cell
+    limit (every real one) is not looked at."""
+    if text.count(delimiter) <= budget.max_cells:
+        return
+    start = 0
+    for number, end in enumerate(_line_ends(text), start=1):
+        if text.count(delimiter, start, end) > budget.max_cells:
+            raise budget.too_many(number)
+        start = end + 1
+
+
+def _line_ends(text: str) -> Iterator[int]:
+    end = text.find("\n")
+    while end >= 0:
+        yield end
+        end = text.find("\n", end + 1)
+    yield len(text)
+
+
+def _delimited(text: str, name: str, delimiter: str, budget: Budget) -> RawTable:
+    _no_endless_line(text, delimiter, budget)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[Cell]]] = []
     header: list[str] | None = None
     header_row = 1
     guarded = _GUARD.search(text)  # most files have none: then no cell is looked at
+    record: list[str] = []
+    number, starts, ended = 0, 1, 0  # the last record's number, and the lines it spans
     try:
         for number, record in enumerate(reader, start=1):
+            starts, ended = ended + 1, reader.line_num
             if guarded is not None and any(cell.startswith("'") for cell in record):
                 record = [_unguard(cell) for cell in record]
+            budget.row(number, record)
             if header is None:
                 if not any(cell.strip() for cell in record):
                     continue
@@ -123,59 +162,30 @@ def _delimited(text: str, name: str, delimiter: str) -> RawTable:
             rows.append((number, record))  # type: ignore[arg-type]
     except csv.Error as exc:
         raise SourceProblem(f"not readable as CSV: {exc}", reader.line_num) from None
+    if record and "\n" in record[-1]:
+        _closed_quotes(text, delimiter, number, record, starts)
     return RawTable(name, header or [], rows, header_row)
 
 
-def _workbook(data: bytes, name: str, wanted: Sequence[str]) -> list[RawTable]:
-    from python_calamine import CalamineError, CalamineWorkbook
-
+def _closed_quotes(text: str, delimiter: str, number: int, record: list[str],
+                   starts: int) -> None:
+    """The last record, read again strictly: a quote never closed makes the CSV reader take
+    the rest of the file as one cell, without a word (:class:`SourceProblem` at the cell,
+    naming the line where the quote opened)."""
+    lines = record[-1].count("\n") + sum(cell.count("\n") for cell in record[:-1])
+    offset = len(text)
+    for _ in range(lines + 1):  # back to the start of the record's first line
+        offset = text.rfind("\n", 0, offset)
+    tail = text[offset + 1:]
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = list(book.sheet_names)
-        missing = [sheet for sheet in wanted if sheet not in names]
-        if missing:
-            raise SourceProblem(f"no sheet named '{missing[0]}'; its sheets are: "
-                                + ", ".join(names))
-        tables = []
-        for sheet_name in names:
-            if wanted and sheet_name not in wanted:
-                continue
-            grid = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-            tables.append(_sheet_table(f"{name}[{sheet_name}]", grid))
-        return tables
-    except SourceProblem:
-        raise
-    except (CalamineError, OSError, ValueError) as exc:
-        raise SourceProblem(f"not a readable workbook (XLSX, XLS or ODS): {exc}") from None
-
-
-def _sheet_table(label: str, grid: Sequence[Sequence[object]]) -> RawTable:
-    header: list[str] | None = None
-    header_row = 1
-    rows: list[tuple[int, list[Cell]]] = []
-    for number, values in enumerate(grid, start=1):
-        cells = [_cell(value) for value in values]
-        if header is None:
-            if any(isinstance(c, dt.date) or c.strip() for c in cells):
-                header, header_row = [c if isinstance(c, str) else c.isoformat()
-                                      for c in cells], number
-            continue
-        rows.append((number, cells))
-    has_dates = any(isinstance(c, dt.date) for _, cells in rows for c in cells)
-    return RawTable(label, header or [], rows, header_row, has_dates=has_dates)
-
-
-def _cell(value: object) -> Cell:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "end of data" not in str(exc):
+            return
+        opened = starts + sum(cell.count("\n") for cell in record[:-1])
+        last = text.count("\n") + (not text.endswith("\n"))
+        raise SourceProblem(
+            f"the quote that opens this cell on line {opened} is never closed: lines {opened} "
+            f"to {last}, the rest of the file, would be read as this one cell; close the quote "
+            "where the cell ends", number, len(record)) from None

@@ -8,11 +8,13 @@ from urllib.parse import urlsplit
 
 from ..dates import PartialDate
 from ..diagnostics import Diagnostic, Severity
+from ..text import clip_text
+from ..urls import url_problem
 from .human_dates import Order, Span
 from .registry import Entry, Registry
 from .tables import Cell, RawTable
 
-__all__ = ["Context", "NewEvent", "NewPosition", "Origin", "Report", "cell_text", "web_url"]
+__all__ = ["Context", "NewEvent", "NewPosition", "Origin", "Report", "cell_text", "url_words"]
 
 Origin = tuple[str, int, int]  # table label, row, column: where an entry came from
 
@@ -126,12 +128,13 @@ def cell_text(cell: Cell) -> str:
     return cell.strip()
 
 
-def web_url(url: str) -> bool:
-    """The rule of ``check`` (DESIGN §1): http or https with a host, no spaces or controls."""
-    if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
-        return False
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+def url_words(url: str) -> str | None:
+    """Why ``url`` is refused, in words for its cell, or ``None``: the one rule of ``check``
+    and the window's links (``model/urls.py``, DESIGN §1: http or https with a host, and no
+    space, control, format or bidi character that would make it show other than it leads)."""
+    problem = url_problem(url)
+    if problem is None:
+        return None
+    if problem.startswith("is not a web address"):
+        return f"'{clip_text(url, 60)}' is not a web address (http:// or https://)"
+    return f"'{clip_text(url, 60)}' {problem}"

@@ -16,7 +16,7 @@ from ..text import clip_text
 from .date_column import read_date_column
 from .fields import Layout, year_hint
 from .human_dates import DateProblem, Span
-from .records import Context, NewPosition, cell_text, web_url
+from .records import Context, NewPosition, cell_text, url_words
 from .registry import Entry
 from .tables import Cell, RawTable
 
@@ -131,9 +131,9 @@ def read_statements(table: RawTable, layout: Layout, ctx: Context) -> int:
             report.at(table, row, i_name if i_name >= 0 else i_id, "no issue")
             failed = True
         url = values[c_url]
-        if url and not web_url(url):
-            report.at(table, row, c_url, f"'{clip_text(url, 60)}' is not a web address "
-                      "(http:// or https://)")
+        refused = url_words(url) if url else None
+        if refused is not None:
+            report.at(table, row, c_url, refused)
             failed = True
         event = _event_ref(table, row, c_event, values[c_event], ctx) if c_event >= 0 else ""
         if event is None:

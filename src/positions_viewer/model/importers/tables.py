@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-__all__ = ["Cell", "ImportFormat", "RawTable", "SourceProblem", "format_for"]
+__all__ = ["Cell", "ImportFormat", "RawTable", "SourceProblem", "format_for", "shown_name"]
 
 Cell = str | dt.date  # a workbook's own date cells stay dates; everything else is text
 
@@ -38,12 +38,27 @@ def format_for(path: Path) -> ImportFormat | None:
     return _SUFFIXES.get(path.suffix.lower())
 
 
-class SourceProblem(Exception):
-    """A source that cannot be read at all; ``line``/``column`` locate it when known."""
+# What a name must not carry into a line of output or a TOML comment: controls (a newline
+# would start a forged diagnostic line, an escape sequence would be obeyed by the terminal),
+# line separators and bidi controls (U+202E shows "a\u202etxt.lmot" as "atom.txt").
+_UNSHOWN = {code: f"\\u{code:04x}" for code in (
+    *range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
+    *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+
+def shown_name(path: Path | str) -> str:
+    """A file's name (or path) as the import writes it in diagnostics, summaries and the
+    TOML file's comments: one printable line, any control or bidi character as ``\\uXXXX``."""
+    return str(path if isinstance(path, str) else path.name).translate(_UNSHOWN)
+
+
+class SourceProblem(Exception):
+    """A source that cannot be read at all; ``line``/``column`` locate it when known, in
+    the table ``label`` names (a workbook's sheet) or else in the file."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0, label: str = "") -> None:
         super().__init__(message)
-        self.message, self.line, self.column = message, line, column
+        self.message, self.line, self.column, self.label = message, line, column, label
 
 
 @dataclass(slots=True)
@@ -62,6 +77,9 @@ class RawTable:
     description: str = ""
     column_names: list[str] = field(default_factory=list)  # for messages; header by default
     columns: list[int] = field(default_factory=list)  # COL of each column; 1-based by default
+    # What the reader saw but kept nothing of, as (row, 0-based column, message) warnings (a
+    # formula without a saved value); the planner reports them at this table's cells.
+    notes: list[tuple[int, int, str]] = field(default_factory=list)
 
     def name_of(self, column: int) -> str:
         names = self.column_names or self.header

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,13 +54,18 @@ from ...model.importers import (
     plan_import,
     write_plan,
 )
+from ...model.text import clip_text
 
-__all__ = ["ImportDialog", "run_import_dialog"]
+__all__ = ["ImportDialog", "plain_tooltip", "run_import_dialog"]
 
 FILTER = ("Tables (*.csv *.tsv *.tab *.xlsx *.xlsm *.xls *.ods *.md *.markdown *.txt *.html "
           "*.htm *.json);;All files (*)")
 PREVIEW_ROWS = 200
 MAX_SHOWN_DIAGNOSTICS = 5000
+# A preview cell shows at most this much of its value, and its tooltip a little more: a
+# 1,000,000-character cell must not be laid out (the table measures its columns).
+PREVIEW_CHARS = 300
+TOOLTIP_CHARS = 2000
 _ERROR = QColor("#b3261e")
 PREVIEW_COLUMNS = ("What", "Date", "Actor", "Issue", "Stance", "Text", "Sources")
 _TEXT_COLUMN = PREVIEW_COLUMNS.index("Text")
@@ -104,6 +111,25 @@ class _PlanJob(QRunnable):
             result = f"the import failed: {type(exc).__name__}: {exc}"
         with contextlib.suppress(RuntimeError):  # the signals are gone: nobody is waiting
             self.signals.done.emit(self.generation, result)
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows its characters as typed: a tooltip guesses rich text,
+    so a cell holding ``<img src=…>`` or ``<font size=7>`` would render as markup (issue 12);
+    escaped (and cut at :data:`TOOLTIP_CHARS`), it never does. ``""`` stays no tooltip."""
+    if not text:
+        return ""
+    return QtGuiNamespace.convertFromPlainText(clip_text(text, TOOLTIP_CHARS),
+                                               Qt.WhiteSpaceMode.WhiteSpaceNormal)
+
+
+def _plain_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str,
+               buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
+               ) -> QMessageBox:
+    """A message box whose text is plain: a file named ``<b>x</b>.toml`` shows as named."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def _plain_label(text: str = "") -> QLabel:
@@ -339,8 +365,8 @@ class ImportDialog(QDialog):
         self.preview.setRowCount(len(rows))
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value.replace("\n", " "))
-                item.setToolTip(value)  # a plain string: Qt shows it as text
+                item = QTableWidgetItem(clip_text(value, PREVIEW_CHARS).replace("\n", " "))
+                item.setToolTip(plain_tooltip(value))
                 self.preview.setItem(row, column, item)
         for diagnostic in result.diagnostics[:MAX_SHOWN_DIAGNOSTICS]:
             line = QListWidgetItem(dialog_words(str(diagnostic)))
@@ -391,15 +417,17 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or out is None or not plan.writable:
             return
-        if out != self.into_path and out.exists():
-            answer = QMessageBox.question(
-                self, "Replace the file?", f"{out.name} exists. Replace it with the import?")
-            if answer != QMessageBox.StandardButton.Yes:
+        if out != self.into_path and os.path.exists(out):  # never raises (a locked folder)
+            ask = _plain_box(self, QMessageBox.Icon.Question, "Replace the file?",
+                             f"{out.name} exists. Replace it with the import?",
+                             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if ask.exec() != QMessageBox.StandardButton.Yes:
                 return
         try:
             write_plan(plan, out)
         except OSError as exc:
-            QMessageBox.warning(self, "Import", f"Cannot write {out}: {exc.strerror or exc}")
+            _plain_box(self, QMessageBox.Icon.Warning, "Import",
+                       f"Cannot write {out}: {exc.strerror or exc}").exec()
             return
         self.written_path = out
         self.accept()
