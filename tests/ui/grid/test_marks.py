@@ -133,3 +133,28 @@ def test_dark_theme_lifts_the_actor_colours_together(qapp: object) -> None:
     assert distance(lifted[0], lifted[1]) >= min(distance(given[0], given[1]), 0.12) - 0.01
     for color in lifted:  # painting a lifted colour does not lift it again
         assert visible_actor_color(color, dark=True).name() == color
+
+
+@pytest.mark.parametrize("width", range(90, 330, 12))
+def test_the_top_line_never_cuts_a_word_or_leaves_the_cell(seed_cell: Cell, width: int) -> None:
+    """Narrow columns (eight actors at 1280 px, a handout page): the stance whole or cut at
+    a word, the date whole (its age dropped as a whole when there is no room), the badges all
+    in words or all as marks, and the second line no wider than the cell."""
+    from PySide6.QtGui import QFontMetricsF
+
+    from positions_viewer.ui.render.grid_painter import _meta_layout, cell_mark
+
+    assert seed_cell.position is not None
+    cell = replace(seed_cell, kind=Kind.CHANGED, changed=True, stale=True, age_days=800,
+                   position=replace(seed_cell.position, stance="controls negotiation formats"))
+    style = GridStyle(LIGHT)
+    meta = _meta_layout(cell, width, style, cell_mark(cell))
+    assert meta.chip in ("controls negotiation formats", "controls negotiation…", "controls…")
+    assert meta.date in ("26 Dec 2025 · 2 years old", "26 Dec 2025")
+    assert meta.badges in ((("● changed", "changed_edge"),), (("●", "changed_edge"),), ())
+    line = QFontMetricsF(style.small).horizontalAdvance(meta.date) + sum(
+        QFontMetricsF(style.chip).horizontalAdvance(text) + 2 * style.gap
+        for text, _c in meta.badges)
+    assert line <= width
+    if width >= 200:
+        assert meta.badges == (("● changed", "changed_edge"),)  # words where they fit

@@ -141,18 +141,18 @@ def issue_height(issue: Issue, width: float, style: GridStyle) -> int:
 
 
 NAME_LINES = 2  # an actor's name wraps onto this many lines in its column's header
+DETAIL_LINES = 2  # and its detail ("Permanent mission to the UN") onto this many
 
 
 def actor_header_height(actors: list[Actor], width: float, style: GridStyle) -> int:
-    """The headers' height: the colour bar, the longest name (up to two lines at the
-    column's ``width``) and a detail line when any actor has one."""
-    has_detail = any(a.detail for a in actors)
+    """The headers' height: the colour bar, the longest name and the longest detail (each up
+    to two lines at the column's ``width``)."""
     inner = width - 2 * style.pad
     lines = max((len(wrap(a.label, style.title, inner, NAME_LINES)) for a in actors), default=1)
+    details = max((len(wrap(a.detail, style.small, inner, DETAIL_LINES)) for a in actors
+                   if a.detail), default=0)
     height = 2 * style.pad + style.bar + style.gap + lines * style.title_line
-    if has_detail:
-        height += style.small_line
-    return round(height)
+    return round(height + details * style.small_line)
 
 
 # -- painting ----------------------------------------------------------------------------
@@ -269,7 +269,7 @@ def short_age(days: int) -> str:
 class _Meta:
     """A cell's top line: the stance chip, the date, the badges (kind, earlier match). On
     one line where they fit; else the chip on its own line above the date and badges, so
-    the stance never disappears and the date is never cut (badges shrink to their dot)."""
+    the stance never disappears (see :func:`_meta_layout`)."""
 
     chip: str
     date: str
@@ -283,6 +283,11 @@ class _Meta:
 
 def _meta_layout(cell: Cell, width: float, style: GridStyle,
                  mark: tuple[str, str, str] | None) -> _Meta:
+    """Where the stance, the date and the badges go in ``width`` px. In order of preference:
+    one line with the stance whole and the badges in words; the stance on its own line
+    above the date and the badges in words; then the date without its age (still in the
+    stale colour; the tooltip says it); then the badges as their marks ("●"). Nothing is cut
+    mid-word and nothing is drawn past the cell."""
     position = cell.position
     assert position is not None
     small, chip_font = QFontMetricsF(style.small), QFontMetricsF(style.chip)
@@ -297,18 +302,20 @@ def _meta_layout(cell: Cell, width: float, style: GridStyle,
     def widths(badges: list[tuple[str, str]]) -> float:
         return sum(chip_font.horizontalAdvance(text) + gap for text, _c in badges)
 
-    date_width = small.horizontalAdvance(date) + gap
     stance = position.stance
-    for badges in (full, compact):
-        room = width - date_width - widths(badges)
-        chip = elide_words(stance, style.chip, room - chip_pad) if stance else ""
-        if not stance or chip == stance or (chip and room > 0.5 * width):
-            return _Meta(chip, date, tuple(badges), False)
+    room = width - small.horizontalAdvance(date) - gap - widths(full)
+    chip = elide_words(stance, style.chip, room - chip_pad) if stance else ""
+    if not stance or chip == stance:
+        return _Meta(chip, date, tuple(full), False)
     # Two lines: the chip across the whole width, then the date and the badges.
     chip = elide_words(stance, style.chip, width - chip_pad) or elide(
         stance, style.chip, width - chip_pad)
-    badges = full if date_width + widths(full) <= width else compact
-    return _Meta(chip, elide(date, style.small, width), tuple(badges), True)
+    plain = position.date.label() if position.date is not None else UNDATED_TEXT
+    for shown, badges in ((date, full), (plain, full), (date, compact), (plain, compact),
+                          (plain, [])):
+        if small.horizontalAdvance(shown) + gap + widths(badges) <= width:
+            return _Meta(chip, shown, tuple(badges), True)
+    return _Meta(chip, elide(plain, style.small, width), (), True)
 
 
 def _paint_meta(painter: QPainter, inner: QRectF, meta: _Meta, style: GridStyle,
@@ -326,6 +333,8 @@ def _paint_meta(painter: QPainter, inner: QRectF, meta: _Meta, style: GridStyle,
     painter.setFont(style.chip)
     for badge, color in meta.badges:
         badge_width = chip_font.horizontalAdvance(badge)
+        if right - badge_width < inner.left():
+            break  # never past the cell's edge (the layout leaves room; a guard)
         painter.setPen(style.color(color))
         painter.drawText(QRectF(right - badge_width, bottom.top(), badge_width, line),
                          Qt.AlignmentFlag.AlignVCenter, badge)
@@ -399,8 +408,10 @@ def paint_actor_header(
     if actor.detail:
         painter.setFont(style.small)
         painter.setPen(style.color("text_muted"))
-        painter.drawText(QPointF(inner.left(), top + QFontMetricsF(style.small).ascent()),
-                         elide(actor.detail, style.small, inner.width()))
+        ascent = QFontMetricsF(style.small).ascent()
+        for line in wrap(actor.detail, style.small, inner.width(), DETAIL_LINES):
+            painter.drawText(QPointF(inner.left(), top + ascent), line)
+            top += style.small_line
 
 
 def paint_corner(painter: QPainter, rect: QRectF, style: GridStyle, text: str = "Issue") -> None:
