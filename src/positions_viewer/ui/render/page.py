@@ -178,7 +178,8 @@ def paint_top(painter: QPainter, origin: QPointF, layout: PageLayout) -> float:
     if layout.timeline is not None and layout.timeline_view is not None:
         y += pad * 0.75
         rect = QRectF(left, y, width, layout.timeline_height)
-        paint_timeline(painter, rect, layout.timeline, layout.timeline_view, spec.theme)
+        paint_timeline(painter, rect, layout.timeline, layout.timeline_view, spec.theme,
+                       interactive=False)
         y += layout.timeline_height
     return y
 
@@ -242,9 +243,12 @@ def _legend_rows(result: QueryResult, spec: PageSpec, font: QFont,
     rows: list[tuple[tuple[int, str, float], ...]] = []
     row: list[tuple[int, str, float]] = []
     x = 0.0
-    for index in result.actor_columns.tolist():
+    columns = result.actor_columns.tolist()
+    # A detail every actor shares ("Permanent mission to the UN") says nothing in the legend.
+    shared = len({dataset.actors[i].detail for i in columns}) == 1 and len(columns) > 1
+    for index in columns:
         actor = dataset.actors[index]
-        label = actor.label + (f" ({actor.detail})" if actor.detail else "")
+        label = actor.label + (f" ({actor.detail})" if actor.detail and not shared else "")
         label = elide(label, font, max(40.0, width - swatch - 24))
         needed = swatch + 6 + metrics.horizontalAdvance(label) + 18
         if row and x + needed > width:
