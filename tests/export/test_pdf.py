@@ -176,3 +176,17 @@ def test_compare_writes_the_marked_grid_as_pdf(seed_path: Path, tmp_path: Path) 
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4, not 1280 px
     text = words(reader.pages[0].extract_text())
     assert "changed" in text and "new" in text and "Before" in text
+
+
+def test_a_dense_timeline_in_a_picture_does_not_ask_to_zoom(tmp_path: Path) -> None:
+    """A reader of a PDF cannot zoom: the density note says what it shows instead."""
+    events = "".join(f'[[events]]\ndate = 2024-{1 + n % 12:02d}-{1 + n % 28:02d}\n'
+                     f'title = "Vote {n}"\n' for n in range(400))
+    path = tmp_path / "dense.toml"
+    path.write_text('schema = 1\ntitle = "Dense"\n[[actors]]\nid = "a"\nname = "A"\n'
+                    '[[issues]]\nid = "i"\ntitle = "I"\n' + events, encoding="utf-8")
+    out = tmp_path / "dense.pdf"
+    assert export(str(path), "-o", str(out)) == 0
+    text = PdfReader(out).pages[0].extract_text()
+    assert "zoom in" not in text
+    assert "counted where they are too many to name" in " ".join(text.split())

@@ -32,9 +32,12 @@ __all__ = ["paint_timeline"]
 
 
 def paint_timeline(
-    painter: QPainter, rect: QRectF, data: TimelineData, view: TimelineView, theme: Theme
+    painter: QPainter, rect: QRectF, data: TimelineData, view: TimelineView, theme: Theme,
+    interactive: bool = True,
 ) -> TimelineHitMap:
-    """Draws the timeline into ``rect``; returns where things went, for hit-testing."""
+    """Draws the timeline into ``rect``; returns where things went, for hit-testing.
+    ``interactive`` is False for a picture (export, presenter): nothing there says "zoom in",
+    which its reader cannot do."""
     style = timeline_style(theme)
     frame = layout_frame(rect, data, view, style, device_scale=device_scale(painter))
     painter.save()
@@ -55,7 +58,7 @@ def paint_timeline(
         draw_axis(painter, frame, data, style)
         draw_as_of_label(painter, frame, data, style)
         draw_brush(painter, frame, view, style)
-        draw_status(painter, frame, data, style)
+        draw_status(painter, frame, data, style, interactive)
     finally:
         painter.restore()
     return hit_map(frame)
@@ -215,7 +218,8 @@ def draw_brush(painter: QPainter, frame: Frame, view: TimelineView, style: Timel
 
 
 def draw_status(
-    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle
+    painter: QPainter, frame: Frame, data: TimelineData, style: TimelineStyle,
+    interactive: bool = True,
 ) -> None:
     """Says why the plot is empty, or that it shows density rather than titles."""
     plot = frame.plot
@@ -225,7 +229,8 @@ def draw_status(
         painter.setPen(style.muted)
         painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, text)
     elif frame.lod is Lod.DENSITY:
-        text = f"{frame.visible_count:,} events in view · zoom in to read titles"
+        text = f"{frame.visible_count:,} events in view · " + (
+            "zoom in to read titles" if interactive else "counted where they are too many to name")
         painter.setFont(style.small)
         painter.setPen(style.muted)
         baseline = frame.header.top() + style.pad + style.small_fm.ascent()
