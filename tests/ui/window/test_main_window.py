@@ -581,3 +581,26 @@ def test_a_long_path_leaves_the_line_and_the_error_in_the_banner(
     assert ".toml:1: no issues: the file needs at least one [[issues]] table" in text
     assert len(text) < 300 and "d" * 100 not in text
     assert window.banner.details_button.isVisibleTo(window)  # the whole message, one click
+
+
+def test_nothing_looks_selected_until_the_keyboard_moves(qtbot: QtBot, seed_path: Path) -> None:
+    """On opening, the first issue has no focus frame (the details say "Select a cell");
+    once the keyboard is used the cursor's frame shows where it is."""
+    from PySide6.QtGui import QColor
+
+    from positions_viewer.ui.theme import LIGHT
+
+    window = open_window(qtbot, seed_path)
+    grid = window.grid
+    grid.setFocus()
+    rect = grid.visualRect(grid.grid_model.index(0, 0))
+
+    def accent_at_left_edge() -> bool:
+        image = grid.viewport().grab().toImage()
+        y = rect.center().y()
+        return any(image.pixelColor(x, y) == QColor(LIGHT.accent) for x in range(0, 4))
+
+    assert not accent_at_left_edge()
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    qtbot.keyClick(grid, Qt.Key.Key_Up)
+    assert accent_at_left_edge()

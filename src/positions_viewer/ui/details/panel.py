@@ -109,8 +109,8 @@ class DetailsPanel(QScrollArea):
             self.show_nothing("No file is shown. Open one (Ctrl+O), or fix the file named "
                               "above and it loads by itself.")
         elif session.result.row_count == 0 or session.result.column_count == 0:
-            self.show_nothing("Nothing matches these filters: Reset (Ctrl+Shift+R) shows "
-                              "everything.")
+            # The grid says what to do (Reset); this panel does not say it twice.
+            self.show_nothing("No cell to show.")
         elif selection.cell is not None:
             issue, actor = selection.cell
             if actor < 0:

@@ -17,7 +17,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QShowEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -65,7 +72,8 @@ class _CellDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)  # type: ignore[attr-defined]
         flags = option.state  # type: ignore[attr-defined]
         selected = bool(flags & QStyle.StateFlag.State_Selected)
-        focused = bool(flags & QStyle.StateFlag.State_HasFocus) and view.hasFocus()
+        focused = bool(flags & QStyle.StateFlag.State_HasFocus) and view.hasFocus() \
+            and view.focus_visible
         issue = index.data(Role.ISSUE)
         actor = index.data(Role.ACTOR)
         painter.save()
@@ -138,6 +146,9 @@ class GridView(QTableView):
         self.grid_style = GridStyle(LIGHT)
         self._heights: dict[int, int] = {}
         self._resetting = False
+        # The keyboard cursor's outline shows once the keyboard is used (as a browser's
+        # :focus-visible): on opening, the first issue does not look selected.
+        self.focus_visible = False
         self.setModel(self.grid_model)
         self.setItemDelegate(_CellDelegate(self))
         self.setHorizontalHeader(_ActorHeader(self))
@@ -271,10 +282,23 @@ class GridView(QTableView):
         from PySide6.QtGui import QKeyEvent
 
         assert isinstance(event, QKeyEvent)
+        if not self.focus_visible:
+            self.focus_visible = True
+            self.viewport().update()
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_current()
             return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason):
+            self.focus_visible = True  # reached by the keyboard: show where the cursor is
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.focus_visible = False  # the pointer's choice is shown by the selection
+        super().mousePressEvent(event)
 
     def copy_current(self) -> str:
         """Copy the current cell as plain text: "Actor on Issue (date, stance): text"."""

@@ -15,7 +15,7 @@ DEFAULT_SIZE = (1440, 900)  # the first window, when the screen has room
 SCREEN_SHARE = 0.92  # else this share of the available screen
 # Below these a pane shows nothing useful: timeline, grid and details (height, width, width).
 MIN_PANE_PX = {"timeline": 110, "grid": 260, "details": 200, "views": 160}
-DEFAULT_SHARES = {"views": (0.3, 0.7), "side": (0.76, 0.24), "right": (0.55, 0.45)}
+DEFAULT_SHARES = {"views": (0.3, 0.7), "side": (0.76, 0.24), "right": (0.65, 0.35)}
 
 
 class WindowLayout:
