@@ -58,7 +58,7 @@ def test_what_changed_between_18_and_26_december(tmp_path: Path) -> None:
     assert run("compare", str(SEED), "--from", "2025-12-18", "--to", "2025-12-26",
                "-o", str(out)) == 0
     text = out.read_text(encoding="utf-8")
-    assert "## What changed, 18–26 Dec 2025" in text
+    assert "## What changed from 18 Dec 2025 to 26 Dec 2025" in text
     assert "- Cells: 4 new · 3 unchanged" in text
     assert ("- **Russia** (new) — 17 Dec 2025: no stated position → 26 Dec 2025: *ready* — "
             "Putin is ready to talk") in text

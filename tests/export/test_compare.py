@@ -76,9 +76,9 @@ text = "No comment."
 DIGEST = """\
 # Small talks
 
-## What changed, Mar 2024 – 31 Mar 2024
+## What changed from Mar 2024 to 31 Mar 2024
 
-- Compared: positions as of 29 Feb 2024 and as of 31 Mar 2024
+- Compared: positions before Mar 2024 (as of 29 Feb 2024) with positions as of 31 Mar 2024
 - Issues: all
 - Actors: all
 - Cells: 1 changed · 1 new · 1 restated · 1 unchanged
@@ -117,7 +117,7 @@ def test_the_digest_renders_as_lists_under_headings(index: DatasetIndex) -> None
     _flt, text = march(index)
     tokens = MarkdownIt("commonmark").parse(text)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings == ["Small talks", "What changed, Mar 2024 – 31 Mar 2024", "Water quota",
+    assert headings == ["Small talks", "What changed from Mar 2024 to 31 Mar 2024", "Water quota",
                         "The dam"]
     items = [t for t in tokens if t.type == "list_item_open"]
     assert len(items) == 4 + 3  # the summary list, then one item per listed cell

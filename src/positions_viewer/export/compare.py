@@ -80,14 +80,20 @@ def compare_markdown(comparison: Comparison, result: QueryResult | None = None) 
     a, b = comparison.a_label(), comparison.b_label()
     flt = result.filter if result is not None else None
     if flt is not None and flt.date_from is not None and flt.date_to is not None:
-        heading = f"What changed, {flt.date_from.range_label(flt.date_to)}"
+        # The window's words (the changes panel): the user's own dates, both included.
+        heading = f"What changed from {flt.date_from.label()} to {flt.date_to.label()}"
     else:
         heading = f"What changed between {a} and {b}"
     lines = [f"# {md_escape(dataset.label)}", "", f"## {md_escape(heading)}", ""]
     if dataset.description.strip():
         lines += [md_escape(dataset.description), ""]
-    since = f"as of {a}" if comparison.date_a is not None else "undated (before every date)"
-    lines.append(f"- Compared: positions {since} and as of {b}")
+    if comparison.date_a is None:
+        since = "undated (before every date)"
+    elif flt is not None and flt.date_from is not None:
+        since = f"before {flt.date_from.label()} (as of {a})"
+    else:
+        since = f"as of {a}"
+    lines.append(f"- Compared: positions {since} with positions as of {b}")
     if result is not None:
         lines += [f"- {md_escape(line)}" for line in caption_lines(result, positions=False)[:2]]
     counts = comparison.counts()

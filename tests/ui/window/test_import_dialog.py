@@ -79,7 +79,7 @@ def test_errors_are_listed_and_block_the_import_until_accepted(qtbot: QtBot,
     assert dialog.diagnostics.item(0).text().startswith("No problems")
     assert dialog.preview.rowCount() == 2
     assert dialog.preview.item(0, 5).text() == "<b>x</b>"  # text, never markup
-    assert dialog.preview.item(0, 1).text() == "2022-08-07"
+    assert dialog.preview.item(0, 1).text() == "7 Aug 2022"  # as the window writes dates
 
 
 def test_import_into_the_open_file_only_appends(qtbot: QtBot, tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_the_preview_shows_each_statements_stance_and_sources(qtbot: QtBot,
     dialog.out_path.setText(str(tmp_path / "o.toml"))
     _replan(qtbot, dialog)
     assert [dialog.preview.item(0, c).text() for c in range(7)] == [
-        "statement", "2024-01-02", "A", "B", "oppose", "No.", "Daily Paper"]
+        "statement", "2 Jan 2024", "A", "B", "oppose", "No.", "Daily Paper"]
 
 
 def test_advice_names_the_dialogs_fields_not_command_line_options(qtbot: QtBot,
@@ -211,7 +211,7 @@ def test_data_in_the_preview_shows_as_typed_never_as_markup(qtbot: QtBot,
         shown.setHtml(tip)  # what the tooltip shows, as Qt lays it out
         assert shown.toPlainText() == value
         assert shown.toHtml().count("<img") == 0
-    assert "<b>markup<i>.csv: read as statements: 1 statement" in dialog.summary.text()
+    assert "<b>markup<i>.csv: 1 statement (a table of statements)" in dialog.summary.text()
     assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
 
 

@@ -131,12 +131,12 @@ class ImportPlan:
 
         rows: list[tuple[str, ...]] = []
         for event in self.events[:limit]:
-            date = event.date.iso() + (f" – {event.end.iso()}" if event.end else "")
+            date = event.date.range_label(event.end) if event.end else event.date.label()
             rows.append(("event", date, joined(event.actors, actors),
                          joined(event.issues, issues), "", event.title,
                          joined(event.sources, sources)))
         for position in self.positions[: max(0, limit - len(rows))]:
-            rows.append(("statement", position.date.iso() if position.date else "undated",
+            rows.append(("statement", position.date.label() if position.date else "undated",
                          actors.get(position.actor, position.actor),
                          issues.get(position.issue, position.issue), position.stance,
                          position.text, joined(position.sources, sources)))

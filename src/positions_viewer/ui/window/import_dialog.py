@@ -67,6 +67,8 @@ MAX_SHOWN_DIAGNOSTICS = 5000
 PREVIEW_CHARS = 300
 TOOLTIP_CHARS = 2000
 _ERROR = QColor("#b3261e")
+_KIND_WORDS = {"statements": "statements", "events": "events", "wide": "positions by column",
+               "TimelineJS": "TimelineJS events"}
 PREVIEW_COLUMNS = ("What", "Date", "Actor", "Issue", "Stance", "Text", "Sources")
 _TEXT_COLUMN = PREVIEW_COLUMNS.index("Text")
 
@@ -277,7 +279,8 @@ class ImportDialog(QDialog):
             button.toggled.connect(self.schedule)
         self.to_new.toggled.connect(self._new_file_fields)
         self._new_file_fields()
-        self.resize(900, 720)
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(900, min(720, round(screen.height() * 0.9)) if screen else 720)
 
     # -- options -------------------------------------------------------------------------
 
@@ -396,7 +399,8 @@ class ImportDialog(QDialog):
                 made.append(_count(table.statements, "statement"))
             if table.events or table.kind in ("events", "TimelineJS"):
                 made.append(_count(table.events, "event"))
-            lines.append(f"{table.label}: read as {table.kind}: {', '.join(made)}")
+            kind = _KIND_WORDS.get(str(table.kind), str(table.kind))
+            lines.append(f"{table.label}: {', '.join(made)} (a table of {kind})")
         errors = _count(len(plan.errors), "error")
         if plan.errors and not plan.options.keep_going:
             lines.append(f"{errors}: nothing can be written until they are fixed, or tick "
