@@ -50,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit code (DESIGN §2: 0 ok, 1 data errors, 2 usage or
-    unwritable output; 130 after Ctrl+C, 128 + the signal after SIGTERM or SIGHUP during an
-    export, :data:`EXIT_PIPE` when the reader of the output went away)."""
+    unwritable output; 130 after Ctrl+C, 128 + the signal after SIGTERM, SIGHUP, SIGQUIT and
+    the others of :mod:`..export.signals` during an export, :data:`EXIT_PIPE` when the
+    reader of the output went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _main(args)

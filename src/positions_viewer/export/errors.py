@@ -16,8 +16,9 @@ class DrawError(ValueError):
 
 
 class Interrupted(BaseException):
-    """SIGTERM or SIGHUP arrived during an export (see :func:`.atomic.cleanup_on_signals`):
-    raised like ``KeyboardInterrupt`` so the writes under way clean up."""
+    """A signal that stops the program (SIGTERM, SIGHUP, SIGQUIT, …: see
+    :mod:`.signals`) arrived during an export: raised like ``KeyboardInterrupt`` so the
+    writes under way clean up; the command line exits 128 + ``signum``."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(f"signal {signum}")
