@@ -21,7 +21,8 @@ from types import ModuleType
 
 from .. import __version__
 from ..export.errors import Interrupted
-from .common import EXIT_USAGE, UsageError
+from .common import EXIT_USAGE, UsageError, echo, say
+from .parsing import Parser
 
 __all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
@@ -37,7 +38,7 @@ def _module(command: str) -> ModuleType:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="positions-viewer",
         description="Compare what actors have publicly said on a set of issues, over time.",
     )
@@ -73,8 +74,8 @@ def _main(args: list[str]) -> int:
     if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
         mistyped = _mistyped_command(args[0])
         if mistyped is not None:
-            print(f"positions-viewer: error: '{args[0]}' is not a command; did you mean "
-                  f"'{mistyped}'? (commands: {', '.join(COMMANDS)})", file=sys.stderr)
+            say(f"positions-viewer: error: '{echo(args[0])}' is not a command; did you mean "
+                f"'{mistyped}'? (commands: {', '.join(COMMANDS)})")
             return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "show")
@@ -86,7 +87,7 @@ def _main(args: list[str]) -> int:
     try:
         return int(_module(ns.command).run(ns))
     except UsageError as exc:
-        print(f"positions-viewer {ns.command}: error: {exc}", file=sys.stderr)
+        say(f"positions-viewer {ns.command}: error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
