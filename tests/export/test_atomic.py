@@ -17,6 +17,7 @@ import pytest
 from positions_viewer.cli import main
 from positions_viewer.export import atomic, formats
 from positions_viewer.export.errors import ExportError
+from positions_viewer.model.text import escape_invisible
 
 VIEWS = ("where-things-stand", "background", "macron-opens", "kremlin-answers",
          "paris-clarifies", "vinatier")
@@ -200,6 +201,17 @@ def test_a_dangling_link_creates_its_target_and_a_loop_is_refused(
     loop.symlink_to(loop)
     assert export(str(seed_path), "-o", str(loop)) == 2
     assert "loop" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["x\nfake", "\u202eevil", "esc\x1b[31m"])
+def test_an_export_error_names_a_hostile_folder_in_one_readable_line(tmp_path: Path,
+                                                                     name: str) -> None:
+    """The window shows this message in a box, the command line on stderr."""
+    with pytest.raises(ExportError) as caught:
+        atomic.atomic_write(tmp_path / name / "out.md", lambda handle: handle.write(b"x"))
+    message = str(caught.value)
+    assert message.isprintable() and "does not exist" in message
+    assert escape_invisible(name) in message
 
 
 def test_atomic_write_refuses_a_folder(tmp_path: Path) -> None:
