@@ -173,7 +173,7 @@ def test_permission_denied_is_exit_2(tricky: Path, tmp_path: Path,
     def denied(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("positions_viewer.export.atomic.tempfile.mkstemp", denied)
+    monkeypatch.setattr("positions_viewer.export.atomic._create_beside", denied)
     assert run("export", str(tricky), "-o", str(tmp_path / "x.md")) == 2
     assert "Permission denied" in capsys.readouterr().err
 

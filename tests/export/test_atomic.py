@@ -17,6 +17,7 @@ import pytest
 from positions_viewer.cli import main
 from positions_viewer.export import atomic, formats
 from positions_viewer.export.errors import ExportError
+from positions_viewer.model.text import escape_invisible
 
 VIEWS = ("where-things-stand", "background", "macron-opens", "kremlin-answers",
          "paris-clarifies", "vinatier")
@@ -202,6 +203,17 @@ def test_a_dangling_link_creates_its_target_and_a_loop_is_refused(
     assert "loop" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["x\nfake", "\u202eevil", "esc\x1b[31m"])
+def test_an_export_error_names_a_hostile_folder_in_one_readable_line(tmp_path: Path,
+                                                                     name: str) -> None:
+    """The window shows this message in a box, the command line on stderr."""
+    with pytest.raises(ExportError) as caught:
+        atomic.atomic_write(tmp_path / name / "out.md", lambda handle: handle.write(b"x"))
+    message = str(caught.value)
+    assert message.isprintable() and "does not exist" in message
+    assert escape_invisible(name) in message
+
+
 def test_atomic_write_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="folder"):
         atomic.atomic_write(tmp_path, lambda handle: handle.write(b"x"))
@@ -230,7 +242,9 @@ sys.exit(main(sys.argv[1:]))
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 @pytest.mark.parametrize(("signum", "code"), [
     (signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGHUP, 128 + signal.SIGHUP),
-    (signal.SIGINT, 130),
+    (signal.SIGINT, 130), (signal.SIGQUIT, 128 + signal.SIGQUIT),
+    (signal.SIGUSR1, 128 + signal.SIGUSR1), (signal.SIGUSR2, 128 + signal.SIGUSR2),
+    (signal.SIGALRM, 128 + signal.SIGALRM),
 ])
 @pytest.mark.parametrize("several", [False, True])
 def test_a_signal_during_an_export_removes_the_temporary(
@@ -267,4 +281,22 @@ def test_signal_handlers_are_put_back_after_an_export() -> None:
     with atomic.cleanup_on_signals():
         assert signal.getsignal(signal.SIGTERM) is not before
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_signal_ignored_or_handled_by_someone_else_stays_so() -> None:
+    """``nohup`` ignores SIGHUP; a program embedding the export may handle SIGUSR1."""
+    def own(_signum: int, _frame: object) -> None:
+        pass
+
+    old_hup = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    old_usr1 = signal.signal(signal.SIGUSR1, own)
+    try:
+        with atomic.cleanup_on_signals():
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGUSR1) is own
+            assert signal.getsignal(signal.SIGQUIT) is not signal.SIG_DFL
+    finally:
+        signal.signal(signal.SIGHUP, old_hup)
+        signal.signal(signal.SIGUSR1, old_usr1)
 

@@ -21,7 +21,8 @@ from types import ModuleType
 
 from .. import __version__
 from ..export.errors import Interrupted
-from .common import EXIT_USAGE, UsageError
+from .common import EXIT_USAGE, UsageError, echo, say
+from .parsing import Parser
 
 __all__ = ["COMMANDS", "EXIT_PIPE", "build_parser", "main"]
 
@@ -40,7 +41,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, the one subcommand that will run (its
     module alone is imported: ``check`` does not pay for the importers and the export
     service, issue 18)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="positions-viewer",
         description="Compare what actors have publicly said on a set of issues, over time.",
     )
@@ -53,8 +54,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit code (DESIGN §2: 0 ok, 1 data errors, 2 usage or
-    unwritable output; 130 after Ctrl+C, 128 + the signal after SIGTERM or SIGHUP during an
-    export, :data:`EXIT_PIPE` when the reader of the output went away)."""
+    unwritable output; 130 after Ctrl+C, 128 + the signal after SIGTERM, SIGHUP, SIGQUIT and
+    the others of :mod:`..export.signals` during an export, :data:`EXIT_PIPE` when the
+    reader of the output went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _main(args)
@@ -75,8 +77,8 @@ def _main(args: list[str]) -> int:
     if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
         mistyped = _mistyped_command(args[0])
         if mistyped is not None:
-            print(f"positions-viewer: error: '{args[0]}' is not a command; did you mean "
-                  f"'{mistyped}'? (commands: {', '.join(COMMANDS)})", file=sys.stderr)
+            say(f"positions-viewer: error: '{echo(args[0])}' is not a command; did you mean "
+                f"'{mistyped}'? (commands: {', '.join(COMMANDS)})")
             return EXIT_USAGE
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "show")
@@ -88,7 +90,7 @@ def _main(args: list[str]) -> int:
     try:
         return int(_module(ns.command).run(ns))
     except UsageError as exc:
-        print(f"positions-viewer {ns.command}: error: {exc}", file=sys.stderr)
+        say(f"positions-viewer {ns.command}: error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -13,16 +13,34 @@ from typing import TextIO
 from ..limits import EXPORT_SCALES, EXPORT_WIDTH, MAX_SIDE_PX, MIN_EXPORT_PX, export_width_range
 from ..model import Dataset, DateError, Filter, LoadResult, PartialDate, load_file, parse_date
 from ..model.story import view_filter_of
-from ..model.text import clip_text
+from ..model.text import clip_text, escape_invisible
 
-__all__ = ["EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "FilterArgs", "UsageError", "add_filters",
-           "load_or_report", "nonempty", "print_diagnostics", "view_filter"]
+__all__ = ["ECHO_CHARS", "EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "FilterArgs", "UsageError",
+           "add_filters", "echo", "load_or_report", "nonempty", "print_diagnostics", "say",
+           "view_filter"]
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+ECHO_CHARS = 80  # a value of the user's quoted in a message is cut here
+PATH_CHARS = 200  # and a file's name in a usage error
 
 
 class UsageError(Exception):
-    """A command-line mistake: printed as one line, exit code 2."""
+    """A command-line mistake: printed as one line, exit code 2. Values of the user's in
+    it are quoted with :func:`echo`."""
+
+
+def echo(value: object, limit: int = ECHO_CHARS) -> str:
+    """A value the user gave (an id, a date, a file name), ready to quote in a message:
+    cut at ``limit`` characters and its invisible characters shown as ``\\uXXXX``, so the
+    message stays one readable line (a 3,000-character ``--issue`` starting with U+202E
+    was echoed whole, reversed; ``--from $'2024\\n-01'`` split the error in two)."""
+    return escape_invisible(clip_text(str(value), limit))
+
+
+def say(line: str, stream: TextIO | None = None) -> None:
+    """Print one message line (stderr by default) with its invisible characters escaped:
+    the last guard for a file's name or a value quoted in it."""
+    print(escape_invisible(line), file=stream or sys.stderr)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +78,15 @@ MAX_LISTED_IDS = 12
 def unknown_id(flag: str, noun: str, wanted: str, known: Sequence[str]) -> UsageError:
     """``--issue: unknown id 'dma'; did you mean 'dam'?`` or the valid ids, at most
     :data:`MAX_LISTED_IDS` of them ("… and 1,988 more": a file of 2,000 issues is no line)."""
-    said = f"{flag}: unknown {noun} '{clip_text(wanted, 80)}'"
-    close = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
+    said = f"{flag}: unknown {noun} '{echo(wanted)}'"
+    close = ([] if len(wanted) > 4 * ECHO_CHARS  # no id is that long; difflib would crawl
+             else difflib.get_close_matches(wanted, known, n=3, cutoff=0.6))
     if close:
-        return UsageError(f"{said}; did you mean {' or '.join(repr(c) for c in close)}?")
+        meant = " or ".join(f"'{echo(c)}'" for c in close)
+        return UsageError(f"{said}; did you mean {meant}?")
     if not known:
         return UsageError(f"{said}; the file has none")
-    listed = ", ".join(known[:MAX_LISTED_IDS])
+    listed = ", ".join(echo(k) for k in known[:MAX_LISTED_IDS])
     more = f" and {len(known) - MAX_LISTED_IDS:,} more" if len(known) > MAX_LISTED_IDS else ""
     return UsageError(f"{said}; valid ids: {listed}{more}")
 
@@ -86,7 +106,7 @@ def _cli_date(flag: str, value: str) -> PartialDate:
     try:
         return parse_date(value)
     except DateError as exc:
-        raise UsageError(f"{flag}: {exc}") from None
+        raise UsageError(f"{flag}: {echo(exc, 2 * ECHO_CHARS)}") from None
 
 
 def view_filter(dataset: Dataset, view_id: str) -> Filter:
@@ -94,7 +114,7 @@ def view_filter(dataset: Dataset, view_id: str) -> Filter:
     index = dataset.index_of("views", view_id)
     if index is None:
         if not dataset.views:
-            raise UsageError(f"--saved-view: unknown view '{clip_text(view_id, 80)}'; valid "
+            raise UsageError(f"--saved-view: unknown view '{echo(view_id)}'; valid "
                              "ids: none: the file has no [[views]]")
         raise unknown_id("--saved-view", "view", view_id, [v.id for v in dataset.views])
     return view_filter_of(dataset, index)

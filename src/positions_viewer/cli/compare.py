@@ -12,7 +12,6 @@ filters, marked by kind, with a caption naming both dates.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,13 +26,16 @@ from .common import (
     EXIT_DATA,
     EXIT_OK,
     EXIT_USAGE,
+    PATH_CHARS,
     FilterArgs,
     UsageError,
     add_filters,
     add_picture_options,
+    echo,
     load_or_report,
     load_renderer,
     picture_width,
+    say,
 )
 
 __all__ = ["register", "run"]
@@ -84,9 +86,9 @@ def run(ns: argparse.Namespace) -> int:
     except CompareError as exc:
         raise UsageError(str(exc)) from None
     except ExportError as exc:
-        print(f"positions-viewer compare: error: {exc}", file=sys.stderr)
+        say(f"positions-viewer compare: error: {exc}")
         return EXIT_USAGE
-    print(f"wrote {ns.output}", file=sys.stderr)
+    say(f"wrote {ns.output}")
     return EXIT_OK
 
 
@@ -94,9 +96,9 @@ def _format(out: Path) -> str:
     names = format_names()
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in names:
-        shown = f"'{out.suffix}'" if out.suffix else "no suffix"
+        shown = f"'{echo(out.suffix)}'" if out.suffix else "no suffix"
         listed = ", ".join(f".{n}" for n in names[:-1]) + f" or .{names[-1]}"
-        raise UsageError(f"-o {out}: {shown}; end the name with {listed}")
+        raise UsageError(f"-o {echo(out, PATH_CHARS)}: {shown}; end the name with {listed}")
     get_format(suffix)
     return suffix
 

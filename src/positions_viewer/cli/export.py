@@ -8,7 +8,6 @@ display libraries.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,17 @@ from .common import (
     EXIT_DATA,
     EXIT_OK,
     EXIT_USAGE,
+    PATH_CHARS,
     FilterArgs,
     UsageError,
     add_filters,
     add_picture_options,
+    echo,
     load_or_report,
     load_renderer,
     nonempty,
     picture_width,
+    say,
     view_filter,
 )
 
@@ -87,10 +89,10 @@ def run(ns: argparse.Namespace) -> int:
         with cleanup_on_signals():
             written = write_plan(plan, index, options)
     except ExportError as exc:
-        print(f"positions-viewer export: error: {exc}", file=sys.stderr)
+        say(f"positions-viewer export: error: {exc}")
         return EXIT_USAGE
     for path in written:
-        print(f"wrote {path}", file=sys.stderr)
+        say(f"wrote {path}")
     return EXIT_OK
 
 
@@ -108,9 +110,9 @@ def _format(ns: argparse.Namespace) -> str:
         raise UsageError("--format is for --all-views and --all-steps; for one file the "
                          "suffix of -o picks the format")
     if suffix not in names:
-        shown = f"'{out.suffix}'" if out.suffix else "no suffix"
+        shown = f"'{echo(out.suffix)}'" if out.suffix else "no suffix"
         listed = ", ".join(f".{n}" for n in names[:-1]) + f" or .{names[-1]}"
-        raise UsageError(f"-o {out}: {shown}; end the name with {listed}")
+        raise UsageError(f"-o {echo(out, PATH_CHARS)}: {shown}; end the name with {listed}")
     return suffix
 
 
@@ -135,7 +137,7 @@ def _plan(ns: argparse.Namespace, dataset: Dataset, index: DatasetIndex, fmt: st
     filters = FilterArgs.from_namespace(ns)
     if ns.all_views:
         if not dataset.views:
-            raise UsageError(f"{ns.file} has no [[views]] to export")
+            raise UsageError(f"{echo(ns.file, PATH_CHARS)} has no [[views]] to export")
         return plan_views(dataset, ns.output, fmt, lambda own: filters.resolve(dataset, own))
     if ns.all_steps:
         return plan_steps(dataset, index, ns.output, fmt, filters.resolve(dataset))

@@ -3,8 +3,13 @@
 Every file is written to a temporary ``.OUT.*.part`` beside the file it replaces, flushed
 and synced, then renamed over it. :class:`AtomicBatch` does this for several files at once,
 all or none: everything is written first, then renamed; if anything fails (a full disk, a
-picture too large, Ctrl+C, SIGTERM, SIGHUP), the temporaries are removed and the files
-already renamed are put back as they were.
+picture too large, Ctrl+C, SIGTERM and the other signals of :mod:`.signals`), the
+temporaries are removed and the files already renamed are put back as they were. A signal
+that comes while the files are renamed into place (milliseconds) waits for the last rename:
+the export is then complete, and the program stops as the signal asks.
+
+A temporary's name never exceeds the folder's limit on names (255 bytes): OUT's name is cut
+in it when OUT's own name is long (``.NAME….1a2b3c4d.part``).
 
 Symbolic links are written *through*: OUT's resolved target is replaced (the temporary sits
 beside it), so the link keeps pointing at the new file, as an editor's save does. The new
@@ -20,24 +25,22 @@ import errno
 import os
 import secrets
 import shutil
-import signal
 import stat
-import tempfile
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import DrawError, ExportError, Interrupted
+from .errors import DrawError, ExportError
+from .signals import cleanup_on_signals, held
 
 __all__ = ["AtomicBatch", "atomic_write", "cleanup_on_signals", "resolve_target", "same_file"]
 
 Write = Callable[[BinaryIO], object]
 _NEVER = stat.S_IWOTH | stat.S_ISUID | stat.S_ISGID | stat.S_ISVTX
-_CLEANUP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
-                         if hasattr(signal, name))
-_BLOCKED = {signal.SIGINT, *_CLEANUP_SIGNALS}
+NAME_MAX = 255  # bytes in a file's name: ext4, XFS, Btrfs, APFS, NTFS (in UTF-16 units)
+_CREATE = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+           | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
 
 
 @dataclass(slots=True)
@@ -46,6 +49,7 @@ class _Staged:
     real: Path  # the file replaced: symbolic links resolved
     temp: str
     backup: str | None = None  # a hard link (or copy) of the old file while committing
+    fresh: bool = False  # known to be new: no file was there (undoing removes it)
     renamed: bool = False
 
 
@@ -64,22 +68,28 @@ class AtomicBatch:
         if not folder.is_dir():
             shown = folder if os.path.islink(target) else (target.parent or Path("."))
             raise ExportError(f"{target}: the folder {shown} does not exist")
-        with _signals_blocked():  # a signal between mkstemp and the record would leak it
-            try:
-                fd, temp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=folder)
-            except OSError as exc:
-                shown = folder if os.path.islink(target) else (target.parent or Path("."))
-                raise ExportError(f"{target}: cannot write in {shown}: "
-                                  f"{exc.strerror or exc}") from None
-            staged = _Staged(target, real, temp)
-            self._staged.append(staged)
+        fd = -1
+        try:
+            with held():  # a signal between making the temporary and its record would leak it
+                try:
+                    fd, temp = _create_beside(real, "part")
+                except OSError as exc:
+                    shown = folder if os.path.islink(target) else (target.parent or Path("."))
+                    raise ExportError(f"{target}: cannot write in {shown}: "
+                                      f"{exc.strerror or exc}") from None
+                staged = _Staged(target, real, temp)
+                self._staged.append(staged)
+        except BaseException:
+            if fd >= 0:  # a signal came meanwhile: the caller's abort removes the file
+                os.close(fd)
+            raise
         try:
             with os.fdopen(fd, "wb") as handle:
                 write(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             with contextlib.suppress(OSError):  # a FAT or SMB mount may refuse; data is safe
-                os.chmod(temp, _mode_for(real))  # mkstemp makes it 0600: ours only
+                os.chmod(temp, _mode_for(real))  # it was made 0600: ours only
         except OSError as exc:
             self._forget(staged)
             raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from None
@@ -92,17 +102,23 @@ class AtomicBatch:
 
     def commit(self) -> None:
         """Rename every temporary over its file. With several files, the old ones are
-        kept aside until all are in place, and put back if any rename fails."""
+        kept aside until all are in place, and put back if any rename fails. Once the
+        last rename is done nothing is undone: a signal meanwhile waits for it."""
         several = len(self._staged) > 1
         try:
             if several:
                 for staged in self._staged:
-                    staged.backup = _backup(staged)
-            for staged in self._staged:
-                if staged.real.is_dir():
-                    raise ExportError(f"{staged.target}: is a folder")
-                os.replace(staged.temp, staged.real)
-                staged.renamed = True
+                    with held():  # the second name made and recorded at once
+                        staged.backup, staged.fresh = _backup(staged)
+            with held():
+                for staged in self._staged:
+                    if staged.real.is_dir():
+                        raise ExportError(f"{staged.target}: is a folder")
+                    os.replace(staged.temp, staged.real)
+                    staged.renamed = True
+                for staged in self._staged:
+                    _remove(staged.backup)
+                self._staged.clear()
         except OSError as exc:
             failed = next((s for s in self._staged if not s.renamed), self._staged[-1])
             self.abort()
@@ -110,20 +126,17 @@ class AtomicBatch:
         except BaseException:
             self.abort()
             raise
-        with _signals_blocked():
-            for staged in self._staged:
-                _remove(staged.backup)
-            self._staged.clear()
 
     def abort(self) -> None:
-        """Remove every temporary; put back the old files of those already renamed."""
-        with _signals_blocked():
+        """Remove every temporary; put back the old files of those already renamed (a file
+        that was not there is removed; one whose old content was not kept stays new)."""
+        with held():
             for staged in reversed(self._staged):
                 if staged.renamed:
                     if staged.backup is not None:
                         with contextlib.suppress(OSError):
                             os.replace(staged.backup, staged.real)
-                    else:
+                    elif staged.fresh:
                         _remove(str(staged.real))
                 else:
                     _remove(staged.temp)
@@ -131,7 +144,7 @@ class AtomicBatch:
             self._staged.clear()
 
     def _forget(self, staged: _Staged) -> None:
-        with _signals_blocked():
+        with held():
             _remove(staged.temp)
             if staged in self._staged:
                 self._staged.remove(staged)
@@ -180,55 +193,55 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-@contextlib.contextmanager
-def cleanup_on_signals() -> Iterator[None]:
-    """Inside, SIGTERM and SIGHUP raise :class:`Interrupted` in the main thread, as SIGINT
-    raises ``KeyboardInterrupt``, so the writes under way remove their temporaries. A signal
-    the process ignores (``nohup``) stays ignored; other threads change nothing."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum: int, _frame: object) -> None:
-        raise Interrupted(signum)
-
-    previous = {}
-    for signum in _CLEANUP_SIGNALS:
-        if signal.getsignal(signum) is not signal.SIG_IGN:
-            previous[signum] = signal.signal(signum, interrupt)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
-
-
-@contextlib.contextmanager
-def _signals_blocked() -> Iterator[None]:
-    """Signals held back (delivered on leaving) around bookkeeping that must not be cut."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _BLOCKED)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-def _backup(staged: _Staged) -> str | None:
-    """A second name for the file about to be replaced (a hard link, else a copy)."""
+def _backup(staged: _Staged) -> tuple[str | None, bool]:
+    """A second name for the file about to be replaced (a hard link, else a copy), and
+    whether there was no file (then there is nothing to keep: it is new)."""
     if not staged.real.exists():
-        return None
+        return None, True
     while True:
-        name = str(staged.real.with_name(f".{staged.real.name}.{secrets.token_hex(4)}.old"))
+        name = _beside(staged.real, "old")
         try:
             os.link(staged.real, name)
         except FileExistsError:
             continue
         except OSError:  # no hard links on this file system
             shutil.copy2(staged.real, name)
-        return name
+        return name, False
+
+
+def _create_beside(real: Path, tag: str) -> tuple[int, str]:
+    """A new file (mode 0600, opened for writing) beside ``real``, named by :func:`_beside`:
+    its descriptor and name. Raises ``OSError``."""
+    for _ in range(100):
+        name = _beside(real, tag)
+        try:
+            return os.open(name, _CREATE, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
+
+
+def _beside(real: Path, tag: str) -> str:
+    """A hidden name beside ``real``: ``.NAME.<8 random hex>.<tag>``, NAME cut (whole
+    characters) so that the name fits the folder's limit; a 250-byte OUT is legal, and
+    ``.OUT.xxxxxxxx.part`` was not."""
+    tail = f".{secrets.token_hex(4)}.{tag}"
+    name = os.fsencode(real.name)
+    room = max(0, _name_max(real.parent) - 1 - len(tail))
+    if len(name) > room:
+        while room > 0 and name[room] & 0xC0 == 0x80:  # not inside a UTF-8 character
+            room -= 1
+        name = name[:room]
+    return str(real.with_name(f".{os.fsdecode(name)}{tail}"))
+
+
+def _name_max(folder: Path) -> int:
+    """The longest name, in bytes, a file in ``folder`` may have (at most :data:`NAME_MAX`)."""
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+    return min(limit, NAME_MAX) if limit > 0 else NAME_MAX
 
 
 def _mode_for(real: Path) -> int:

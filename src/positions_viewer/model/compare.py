@@ -48,6 +48,7 @@ __all__ = [
     "kind_codes",
     "kinds_since",
     "staleness",
+    "statement_age",
 ]
 
 IntArray = npt.NDArray[np.int64]
@@ -122,26 +123,37 @@ def staleness(
     return stale, age
 
 
-def age_words(days: int, reference: int | None = None) -> str:
-    """How old a statement is, for people: "today", "12 days", "5 months", "2 years 3 months".
+def age_words(days: int, reference: int, *, largest: bool = False) -> str:
+    """How old a statement is, for people: "today", "12 days", "5 months", "2 years 3 months"
+    (``largest``: only the largest unit, "2 years", for a cell's short top line).
 
-    Months and years are counted on the calendar back from ``reference`` (an ordinal day)
-    when given, else as 30.44 and 365.25 days."""
+    ``days`` is its age on ``reference`` (an ordinal day: the as-of date of the grid, B of a
+    comparison). Months and years are counted on the calendar back from ``reference``, as a
+    reader does (DESIGN §1 ``stale_after``): 26 Dec 2024 to 26 Dec 2025 is "1 year", 26 Feb
+    to 26 Dec "10 months", 29 Feb 2024 to 28 Feb 2025 "11 months" (the 29th has not come
+    round). Every view and export says an age through this one function."""
     if days <= 0:
         return "today"
-    if reference is not None and days < reference:
-        stated, then = dt.date.fromordinal(reference - days), dt.date.fromordinal(reference)
-        months = (then.year - stated.year) * 12 + then.month - stated.month
-        if then.day < stated.day:
-            months -= 1
-    else:
-        months = int(days / 30.4375)
+    stated = dt.date.fromordinal(max(1, reference - days))
+    then = dt.date.fromordinal(reference)
+    months = (then.year - stated.year) * 12 + then.month - stated.month
+    if then.day < stated.day:
+        months -= 1
     if months < 1:
         return _count(days, "day")
     years, months = divmod(months, 12)
     if not years:
         return _count(months, "month")
-    return _count(years, "year") + (f" {_count(months, 'month')}" if months else "")
+    if largest or not months:
+        return _count(years, "year")
+    return f"{_count(years, 'year')} {_count(months, 'month')}"
+
+
+def statement_age(stated: PartialDate, days: int, *, largest: bool = False) -> str:
+    """:func:`age_words` for a statement dated ``stated`` and ``days`` old: the day it is
+    counted to is ``stated.start + days`` (as :func:`staleness` counts), so a view that
+    holds only the cell (the grid's painter) says the same words as the export."""
+    return age_words(days, stated.start + days, largest=largest)
 
 
 def _count(amount: int, unit: str) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .text import clip_text
+from .text import clip_text, escape_invisible
 
 __all__ = ["MAX_LINE_CHARS", "QUOTE_CHARS", "Diagnostic", "Severity", "did_you_mean",
            "known_list", "quote"]
@@ -16,11 +15,6 @@ __all__ = ["MAX_LINE_CHARS", "QUOTE_CHARS", "Diagnostic", "Severity", "did_you_m
 QUOTE_CHARS = 60  # a value quoted in a message is cut here (DESIGN §1: one readable line)
 MAX_LINE_CHARS = 1000  # and a whole message, whatever it quotes
 
-
-_CONTROLS = [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F),
-             *range(0x2066, 0x206A)]
-_UNPRINTABLE = {code: f"\\u{code:04x}" for code in _CONTROLS}
-_HAS_UNPRINTABLE = re.compile("[" + "".join(map(chr, _CONTROLS)) + "]").search
 
 
 class Severity(StrEnum):
@@ -42,7 +36,9 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def location(self) -> str:
-        parts = [self.file]
+        """``file:line:column``, the file's name escaped as :meth:`text` (a file named
+        ``x\\nfake.toml:1:1: ok`` would print a line of its own)."""
+        parts = [escape_invisible(self.file)]
         if self.line:
             parts.append(str(self.line))
             if self.column:
@@ -52,11 +48,11 @@ class Diagnostic:
     def text(self) -> str:
         """The message without the location: ``positions[7].actor: unknown actor …``.
 
-        One printable line: control characters quoted from the file (a newline, an escape
-        sequence a terminal would obey, a bidi override) are shown as ``\\uXXXX``."""
+        One printable line: control, format and other invisible characters quoted from the
+        file (a newline, an escape sequence a terminal would obey, a bidi mark or override,
+        a zero-width space) are shown as ``\\uXXXX`` (:func:`~.text.escape_invisible`)."""
         text = f"{self.path}: {self.message}" if self.path else self.message
-        text = clip_text(text, MAX_LINE_CHARS)
-        return text.translate(_UNPRINTABLE) if _HAS_UNPRINTABLE(text) else text
+        return escape_invisible(clip_text(text, MAX_LINE_CHARS))
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.severity.value}: {self.text()}"

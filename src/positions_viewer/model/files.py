@@ -138,6 +138,11 @@ def os_problem(exc: OSError, path: str | os.PathLike[str] | None = None) -> File
         return FileProblem(exc.errno, "a part of the path is not a folder")
     if exc.errno == errno.ENAMETOOLONG:
         return FileProblem(exc.errno, "the path is too long")
+    if exc.errno == errno.ENXIO and path is not None:  # opening a socket says "no device"
+        with contextlib.suppress(OSError, ValueError):
+            mode = os.stat(path).st_mode
+            if not stat.S_ISREG(mode):
+                return FileProblem(exc.errno, not_regular(mode, "file"))
     return FileProblem(exc.errno or 0, f"cannot read the file: {exc.strerror or exc}")
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["NO_TEXT", "UNTITLED", "clip_text", "is_blank", "placeholder_for", "shown_text"]
+__all__ = ["NO_TEXT", "UNTITLED", "clip_text", "escape_invisible", "is_blank",
+           "placeholder_for", "shown_text"]
 
 # What the views and exports show for a required text that is present but blank (DESIGN §1
 # "Blank is not missing"), drawn in a muted style.
@@ -27,6 +29,45 @@ _FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 def _invisible(char: str) -> bool:
     return char.isspace() or char in _FILLERS or unicodedata.category(char) == "Cf"
+
+
+# What a message may not print as it is: controls (Cc: a newline, ESC), format characters
+# (Cf: the bidi marks, embeddings, overrides and isolates, U+061C, the zero-width U+200B to
+# U+200D, U+2060, U+FEFF, tags), line and paragraph separators (Zl, Zp), lone surrogates (Cs:
+# an undecodable byte of a file name), and the Hangul fillers, letters drawn as nothing.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_INVISIBLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+_HAS_FILLER = re.compile("[\u115f\u1160\u3164\uffa0]").search
+
+
+class _Escapes(dict[int, str]):
+    """``str.translate`` table: a character's ``\\uXXXX`` when invisible, else itself
+    (worked out on first sight, then remembered)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.category(char) in _INVISIBLE_CATEGORIES or char in _INVISIBLE_LETTERS:
+            shown = f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+        else:
+            shown = char
+        if len(self) < 65536:  # remembered up to a bound: a flood of distinct characters
+            self[code] = shown
+        return shown
+
+
+_ESCAPES = _Escapes()
+
+
+def escape_invisible(text: str) -> str:
+    """``text`` as one line that shows what it holds: every control, format (bidi, zero
+    width), line or paragraph separator, lone surrogate and invisible filler character
+    becomes ``\\uXXXX`` (``\\UXXXXXXXX`` beyond U+FFFF). For a name or a value quoted in
+    a diagnostic or a command-line message (DESIGN §1: "one readable line"): a newline
+    cannot fake a second line, an escape sequence never reaches the terminal, U+202E
+    cannot reorder the line."""
+    if text.isprintable() and _HAS_FILLER(text) is None:  # most text: nothing to do
+        return text
+    return text.translate(_ESCAPES)
 
 
 def is_blank(text: str) -> bool:

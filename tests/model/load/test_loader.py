@@ -280,7 +280,8 @@ def test_symlink_loop_says_so(tmp_path: Path) -> None:
 
 def test_path_the_system_refuses() -> None:
     message = _only_error(load_file("bad\0name.toml"))
-    assert message.startswith("bad\0name.toml: error: cannot read the file: ")
+    # Issue 12: the name's NUL is shown as \u0000 (it was printed raw)
+    assert message.startswith("bad\\u0000name.toml: error: cannot read the file: ")
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")

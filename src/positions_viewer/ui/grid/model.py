@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import Qt as QtGuiNamespace
 
 from ...model import QueryResult
-from ...model.compare import Kind, age_words
+from ...model.compare import Kind, statement_age
 from ...model.query import Cell
 from ...model.search import Hit
 from ...model.text import NO_TEXT, clip_text, shown_text
@@ -146,8 +146,8 @@ def cell_text(result: QueryResult, cell: Cell, spoken: bool = True) -> str:
         return f"{actor} on {issue} ({', '.join(meta)}): {text}"
     if cell.kind.marked or cell.changed:
         meta.append(cell.kind.value or "changed")
-    if cell.stale and cell.age_days is not None:
-        meta.append(f"stale, {age_words(cell.age_days)} old")
+    if cell.stale and cell.age_days is not None and position.date is not None:
+        meta.append(f"stale, {statement_age(position.date, cell.age_days)} old")
     return ", ".join([f"{actor} on {issue}", *meta]) + f": {text}"
 
 
@@ -180,10 +180,12 @@ def cell_explanation(result: QueryResult, cell: Cell) -> str:
         lines.append(f"Restated{when}: the same stance said again.")
     elif cell.kind is Kind.UNCHANGED and period:
         lines.append(f"Unchanged{when}.")
-    if cell.stale and cell.age_days is not None:
+    if cell.stale and cell.age_days is not None and cell.position is not None \
+            and cell.position.date is not None:
         limit = result.dataset.stale_after
         older = f" (older than {limit.text()})" if limit is not None else ""
-        lines.append(f"Stale: stated {age_words(cell.age_days)} before the as-of date{older}.")
+        age = statement_age(cell.position.date, cell.age_days)
+        lines.append(f"Stale: stated {age} before the as-of date{older}.")
     if cell.search is Hit.HISTORY:
         lines.append("The search matches an earlier statement of this cell.")
     return "\n".join(lines)

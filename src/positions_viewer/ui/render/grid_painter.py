@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...model import Actor, Issue, QueryResult
-from ...model.compare import Kind
+from ...model.compare import Kind, statement_age
 from ...model.query import Cell
 from ...model.search import Hit, match_spans
 from ...model.text import NO_TEXT, is_blank
@@ -248,21 +248,10 @@ def _meta_date(cell: Cell) -> str:
     position = cell.position
     assert position is not None
     date = position.date.label() if position.date is not None else UNDATED_TEXT
-    if cell.stale and cell.age_days is not None:
-        date += f" · {short_age(cell.age_days)} old"
+    if cell.stale and cell.age_days is not None and position.date is not None:
+        # the largest unit, on the calendar: the tooltip and the exports say it in full
+        date += f" · {statement_age(position.date, cell.age_days, largest=True)} old"
     return date
-
-
-def short_age(days: int) -> str:
-    """How old, in its largest unit: "2 years", "5 months", "12 days" (a cell's top line is
-    short; the tooltip and the details say it in full)."""
-    if days >= 365:
-        years = int(days / 365.25)
-        return f"{years} year{'s' * (years != 1)}"
-    if days >= 31:
-        months = int(days / 30.4375)
-        return f"{months} month{'s' * (months != 1)}"
-    return f"{days} day{'s' * (days != 1)}"
 
 
 @dataclass(frozen=True, slots=True)
