@@ -28,7 +28,7 @@ from ..model.importers import (
     shown_name,
     write_plan,
 )
-from .common import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, nonempty
+from .common import EXIT_DATA, EXIT_OK, EXIT_USAGE, UsageError, nonempty, say
 
 __all__ = ["register", "run"]
 
@@ -133,13 +133,13 @@ def _write_problem(out: Path, exc: OSError) -> str:
 
 def _report(plan: ImportPlan) -> None:
     for diagnostic in plan.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        say(str(diagnostic))
     for table in plan.tables:
         made = [f"{table.statements} statement{'s' * (table.statements != 1)}"] \
             if table.statements or table.kind != "events" else []
         if table.events or table.kind in ("events", "TimelineJS"):
             made.append(f"{table.events} event{'s' * (table.events != 1)}")
-        print(f"{table.label}: read as {table.kind}: {', '.join(made)}", file=sys.stderr)
+        say(f"{table.label}: read as {table.kind}: {', '.join(made)}")
 
 
 def run(ns: argparse.Namespace) -> int:
@@ -157,15 +157,15 @@ def run(ns: argparse.Namespace) -> int:
     if not plan.writable:
         why = f"{errors} error{'s' * (errors != 1)}" if errors else "nothing to write"
         hint = "; --keep-going writes the good rows" if errors and not ns.keep_going else ""
-        print(f"not written: {why}{hint}", file=sys.stderr)
+        say(f"not written: {why}{hint}")
         return EXIT_DATA
     try:
         with cleanup_on_signals():  # SIGTERM and SIGHUP as Ctrl+C: the temporary goes
             write_plan(plan, out)
     except OSError as exc:
-        print(f"positions-viewer import: error: {_write_problem(out, exc)}", file=sys.stderr)
+        say(f"positions-viewer import: error: {_write_problem(out, exc)}")
         return EXIT_USAGE
     skipped = len(plan.skipped_rows)
     note = f"; {skipped} row{'s' * (skipped != 1)} with errors left out" if skipped else ""
-    print(f"wrote {_shown(out)}: {plan.counts()}{note}")
+    say(f"wrote {_shown(out)}: {plan.counts()}{note}", sys.stdout)
     return EXIT_OK

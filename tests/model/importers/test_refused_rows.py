@@ -25,7 +25,7 @@ def test_a_url_with_hidden_characters_is_an_error_at_its_cell(planner: Planner) 
     assert lines(plan) == [
         "bidi.csv:2:4: error: url: 'https://ex\\u202eample.com/fdp.exe' holds a bidi control "
         "(U+202E) at character 11: an address must not hide what it shows",
-        "bidi.csv:4:4: error: url: 'https://\u200bexample.com' holds a format character "
+        "bidi.csv:4:4: error: url: 'https://\\u200bexample.com' holds a format character "
         "(U+200B) at character 9: an address must not hide what it shows"]
     assert not plan.writable
 

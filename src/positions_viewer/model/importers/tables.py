@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from ..text import escape_invisible
+
 __all__ = ["Cell", "ImportFormat", "RawTable", "SourceProblem", "format_for", "shown_name"]
 
 Cell = str | dt.date  # a workbook's own date cells stay dates; everything else is text
@@ -38,18 +40,11 @@ def format_for(path: Path) -> ImportFormat | None:
     return _SUFFIXES.get(path.suffix.lower())
 
 
-# What a name must not carry into a line of output or a TOML comment: controls (a newline
-# would start a forged diagnostic line, an escape sequence would be obeyed by the terminal),
-# line separators and bidi controls (U+202E shows "a\u202etxt.lmot" as "atom.txt").
-_UNSHOWN = {code: f"\\u{code:04x}" for code in (
-    *range(0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029,
-    *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-
-
 def shown_name(path: Path | str) -> str:
     """A file's name (or path) as the import writes it in diagnostics, summaries and the
-    TOML file's comments: one printable line, any control or bidi character as ``\\uXXXX``."""
-    return str(path if isinstance(path, str) else path.name).translate(_UNSHOWN)
+    TOML file's comments: one printable line, any control, format or bidi character as
+    ``\\uXXXX`` (:func:`~positions_viewer.model.text.escape_invisible`, the one rule)."""
+    return escape_invisible(str(path if isinstance(path, str) else path.name))
 
 
 class SourceProblem(Exception):
