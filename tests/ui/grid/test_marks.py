@@ -142,13 +142,14 @@ def test_the_top_line_never_cuts_a_word_or_leaves_the_cell(seed_cell: Cell, widt
     in words or all as marks, and the second line no wider than the cell."""
     from PySide6.QtGui import QFontMetricsF
 
-    from positions_viewer.ui.render.grid_painter import _meta_layout, cell_mark
+    from positions_viewer.ui.render.cell_top import meta_layout
+    from positions_viewer.ui.render.grid_painter import cell_mark
 
     assert seed_cell.position is not None
     cell = replace(seed_cell, kind=Kind.CHANGED, changed=True, stale=True, age_days=800,
                    position=replace(seed_cell.position, stance="controls negotiation formats"))
     style = GridStyle(LIGHT)
-    meta = _meta_layout(cell, width, style, cell_mark(cell))
+    meta = meta_layout(cell, width, style, cell_mark(cell))
     assert meta.chip in ("controls negotiation formats", "controls negotiation…", "controls…")
     assert meta.date in ("26 Dec 2025 · 2 years old", "26 Dec 2025")
     assert meta.badges in ((("● changed", "changed_edge"),), (("●", "changed_edge"),), ())

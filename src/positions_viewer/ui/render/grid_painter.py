@@ -12,13 +12,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from ...model import Actor, Issue, QueryResult
-from ...model.compare import Kind, statement_age
+from ...model.compare import Kind
 from ...model.query import Cell
-from ...model.search import Hit, match_spans
+from ...model.search import match_spans
 from ...model.text import NO_TEXT, is_blank
 from ..theme import Theme
+from .cell_top import UNDATED_TEXT, meta_layout, paint_meta
 from .colors import visible_actor_color
-from .text_layout import elide, elide_words, theme_font, wrap
+from .text_layout import elide, theme_font, wrap
 
 __all__ = [
     "CellState",
@@ -36,7 +37,6 @@ __all__ = [
 ]
 
 EMPTY_TEXT = "No stated position"
-UNDATED_TEXT = "undated"
 CHANGED_TEXT = "changed"
 # How each kind is marked (DESIGN §1 Compare): new and changed loudly, each in its colour,
 # restated quietly (a thin grey edge and a hollow dot); unchanged and empty not at all.
@@ -45,7 +45,6 @@ KIND_MARKS: dict[Kind, tuple[str, str, str]] = {  # badge, fill, edge
     Kind.CHANGED: (f"● {CHANGED_TEXT}", "changed_fill", "changed_edge"),
     Kind.RESTATED: ("○ restated", "surface", "restated_edge"),
 }
-HISTORY_MATCH_TEXT = "◆ earlier match"  # the search matches an earlier statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +103,7 @@ def cell_height(cell: Cell, width: float, style: GridStyle) -> int:
     if cell.position is None:
         return round(2 * style.pad + style.body_line)
     lines = wrap(cell.position.text, style.body, inner, style.max_text_lines)
-    meta = _meta_layout(cell, inner, style, cell_mark(cell)).height(style)
+    meta = meta_layout(cell, inner, style, cell_mark(cell)).height(style)
     height = 2 * style.pad + meta + style.gap + len(lines) * style.body_line
     before = _before_lines(cell, inner, style)
     if before:
@@ -189,8 +188,8 @@ def paint_cell(
         text = elide(EMPTY_TEXT, style.muted_italic, inner.width())
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
     else:
-        meta = _meta_layout(cell, inner.width(), style, mark)
-        _paint_meta(painter, inner, meta, style, cell.stale)
+        meta = meta_layout(cell, inner.width(), style, mark)
+        paint_meta(painter, inner, meta, style, cell.stale)
         top = inner.top() + meta.height(style) + style.gap
         blank = is_blank(position.text)
         font = style.muted_italic if blank else style.body
@@ -242,108 +241,6 @@ def _mark_matches(painter: QPainter, baseline: QPointF, line: str, search: str,
         painter.fillRect(QRectF(x, baseline.y() - metrics.ascent(), width, metrics.height()),
                          style.color("match_fill"))
     painter.setPen(pen)
-
-
-def _meta_date(cell: Cell) -> str:
-    position = cell.position
-    assert position is not None
-    date = position.date.label() if position.date is not None else UNDATED_TEXT
-    if cell.stale and cell.age_days is not None and position.date is not None:
-        # the largest unit, on the calendar: the tooltip and the exports say it in full
-        date += f" · {statement_age(position.date, cell.age_days, largest=True)} old"
-    return date
-
-
-@dataclass(frozen=True, slots=True)
-class _Meta:
-    """A cell's top line: the stance chip, the date, the badges (kind, earlier match). On
-    one line where they fit; else the chip on its own line above the date and badges, so
-    the stance never disappears (see :func:`_meta_layout`)."""
-
-    chip: str
-    date: str
-    badges: tuple[tuple[str, str], ...]  # (text, colour name)
-    two_lines: bool
-
-    def height(self, style: GridStyle) -> float:
-        line = max(style.chip_height, style.small_line)
-        return 2 * line + style.gap / 2 if self.two_lines else line
-
-
-def _meta_layout(cell: Cell, width: float, style: GridStyle,
-                 mark: tuple[str, str, str] | None) -> _Meta:
-    """Where the stance, the date and the badges go in ``width`` px. In order of preference:
-    one line with the stance whole and the badges in words; the stance on its own line
-    above the date and the badges in words; then the date without its age (still in the
-    stale colour; the tooltip says it); then the badges as their marks ("●"). Nothing is cut
-    mid-word and nothing is drawn past the cell."""
-    position = cell.position
-    assert position is not None
-    small, chip_font = QFontMetricsF(style.small), QFontMetricsF(style.chip)
-    chip_pad = 2 * style.theme.px(0.45)
-    gap = 2 * style.gap
-    date = _meta_date(cell)
-    full = [(mark[0], mark[2])] if mark is not None else []
-    if cell.search is Hit.HISTORY:
-        full.append((HISTORY_MATCH_TEXT, "text_muted"))
-    compact = [(text.split(" ", 1)[0], color) for text, color in full]  # "●", "○", "⌕"
-
-    def widths(badges: list[tuple[str, str]]) -> float:
-        return sum(chip_font.horizontalAdvance(text) + gap for text, _c in badges)
-
-    stance = position.stance
-    room = width - small.horizontalAdvance(date) - gap - widths(full)
-    chip = elide_words(stance, style.chip, room - chip_pad) if stance else ""
-    if not stance or chip == stance:
-        return _Meta(chip, date, tuple(full), False)
-    # Two lines: the chip across the whole width, then the date and the badges.
-    chip = elide_words(stance, style.chip, width - chip_pad) or elide(
-        stance, style.chip, width - chip_pad)
-    plain = position.date.label() if position.date is not None else UNDATED_TEXT
-    for shown, badges in ((date, full), (plain, full), (date, compact), (plain, compact),
-                          (plain, [])):
-        if small.horizontalAdvance(shown) + gap + widths(badges) <= width:
-            return _Meta(chip, shown, tuple(badges), True)
-    return _Meta(chip, elide(plain, style.small, width), (), True)
-
-
-def _paint_meta(painter: QPainter, inner: QRectF, meta: _Meta, style: GridStyle,
-                stale: bool) -> None:
-    line = max(style.chip_height, style.small_line)
-    top = QRectF(inner.left(), inner.top(), inner.width(), line)
-    bottom = top.translated(0, line + style.gap / 2) if meta.two_lines else top
-    painter.setFont(style.small)
-    painter.setPen(style.color("stale_text" if stale else "text_muted"))
-    painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     meta.date)
-    right = bottom.right() - QFontMetricsF(style.small).horizontalAdvance(meta.date) \
-        - 2 * style.gap
-    chip_font = QFontMetricsF(style.chip)
-    painter.setFont(style.chip)
-    for badge, color in meta.badges:
-        badge_width = chip_font.horizontalAdvance(badge)
-        if right - badge_width < inner.left():
-            break  # never past the cell's edge (the layout leaves room; a guard)
-        painter.setPen(style.color(color))
-        painter.drawText(QRectF(right - badge_width, bottom.top(), badge_width, line),
-                         Qt.AlignmentFlag.AlignVCenter, badge)
-        right -= badge_width + 2 * style.gap
-    if meta.chip:
-        _draw_chip(painter, top, meta.chip, style)
-
-
-def _draw_chip(painter: QPainter, rect: QRectF, text: str, style: GridStyle) -> None:
-    """The stance as a rounded chip at the left of ``rect`` (``text`` already fitted)."""
-    chip_pad = style.theme.px(0.45)
-    width = QFontMetricsF(style.chip).horizontalAdvance(text) + 2 * chip_pad
-    chip = QRectF(rect.left(), rect.center().y() - style.chip_height / 2, width,
-                  style.chip_height)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(style.color("chip_fill"))
-    painter.drawRoundedRect(chip, style.chip_height / 2, style.chip_height / 2)
-    painter.setFont(style.chip)
-    painter.setPen(style.color("chip_text"))
-    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def paint_issue(
