@@ -67,3 +67,13 @@ def test_an_interrupt_right_after_the_temporary_is_made_leaves_nothing(
     with pytest.raises(KeyboardInterrupt):
         write_atomically(tmp_path / "x.toml", b"data")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("stem", ["n" * 245, "é" * 122, "日" * 81])
+def test_any_legal_name_can_be_written(tmp_path: Path, stem: str) -> None:
+    """The temporary beside a 250-byte name is cut to fit the folder's limit (it was
+    ``.NAME.<16 hex>.tmp``, 22 bytes over a name the file system accepts)."""
+    target = tmp_path / f"{stem}.toml"
+    write_atomically(target, b"x = 1\n")
+    assert target.read_bytes() == b"x = 1\n"
+    assert os.listdir(tmp_path) == [target.name]

@@ -23,22 +23,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import shutil
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from ..model.files import FileProblem, file_mode, name_beside, write_target
 from .errors import DrawError, ExportError
 from .signals import cleanup_on_signals, held
 
 __all__ = ["AtomicBatch", "atomic_write", "cleanup_on_signals", "resolve_target", "same_file"]
 
 Write = Callable[[BinaryIO], object]
-_NEVER = stat.S_IWOTH | stat.S_ISUID | stat.S_ISGID | stat.S_ISVTX
-NAME_MAX = 255  # bytes in a file's name: ext4, XFS, Btrfs, APFS, NTFS (in UTF-16 units)
 _CREATE = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
            | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
 
@@ -89,7 +86,7 @@ class AtomicBatch:
                 handle.flush()
                 os.fsync(handle.fileno())
             with contextlib.suppress(OSError):  # a FAT or SMB mount may refuse; data is safe
-                os.chmod(temp, _mode_for(real))  # it was made 0600: ours only
+                os.chmod(temp, file_mode(real))  # it was made 0600: ours only
         except OSError as exc:
             self._forget(staged)
             raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from None
@@ -163,26 +160,13 @@ def atomic_write(target: Path, write: Write) -> None:
 
 
 def resolve_target(target: Path) -> Path:
-    """The file that writing ``target`` replaces: symbolic links resolved (written through).
-    Raises :class:`ExportError` for a link loop, a folder or a special file."""
+    """The file that writing ``target`` replaces: symbolic links resolved (written through;
+    the one rule, :func:`~positions_viewer.model.files.write_target`). Raises
+    :class:`ExportError` for a link loop, a folder or a special file."""
     try:
-        real = Path(os.path.realpath(target, strict=True))
-    except FileNotFoundError:  # a new file, or a link to one not made yet
-        real = Path(os.path.realpath(target))
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ExportError(f"{target}: a loop of symbolic links") from None
-        raise ExportError(f"{target}: {exc.strerror or exc}") from None
-    try:
-        mode = real.stat().st_mode
-    except OSError:
-        return real
-    if stat.S_ISDIR(mode):
-        raise ExportError(f"{target}: is a folder; name a file")
-    if not stat.S_ISREG(mode):
-        raise ExportError(f"{target}: is not a regular file (a device, pipe or socket); "
-                          "name a file")
-    return real
+        return write_target(target)
+    except FileProblem as problem:
+        raise ExportError(f"{target}: {problem}") from None
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -199,7 +183,7 @@ def _backup(staged: _Staged) -> tuple[str | None, bool]:
     if not staged.real.exists():
         return None, True
     while True:
-        name = _beside(staged.real, "old")
+        name = name_beside(staged.real, "old")
         try:
             os.link(staged.real, name)
         except FileExistsError:
@@ -210,59 +194,16 @@ def _backup(staged: _Staged) -> tuple[str | None, bool]:
 
 
 def _create_beside(real: Path, tag: str) -> tuple[int, str]:
-    """A new file (mode 0600, opened for writing) beside ``real``, named by :func:`_beside`:
-    its descriptor and name. Raises ``OSError``."""
+    """A new file (mode 0600, opened for writing) beside ``real``, named by
+    :func:`~positions_viewer.model.files.name_beside`: its descriptor and name. Raises
+    ``OSError``."""
     for _ in range(100):
-        name = _beside(real, tag)
+        name = name_beside(real, tag)
         try:
             return os.open(name, _CREATE, 0o600), name
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file")
-
-
-def _beside(real: Path, tag: str) -> str:
-    """A hidden name beside ``real``: ``.NAME.<8 random hex>.<tag>``, NAME cut (whole
-    characters) so that the name fits the folder's limit; a 250-byte OUT is legal, and
-    ``.OUT.xxxxxxxx.part`` was not."""
-    tail = f".{secrets.token_hex(4)}.{tag}"
-    name = os.fsencode(real.name)
-    room = max(0, _name_max(real.parent) - 1 - len(tail))
-    if len(name) > room:
-        while room > 0 and name[room] & 0xC0 == 0x80:  # not inside a UTF-8 character
-            room -= 1
-        name = name[:room]
-    return str(real.with_name(f".{os.fsdecode(name)}{tail}"))
-
-
-def _name_max(folder: Path) -> int:
-    """The longest name, in bytes, a file in ``folder`` may have (at most :data:`NAME_MAX`)."""
-    try:
-        limit = os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError, AttributeError):
-        return NAME_MAX
-    return min(limit, NAME_MAX) if limit > 0 else NAME_MAX
-
-
-def _mode_for(real: Path) -> int:
-    """The replaced file's permissions, or 0666 less the umask for a new one; never
-    world-writable nor set-id (a link to a device once left a 0666 export)."""
-    try:
-        mode = stat.S_IMODE(real.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~_umask()
-    return mode & ~_NEVER
-
-
-def _umask() -> int:
-    """The process's umask, read without changing it where the system says (Linux)."""
-    with contextlib.suppress(OSError, ValueError, StopIteration):
-        status = Path("/proc/self/status").read_text(encoding="ascii", errors="replace")
-        return int(next(line for line in status.splitlines()
-                        if line.startswith("Umask:")).split()[1], 8)
-    umask = os.umask(0o022)  # elsewhere only os.umask tells, by setting it: put it back
-    os.umask(umask)
-    return umask
 
 
 def _remove(name: str | None) -> None:

@@ -26,10 +26,25 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-__all__ = ["FileProblem", "FileTooLarge", "ReadCancelled", "ReadObserver", "digest_regular_file",
-           "not_regular", "observed_reads", "os_problem", "read_regular_file",
-           "regular_file_problem", "signature", "size_text", "write_atomically",
-           "write_target"]
+__all__ = [
+    "NAME_MAX",
+    "FileProblem",
+    "FileTooLarge",
+    "ReadCancelled",
+    "ReadObserver",
+    "digest_regular_file",
+    "file_mode",
+    "name_beside",
+    "not_regular",
+    "observed_reads",
+    "os_problem",
+    "read_regular_file",
+    "regular_file_problem",
+    "signature",
+    "size_text",
+    "write_atomically",
+    "write_target",
+]
 
 CHUNK_BYTES = 4 << 20  # an observed read reports (and can stop) every 4 MiB
 
@@ -311,9 +326,37 @@ def write_target(path: Path) -> Path:
     return real
 
 
-def _mode_for(real: Path, wanted: int | None) -> int:
-    """``wanted``, else the permission bits of the file replaced, else 0666 less the umask;
-    never world-writable, set-id or sticky."""
+NAME_MAX = 255  # bytes in a file's name: ext4, XFS, Btrfs, APFS, NTFS (in UTF-16 units)
+
+
+def name_beside(real: Path, tag: str) -> str:
+    """A hidden name beside ``real``: ``.NAME.<8 random hex>.<tag>``, NAME cut (between
+    whole characters) so that the name fits the folder's limit: a 250-byte file name is
+    legal, and ``.NAME.xxxxxxxx.part`` must be too (the import, the editor and the export
+    service make their temporaries so)."""
+    tail = f".{secrets.token_hex(4)}.{tag}"
+    name = os.fsencode(real.name)
+    room = max(0, _name_max(real.parent) - 1 - len(tail))
+    if len(name) > room:
+        while room > 0 and name[room] & 0xC0 == 0x80:  # not inside a UTF-8 character
+            room -= 1
+        name = name[:room]
+    return str(real.with_name(f".{os.fsdecode(name)}{tail}"))
+
+
+def _name_max(folder: Path) -> int:
+    """The longest name, in bytes, a file in ``folder`` may have (at most :data:`NAME_MAX`)."""
+    try:
+        limit = os.pathconf(folder if str(folder) else ".", "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+    return min(limit, NAME_MAX) if limit > 0 else NAME_MAX
+
+
+def file_mode(real: Path, wanted: int | None = None) -> int:
+    """The permission bits for a file written at ``real``: ``wanted``, else those of the file
+    replaced, else 0666 less the umask; never world-writable, set-id or sticky (issue 12:
+    a link to /dev/zero once left a 0666 file)."""
     if wanted is None:
         try:
             wanted = stat.S_IMODE(os.stat(real).st_mode)
@@ -334,11 +377,11 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     fails; nothing is left at ``path`` but what was there, and no temporary file."""
     real = write_target(path)
     folder = real.parent if str(real.parent) else Path(".")
-    new_mode = _mode_for(real, mode)
+    new_mode = file_mode(real, mode)
     # The name is chosen before the file is made, so that Ctrl+C, SIGTERM or SIGHUP at any
     # moment (another thread may take the signal: blocking it here is not enough) finds the
     # name to remove; O_EXCL makes sure the file removed is the one made here.
-    temporary = str(folder / f".{real.name}.{secrets.token_hex(8)}.tmp")
+    temporary = name_beside(folder / real.name, "tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL |
                      getattr(os, "O_CLOEXEC", 0), 0o600)
